@@ -1,0 +1,52 @@
+package org.sitewatch.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The catalogue of every topic Sitewatch reads or writes. Code never names a topic with a bare
+ * string: it takes the {@link TopicSpec} from here, with its serdes. Topics are created on purpose
+ * at start-up by {@link TopicProvisioner}, never by broker auto-creation.
+ *
+ * <p>Raw event topics are the source of truth for audits, so they keep records by time (default 400
+ * days, see {@link #RAW_RETENTION}) rather than compacting them.
+ */
+public final class Topics {
+
+    /** How long raw events are kept for audit replay. */
+    public static final Duration RAW_RETENTION = Duration.ofDays(400);
+
+    /** Raw topics are keyed {@code <site>/<entity id>} and partitioned by that key. */
+    public static final int RAW_PARTITIONS = 6;
+
+    public static final TopicSpec<String, SitewatchEvent> VM = raw("sitewatch.vm");
+    public static final TopicSpec<String, SitewatchEvent> HA = raw("sitewatch.ha");
+    public static final TopicSpec<String, SitewatchEvent> REPLICATION = raw("sitewatch.replication");
+    public static final TopicSpec<String, SitewatchEvent> COLLECTOR = raw("sitewatch.collector");
+
+    /** Records the streams app could not read or validate, unchanged, with the reason in headers. */
+    public static final TopicSpec<byte[], byte[]> DLQ = new TopicSpec<>("sitewatch.dlq",
+            Serdes.ByteArray(), Serdes.ByteArray(), 1,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis())));
+
+    /** The raw event topics, in the order collectors and replays list them. */
+    public static final List<TopicSpec<String, SitewatchEvent>> RAW = List.of(VM, HA, REPLICATION, COLLECTOR);
+
+    /** Every topic that must exist before collectors or the streams app start. */
+    public static final List<TopicSpec<?, ?>> ALL = List.of(VM, HA, REPLICATION, COLLECTOR, DLQ);
+
+    private Topics() {
+    }
+
+    private static TopicSpec<String, SitewatchEvent> raw(String name) {
+        return new TopicSpec<>(name, Serdes.String(), new CloudEventSerde(), RAW_PARTITIONS,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(RAW_RETENTION.toMillis()),
+                        // Event time, as the collector stamped it, drives retention and offsetsForTimes.
+                        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime"));
+    }
+}

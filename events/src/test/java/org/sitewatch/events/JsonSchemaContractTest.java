@@ -1,0 +1,77 @@
+package org.sitewatch.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The JSON Schemas shipped in the jar describe exactly what the Java records write. */
+class JsonSchemaContractTest {
+
+    private static JsonSchema schemaOf(EventType type) throws Exception {
+        try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
+            assertThat(in).as("schema %s in the jar", type.schemaResource()).isNotNull();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    static Iterable<EventData> samples() {
+        return SampleEvents.ALL;
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void shouldValidateSampleEventsAgainstTheirSchema(EventData sample) throws Exception {
+        JsonNode json = Json.MAPPER.valueToTree(sample);
+        Set<ValidationMessage> errors = schemaOf(EventType.of(sample)).validate(json);
+        assertThat(errors).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void shouldRejectSamplesMissingARequiredField(EventData sample) throws Exception {
+        JsonSchema schema = schemaOf(EventType.of(sample));
+        for (JsonNode required : schema.getSchemaNode().get("required")) {
+            ObjectNode json = Json.MAPPER.valueToTree(sample);
+            json.remove(required.asText());
+            assertThat(schema.validate(json)).as("without %s", required.asText()).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void shouldRejectAnUnknownEnumWordAndASiteWithASlash(EventData sample) throws Exception {
+        JsonSchema schema = schemaOf(EventType.of(sample));
+        ObjectNode json = Json.MAPPER.valueToTree(sample);
+        json.put("platform", "vmware-classic");
+        assertThat(schema.validate(json)).isNotEmpty();
+        json = Json.MAPPER.valueToTree(sample);
+        json.put("site", "paris/dc1");
+        assertThat(schema.validate(json)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void shouldDescribeEveryRecordComponentAndNothingElse(EventType type) throws Exception {
+        Set<String> components = Arrays.stream(type.dataClass().getRecordComponents())
+                .map(RecordComponent::getName).collect(Collectors.toSet());
+        Set<String> properties = new HashSet<>();
+        Iterator<String> names = schemaOf(type).getSchemaNode().get("properties").fieldNames();
+        names.forEachRemaining(properties::add);
+        assertThat(properties).isEqualTo(components);
+    }
+}

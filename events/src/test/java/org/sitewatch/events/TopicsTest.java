@@ -1,0 +1,34 @@
+package org.sitewatch.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TopicsTest {
+
+    @Test
+    void shouldNameEveryTopicOnceUnderTheSitewatchPrefix() {
+        Set<String> names = Topics.ALL.stream().map(TopicSpec::name).collect(Collectors.toSet());
+        assertThat(names).hasSize(Topics.ALL.size()).allMatch(n -> n.startsWith("sitewatch."));
+    }
+
+    @Test
+    void shouldKeepRawEventsByTimeForAudits() {
+        for (TopicSpec<?, ?> raw : Topics.RAW) {
+            assertThat(raw.configs()).containsEntry("cleanup.policy", "delete")
+                    .containsEntry("retention.ms", Long.toString(Topics.RAW_RETENTION.toMillis()));
+            assertThat(raw.valueSerde()).isInstanceOf(CloudEventSerde.class);
+        }
+        assertThat(Topics.RAW_RETENTION.toDays()).isGreaterThanOrEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void shouldRouteEveryTypeToARawTopic(EventType type) {
+        assertThat(Topics.RAW).contains(type.topic());
+    }
+}
