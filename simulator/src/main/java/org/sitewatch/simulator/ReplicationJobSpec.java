@@ -1,0 +1,28 @@
+package org.sitewatch.simulator;
+
+import java.time.Duration;
+
+/**
+ * A storage replication job as declared in a scenario.
+ *
+ * @param id               job id {@code <guest>-<jobnum>}
+ * @param guest            replicated guest's vmid
+ * @param jobnum           job number
+ * @param target           target node
+ * @param schedule         the {@code *}{@code /N} expression, or null when not explicitly set (then
+ *                         PVE's default {@code *}{@code /15} applies and the field is not sent)
+ * @param syncEverySeconds simulator-only override of the interval, or null
+ * @param syncDuration     how long each sync attempt runs (while it runs, {@code pid} is sent)
+ * @param retryUnitSeconds simulator-only scale of pvesr's retry rule; PVE uses 60 (minutes)
+ * @param rate             rate limit in MB/s, or null
+ * @param comment          comment, or null
+ * @param disable          whether the job is disabled (never runs)
+ */
+public record ReplicationJobSpec(String id, int guest, int jobnum, String target, String schedule,
+        Integer syncEverySeconds, Duration syncDuration, int retryUnitSeconds, Double rate,
+        String comment, boolean disable) {
+
+    public ReplicationSchedule parsedSchedule() {
+        return ReplicationSchedule.of(schedule, syncEverySeconds);
+    }
+}

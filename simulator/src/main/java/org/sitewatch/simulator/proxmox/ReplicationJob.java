@@ -1,0 +1,146 @@
+package org.sitewatch.simulator.proxmox;
+
+import java.time.Instant;
+import org.sitewatch.simulator.ReplicationJobSpec;
+import org.sitewatch.simulator.ReplicationSchedule;
+
+/**
+ * State machine of one pvesr replication job, advanced through time by {@link #advanceTo}.
+ *
+ * <p>At each schedule boundary an attempt starts ({@code last_try} = start, {@code pid} set) and runs
+ * for the job's sync duration. It then succeeds ({@code last_sync} = its start, {@code fail_count}
+ * 0, no {@code error}) or fails ({@code fail_count}+1, {@code error} set, {@code last_sync} frozen):
+ * it fails while a scenario injected an error or while the target node is offline. After a failure
+ * {@code next_sync} follows pvesr's retry rule, {@code last_try + unit × (fail_count ≤ 3 ? 5 ×
+ * fail_count : 30)} with unit = 60 s in PVE (scaled by {@code retryUnitSeconds}), and is 0 while
+ * the target is offline. Nothing runs while the guest's node is offline; a running sync is then
+ * recorded as failed. Events are processed at their own times, so coarse ticks give the same
+ * result as fine ones. Guarded by the engine's lock.
+ */
+final class ReplicationJob {
+
+    /** What the job needs to know about its cluster. */
+    interface Environment {
+        /** Node the guest is on now, or null when the guest no longer exists. */
+        String guestNode(int vmid);
+
+        boolean isOnline(String node);
+    }
+
+    final ReplicationJobSpec spec;
+    private final ReplicationSchedule schedule;
+    String target;
+    long lastSync;
+    long lastTry;
+    int failCount;
+    String error;
+    double duration;
+    boolean running;
+    int pid;
+    /** Error text injected by replication-fail; null when healthy. */
+    String injectedError;
+    private long syncStartMs;
+    private long cursorMs;
+
+    ReplicationJob(ReplicationJobSpec spec, Instant start) {
+        this.spec = spec;
+        this.schedule = spec.parsedSchedule();
+        this.target = spec.target();
+        // Start as if the job had been healthy so far: the last boundary synced fine.
+        long prev = schedule.previousOrAt(start.getEpochSecond());
+        this.lastSync = prev;
+        this.lastTry = prev;
+        this.duration = spec.syncDuration().toMillis() / 1000.0;
+        this.cursorMs = start.toEpochMilli();
+    }
+
+    String id() {
+        return spec.id();
+    }
+
+    /** Epoch seconds of the next planned attempt; 0 when none is scheduled. */
+    long nextSync(Environment env) {
+        if (spec.disable()) {
+            return 0;
+        }
+        if (failCount > 0) {
+            if (!env.isOnline(target)) {
+                return 0;
+            }
+            long minutes = failCount <= 3 ? 5L * failCount : 30L;
+            return lastTry + spec.retryUnitSeconds() * minutes;
+        }
+        return schedule.nextAfter(lastTry);
+    }
+
+    void advanceTo(Instant now, Environment env) {
+        long nowMs = now.toEpochMilli();
+        if (nowMs < cursorMs) {
+            return;
+        }
+        // The guard only protects against pathological huge clock jumps.
+        for (int guard = 0; guard < 1_000_000; guard++) {
+            String source = env.guestNode(spec.guest());
+            if (source == null || !env.isOnline(source)) {
+                if (running) {
+                    fail(cursorMs, "replication interrupted: node '" + source + "' went offline");
+                }
+                break;
+            }
+            long eventMs;
+            if (running) {
+                eventMs = syncStartMs + spec.syncDuration().toMillis();
+            } else {
+                long next = nextSync(env);
+                if (next == 0) {
+                    break;
+                }
+                eventMs = next * 1000;
+            }
+            long at = Math.max(eventMs, cursorMs);
+            if (at > nowMs) {
+                break;
+            }
+            if (running) {
+                finish(at, env);
+            } else {
+                startAttempt(at);
+            }
+            cursorMs = at;
+        }
+        cursorMs = nowMs;
+    }
+
+    private void startAttempt(long atMs) {
+        running = true;
+        syncStartMs = atMs;
+        lastTry = atMs / 1000;
+        // A made-up but stable process id.
+        pid = 2000 + (int) Math.floorMod(atMs / 1000 * 31 + spec.guest(), 60000L);
+    }
+
+    private void finish(long atMs, Environment env) {
+        String reason = injectedError != null ? injectedError
+                : env.isOnline(target) ? null
+                : "command '/usr/bin/ssh -e none -o 'BatchMode=yes' root@" + target
+                        + " -- pvesr prepare-local-job " + spec.id() + "' failed: No route to host";
+        if (reason != null) {
+            fail(atMs, reason);
+            return;
+        }
+        duration = (atMs - syncStartMs) / 1000.0;
+        running = false;
+        pid = 0;
+        lastSync = syncStartMs / 1000;
+        failCount = 0;
+        error = null;
+    }
+
+    private void fail(long atMs, String reason) {
+        duration = (atMs - syncStartMs) / 1000.0;
+        running = false;
+        pid = 0;
+        failCount++;
+        error = reason;
+    }
+}

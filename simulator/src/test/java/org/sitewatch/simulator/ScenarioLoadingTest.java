@@ -1,0 +1,158 @@
+package org.sitewatch.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Loading the shipped scenarios, defaults, and errors that name the offending path. */
+class ScenarioLoadingTest {
+
+    private static final String SITE = """
+            sites:
+              - name: s1
+                token: "u@pve!t=secret"
+                nodes: [ { name: a }, { name: b } ]
+                vms:
+                  - { vmid: 100, node: a, ha: true }
+                replication:
+                  - { guest: 100, target: b, syncEverySeconds: 5 }
+            """;
+
+    @Test
+    void defaultScenarioHasThreeSites() {
+        Scenario s = Scenario.loadResource("/scenarios/default.yaml");
+        assertThat(s.sites()).extracting(SiteSpec::name).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
+        assertThat(s.loop()).contains(Duration.ofMinutes(4));
+        for (SiteSpec site : s.sites()) {
+            assertThat(site.nodes()).hasSize(3);
+            assertThat(site.vms()).hasSizeBetween(6, 10);
+            assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(site.replication()).hasSizeBetween(3, 4);
+        }
+        assertThat(s.site("london-dr").booleans()).isEqualTo(BooleanStyle.JSON);
+        assertThat(s.timeline()).extracting(st -> st.action().actionName())
+                .contains("replication-fail", "replication-recover", "node-offline", "node-online", "api-fault");
+    }
+
+    @Test
+    void e2eScenarioLoads() {
+        Scenario s = SimulatorLauncher.loadScenario(SimulatorLauncher.E2E_REPLICATION_FAILURE);
+        assertThat(s.timeline()).hasSize(2);
+        assertThat(s.timeline().get(0).at()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.loop()).isEmpty();
+    }
+
+    @Test
+    void defaultsAreApplied() {
+        Scenario s = Scenario.parse(SITE);
+        SiteSpec site = s.site("s1");
+        assertThat(site.cluster()).isEqualTo("s1");
+        assertThat(site.booleans()).isEqualTo(BooleanStyle.INT);
+        assertThat(site.nodes().get(1).nodeid()).isEqualTo(2);
+        GuestSpec vm = site.vms().get(0);
+        assertThat(vm.type()).isEqualTo("qemu");
+        assertThat(vm.running()).isTrue();
+        assertThat(vm.haState()).isEqualTo("started");
+        assertThat(vm.sid()).isEqualTo("vm:100");
+        ReplicationJobSpec job = site.replication().get(0);
+        assertThat(job.id()).isEqualTo("100-0");
+        assertThat(job.schedule()).isNull();
+        assertThat(job.retryUnitSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void loadsFromFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, SITE);
+        assertThat(Scenario.load(file).sites()).hasSize(1);
+        assertThatThrownBy(() -> Scenario.load(dir.resolve("missing.yaml")))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("missing.yaml");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            - { at: 5s, site: s1, action: explode }                           | timeline[0].action: unknown action 'explode'
+            - { at: 5s, site: s1, action: api-ok }\\n- { at: 1s, site: s1, action: replication-fail, jobb: 100-0 } | timeline[1].job: is required
+            - { at: 5s, site: s1, action: replication-recover, job: 100-0, jobb: x } | timeline[0].jobb: unknown field
+            - { at: 5s, site: s1, action: replication-fail, job: 999-0 }      | timeline[0].job: no replication job '999-0'
+            - { at: soon, site: s1, action: api-ok }                          | timeline[0].at: invalid duration 'soon'
+            - { at: 5s, site: s2, action: api-ok }                            | timeline[0].site: no site 's2'
+            - { at: 5s, site: s1, action: api-fault, kind: slow }             | timeline[0].kind: unknown fault kind 'slow'
+            - { at: 5s, site: s1, action: node-offline, node: zz }            | timeline[0].node: no node 'zz'
+            - { at: 5s, site: s1, action: ha-fence, sid: 'vm:101' }           | timeline[0].sid: no HA-managed guest
+            - { at: 5s, site: s1, action: vm-stop, vmid: 555 }                | timeline[0].vmid: no guest 555
+            - { at: 5s, site: s1, action: vm-add, vmid: 120, node: q }        | timeline[0].node: no node 'q'
+            """)
+    void badStepsNameIndexAndField(String steps, String expected) {
+        String yaml = SITE + "timeline:\n" + steps.replace("\\n", "\n");
+        assertThatThrownBy(() -> Scenario.parse(yaml)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void vmAddedLaterMayBeReferenced() {
+        Scenario s = Scenario.parse(SITE + """
+                timeline:
+                  - { at: 1s, site: s1, action: vm-stop, vmid: 120 }
+                  - { at: 5s, site: s1, action: vm-add, vmid: 120, node: b, ha: true }
+                  - { at: 6s, site: s1, action: ha-fence, sid: "vm:120" }
+                """);
+        assertThat(s.timeline()).hasSize(3);
+        assertThat(((StepAction.VmAdd) s.timeline().get(1).action()).guest().ha()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            target: b, syncEverySeconds: 5                        | loop: 10s\\ntimeline:\\n  - { at: 12s, site: s1, action: api-ok } | timeline[0].at: 12s is not before the loop period 10s
+            target: b, schedule: 'mon 02:00'                     | | sites[0].replication[0].schedule: unsupported schedule
+            target: a                                             | | sites[0].replication[0].target: target must differ
+            target: b, syncDuration: 0s                           | | sites[0].replication[0].syncDuration: must be greater than zero
+            target: b, rate: 0.5                                  | | sites[0].replication[0].rate
+            target: b                                             | sitez: []  | sitez: unknown field
+            """)
+    void badSitesNameThePath(String jobFields, String extra, String expected) {
+        String yaml = SITE.replace("target: b, syncEverySeconds: 5", jobFields.replace("\\n", "\n"))
+                + (extra == null ? "" : extra.replace("\\n", "\n"));
+        assertThatThrownBy(() -> Scenario.parse(yaml)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void otherSiteErrors() {
+        assertThatThrownBy(() -> Scenario.parse("sites: []")).hasMessageContaining("sites: at least one site");
+        assertThatThrownBy(() -> Scenario.parse("sites: [ { name: x") ).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> Scenario.parse("")).hasMessageContaining("empty document");
+        assertThatThrownBy(() -> Scenario.parse(SITE.replace("    nodes:", "    pveVersoin: x\n    nodes:")))
+                .hasMessageContaining("sites[0].pveVersoin: unknown field (allowed: booleans, cluster, ha, name,"
+                        + " nodes, pveVersion, replication, token, vms)");
+        assertThatThrownBy(() -> Scenario.parse(SITE.replace("u@pve!t=secret", "nope")))
+                .hasMessageContaining("sites[0].token");
+        assertThatThrownBy(() -> Scenario.parse(SITE.replace("{ vmid: 100, node: a, ha: true }",
+                "{ vmid: 100, node: c }"))).hasMessageContaining("sites[0].vms[0].node: no node 'c'");
+        assertThatThrownBy(() -> Scenario.parse(SITE.replace("ha: true", "ha: maybe")))
+                .hasMessageContaining("sites[0].vms[0].ha: must be true or false");
+        assertThatThrownBy(() -> Scenario.loadResource("/scenarios/none.yaml")).hasMessageContaining("none.yaml");
+    }
+
+    @Test
+    void durationsAndSchedules() {
+        assertThat(Durations.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.parse("45")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(Durations.parse("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
+        ReplicationSchedule every7 = ReplicationSchedule.of("*/7", null);
+        long hour = 1_736_244_000L; // 10:00:00Z
+        assertThat(every7.nextAfter(hour + 56 * 60)).isEqualTo(hour + 3600);
+        assertThat(every7.previousOrAt(hour + 3)).isEqualTo(hour);
+        assertThat(ReplicationSchedule.of(null, null).nextAfter(hour)).isEqualTo(hour + 15 * 60);
+        assertThat(ReplicationSchedule.of("*/15", 20).nextAfter(hour + 1)).isEqualTo(hour + 20);
+    }
+}

@@ -1,0 +1,103 @@
+package org.sitewatch.simulator.proxmox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sitewatch.simulator.proxmox.PveClient.find;
+import static org.sitewatch.simulator.proxmox.TestSites.T0;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.sitewatch.simulator.ManualClock;
+import org.sitewatch.simulator.Scenario;
+import org.sitewatch.simulator.SimulatorLauncher;
+
+/** The shipped scenarios tell the stories they promise. */
+class ShippedScenariosTest {
+
+    private final ManualClock clock = new ManualClock(T0);
+
+    private void at(long second) {
+        clock.set(T0.plusSeconds(second));
+    }
+
+    @Test
+    void defaultScenarioStory() {
+        Scenario scenario = Scenario.loadResource("/scenarios/default.yaml");
+        try (ProxmoxSimulator sim = TestSites.start(scenario, clock)) {
+            PveClient client = new PveClient(sim);
+            assertThat(sim.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
+            for (String site : sim.sites()) {
+                assertThat(client.data(site, "/cluster/resources?type=vm").size()).as(site).isBetween(6, 10);
+            }
+
+            at(60);
+            JsonNode job = find(client.data("paris-dc1", "/nodes/pve-par-1/replication"), "id", "102-0");
+            assertThat(job.get("fail_count").asInt()).isPositive();
+            assertThat(job.get("error").asText()).contains("zfs recv");
+
+            at(75);
+            JsonNode fra = client.data("frankfurt-dc2", "/cluster/ha/status/current");
+            assertThat(find(fra, "id", "service:vm:200").get("crm_state").asText()).isIn("fence", "recovery");
+
+            at(95);
+            fra = client.data("frankfurt-dc2", "/cluster/ha/status/current");
+            assertThat(find(fra, "id", "service:vm:200").get("crm_state").asText()).isEqualTo("started");
+            assertThat(find(fra, "id", "service:vm:200").get("node").asText()).isNotEqualTo("pve-fra-2");
+            assertThat(find(fra, "id", "service:vm:201").get("node").asText()).isNotEqualTo("pve-fra-2");
+            assertThat(client.get("london-dr", "/version").status()).isEqualTo(500);
+
+            at(130);
+            assertThat(client.get("london-dr", "/version").status()).isEqualTo(200);
+            job = find(client.data("paris-dc1", "/nodes/pve-par-1/replication"), "id", "102-0");
+            assertThat(job.get("fail_count").asInt()).as("recovered after the 100 s step").isZero();
+            assertThat(find(client.data("london-dr", "/cluster/status"), "type", "cluster").get("quorate").isBoolean())
+                    .isTrue();
+
+            at(160);
+            assertThat(find(client.data("frankfurt-dc2", "/cluster/status"), "id", "node/pve-fra-2")
+                    .get("online").asInt()).isEqualTo(1);
+            at(215);
+            fra = client.data("frankfurt-dc2", "/cluster/ha/status/current");
+            assertThat(find(fra, "id", "service:vm:200").get("node").asText()).as("migrated back").isEqualTo("pve-fra-2");
+
+            at(240 + 60 + 5);
+            fra = client.data("frankfurt-dc2", "/cluster/ha/status/current");
+            assertThat(find(fra, "id", "service:vm:200").get("crm_state").asText()).as("second loop").isEqualTo("fence");
+        }
+    }
+
+    @Test
+    void e2eScenarioOnTheRealClock() {
+        // Real time, background ticking: the failure at 5 s must show up within a few seconds of it.
+        Scenario scenario = SimulatorLauncher.loadScenario(SimulatorLauncher.E2E_REPLICATION_FAILURE);
+        try (ProxmoxSimulator sim = ProxmoxSimulator.builder(scenario).tickInterval(Duration.ofMillis(100)).build()
+                .start()) {
+            PveClient client = new PveClient(sim);
+            JsonNode first = find(client.data("e2e-a", "/nodes/pve-a1/replication"), "id", "100-0");
+            assertThat(first.get("fail_count").asInt()).isZero();
+            await().atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                JsonNode j = find(client.data("e2e-a", "/nodes/pve-a1/replication"), "id", "100-0");
+                assertThat(j.get("fail_count").asInt()).isPositive();
+                assertThat(j.has("error")).isTrue();
+            });
+            JsonNode healthy = find(client.data("e2e-b", "/nodes/pve-b1/replication"), "id", "200-0");
+            assertThat(healthy.get("fail_count").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void e2eScenarioRecoversOnAManualClock() {
+        Scenario scenario = Scenario.loadResource("/scenarios/e2e-replication-failure.yaml");
+        try (ProxmoxSimulator sim = TestSites.start(scenario, clock)) {
+            PveClient client = new PveClient(sim);
+            at(10);
+            assertThat(find(client.data("e2e-a", "/nodes/pve-a1/replication"), "id", "100-0").get("fail_count").asInt())
+                    .isEqualTo(1);
+            at(25);
+            JsonNode j = find(client.data("e2e-a", "/nodes/pve-a1/replication"), "id", "100-0");
+            assertThat(j.get("fail_count").asInt()).isZero();
+            assertThat(j.get("last_sync").asLong()).isGreaterThanOrEqualTo(TestSites.E + 20);
+        }
+    }
+}
