@@ -1,0 +1,45 @@
+package org.sitewatch.streams.config;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code sitewatch.streams.*}: the Kafka Streams application. Each is also settable as an environment
+ * variable by Spring's relaxed binding, e.g. {@code SITEWATCH_STREAMS_APPLICATIONID},
+ * {@code SITEWATCH_STREAMS_STATEDIR}, {@code SITEWATCH_STREAMS_NUMTHREADS}.
+ *
+ * @param enabled whether this process runs the streams app at all
+ * @param autoStartup whether Kafka Streams starts with the Spring context (false: built, not started)
+ * @param applicationId the Streams {@code application.id}: consumer group and prefix of internal topics
+ * @param stateDir where RocksDB state lives; null keeps the Kafka Streams default
+ * @param commitInterval null keeps the Kafka Streams default (100 ms under exactly-once)
+ * @param replicationFactor of the internal (changelog, repartition) topics
+ * @param dedupeRetention how long a CloudEvent identity is remembered to drop re-sent events
+ * @param punctuateInterval how often RPO deadlines and collector staleness are checked (wall clock)
+ * @param maxProblemsPerSite problems listed per site; further ones are only counted
+ * @param recentHaActions HA actions remembered per site
+ * @param closeTimeout how long shutdown waits for Kafka Streams to close
+ * @param properties raw Kafka Streams / client settings (security, tuning), applied last
+ */
+@ConfigurationProperties("sitewatch.streams")
+public record StreamsProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("true") boolean autoStartup,
+        @DefaultValue("sitewatch-streams") String applicationId,
+        String stateDir,
+        Duration commitInterval,
+        @DefaultValue("1") int numThreads,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("2h") Duration dedupeRetention,
+        @DefaultValue("10s") Duration punctuateInterval,
+        @DefaultValue("500") int maxProblemsPerSite,
+        @DefaultValue("50") int recentHaActions,
+        @DefaultValue("30s") Duration closeTimeout,
+        Map<String, String> properties) {
+
+    public StreamsProperties {
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+}

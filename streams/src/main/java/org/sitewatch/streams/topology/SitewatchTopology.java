@@ -1,0 +1,119 @@
+package org.sitewatch.streams.topology;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.sitewatch.events.EventType;
+import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.events.TopicSpec;
+import org.sitewatch.events.Topics;
+import org.sitewatch.streams.fold.EntityFold;
+import org.sitewatch.streams.fold.EntityKind;
+import org.sitewatch.streams.fold.SiteDelta;
+
+/**
+ * The Sitewatch topology: raw events -> de-duplication -> latest state per entity -> per-site
+ * aggregate and verdict. It creates no clients, so {@code TopologyTestDriver} runs it without a
+ * broker. Records that cannot be read never reach it: the {@link DeadLetterHandler} sends them to
+ * {@link Topics#DLQ}. Every store, processor and the repartition topic is named ({@link StoreNames}).
+ *
+ * <p>Two sub-topologies: the first reads the four raw topics (co-partitioned by {@code <site>/<entity
+ * id>}) and folds entities; the second, fed by the {@code site-deltas} repartition topic keyed by
+ * site, keeps each site's aggregate in one task.
+ */
+public final class SitewatchTopology {
+
+    private SitewatchTopology() {
+    }
+
+    /** Adds the topology to {@code builder}. */
+    public static void build(StreamsBuilder builder, TopologySettings settings) {
+        StateStores.addAll(builder, settings);
+
+        KStream<String, SitewatchEvent> events = source(builder, Topics.VM, "vm-source")
+                .merge(source(builder, Topics.HA, "ha-source"), Named.as("merge-raw-ha"))
+                .merge(source(builder, Topics.REPLICATION, "replication-source"), Named.as("merge-raw-replication"))
+                .merge(source(builder, Topics.COLLECTOR, "collector-source"), Named.as("merge-raw-collector"));
+
+        // Re-sent events (same CloudEvent source + id) are dropped before they touch any state.
+        KStream<String, SitewatchEvent> unique = events.process(() -> new DedupeProcessor(settings.dedupeRetention()),
+                Named.as(StoreNames.DEDUPE_PROCESSOR), StoreNames.EVENT_IDS);
+
+        // One branch per event type: each kind folds into its own latest-state store.
+        Map<String, KStream<String, SitewatchEvent>> byType = unique.split(Named.as(StoreNames.SPLIT_BY_TYPE))
+                .branch((key, e) -> e.type() == EventType.HA_ACTION, Branched.as("ha-action"))
+                .branch((key, e) -> e.type() == EventType.VM_STATE, Branched.as(StoreNames.shortName(EntityKind.VM)))
+                .branch((key, e) -> e.type() == EventType.HA_HOST, Branched.as(StoreNames.shortName(EntityKind.HA_HOST)))
+                .branch((key, e) -> e.type() == EventType.HA_CLUSTER, Branched.as(StoreNames.shortName(EntityKind.HA_CLUSTER)))
+                .branch((key, e) -> e.type() == EventType.REPLICATION_STATUS, Branched.as(StoreNames.shortName(EntityKind.REPLICATION)))
+                .branch((key, e) -> e.type() == EventType.COLLECTOR_HEARTBEAT, Branched.as(StoreNames.shortName(EntityKind.COLLECTOR)))
+                .noDefaultBranch();
+
+        // HA actions are a log, not an entity: each one goes straight to its site's recent actions.
+        KStream<String, SiteDelta> deltas = byType.get(StoreNames.SPLIT_BY_TYPE + "ha-action")
+                .map((key, e) -> KeyValue.pair(e.site(), EntityFold.actionDelta(e)), Named.as("ha-action-to-site"));
+        for (EntityKind kind : EntityKind.values()) {
+            String name = StoreNames.shortName(kind);
+            KStream<String, SitewatchEvent> ofKind = byType.get(StoreNames.SPLIT_BY_TYPE + name);
+            KStream<String, SiteDelta> folded = kind == EntityKind.REPLICATION
+                    ? ofKind.process(() -> new ReplicationFoldProcessor(settings.rules(), settings.punctuateInterval()),
+                            Named.as(name + "-fold"), StoreNames.REPLICATION_STATE, StoreNames.RPO_DEADLINES)
+                    : ofKind.process(() -> new EntityFoldProcessor<>(kind, settings.rules()),
+                            Named.as(name + "-fold"), StoreNames.forKind(kind));
+            deltas = deltas.merge(folded, Named.as("merge-" + name + "-deltas"));
+        }
+
+        // All changes of a site meet in one task, whichever partitions their entities live on.
+        deltas.repartition(Repartitioned.<String, SiteDelta>as(StoreNames.SITE_DELTAS)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(StoreSerdes.siteDelta()))
+                .process(() -> new SiteAggregatorProcessor(settings), Named.as(StoreNames.SITE_AGGREGATOR),
+                        StoreNames.SITE_AGGREGATES);
+    }
+
+    /**
+     * Builds the topology with the given Streams properties, so settings such as
+     * {@code ensure.explicit.internal.resource.naming} are checked while building.
+     */
+    public static Topology topology(Properties streamsProperties, TopologySettings settings) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
+        build(builder, settings);
+        return builder.build(streamsProperties);
+    }
+
+    private static KStream<String, SitewatchEvent> source(StreamsBuilder builder, TopicSpec<String, SitewatchEvent> topic,
+                                                          String name) {
+        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name));
+    }
+
+    /** The state stores, persistent (RocksDB) and cached, each with its changelog. */
+    private static final class StateStores {
+
+        static void addAll(StreamsBuilder builder, TopologySettings settings) {
+            builder.addStateStore(Stores.windowStoreBuilder(
+                    Stores.persistentWindowStore(StoreNames.EVENT_IDS, settings.dedupeRetention(), settings.dedupeRetention(), false),
+                    Serdes.String(), Serdes.Long()));
+            for (EntityKind kind : EntityKind.values()) {
+                builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.forKind(kind)), Serdes.String(),
+                        StoreSerdes.entityRecord(kind)).withCachingEnabled());
+            }
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.RPO_DEADLINES), Serdes.String(), Serdes.String()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.SITE_AGGREGATES), Serdes.String(),
+                    StoreSerdes.siteAggregate()).withCachingEnabled());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.sitewatch.streams.web;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.sitewatch.streams.support.TestEvents.LYON;
+import static org.sitewatch.streams.support.TestEvents.PARIS;
+import static org.sitewatch.streams.support.TestEvents.T0;
+import static org.sitewatch.streams.support.TestEvents.action;
+import static org.sitewatch.streams.support.TestEvents.cluster;
+import static org.sitewatch.streams.support.TestEvents.heartbeat;
+import static org.sitewatch.streams.support.TestEvents.heartbeatOk;
+import static org.sitewatch.streams.support.TestEvents.replicating;
+import static org.sitewatch.streams.support.TestEvents.replication;
+import static org.sitewatch.streams.support.TestEvents.vm;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.events.CollectorErrorKind;
+import org.sitewatch.events.CollectorStatus;
+import org.sitewatch.events.HaActionKind;
+import org.sitewatch.events.PowerState;
+import org.sitewatch.events.ReplicationHealth;
+import org.sitewatch.events.ReplicationState;
+import org.sitewatch.streams.query.Readiness;
+import org.sitewatch.streams.support.DriverStoreProvider;
+import org.sitewatch.streams.support.MutableClock;
+import org.sitewatch.streams.support.TopologyFixture;
+import org.sitewatch.streams.support.ViewsTestApp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The REST views over real stores filled by the topology in a TopologyTestDriver. */
+@SpringBootTest(classes = ViewsTestApp.class, properties = "sitewatch.views.metrics-refresh-interval=1h")
+@AutoConfigureMockMvc
+class SitesApiTest {
+
+    @TempDir
+    Path stateDir;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DriverStoreProvider stores;
+
+    @Autowired
+    MutableClock clock;
+
+    private TopologyFixture fx;
+
+    @BeforeEach
+    void fillStores() {
+        fx = new TopologyFixture(stateDir);
+        stores.use(fx.driver);
+        clock.set(T0.plusSeconds(30));
+        fx.pipe(heartbeatOk(PARIS), T0);
+        fx.pipe(vm(PARIS, "100", PowerState.RUNNING), T0);
+        fx.pipe(cluster(PARIS, "paris", 1, true), T0);
+        fx.pipe(replication(PARIS, "100-0", ReplicationState.FAILED, ReplicationHealth.CRITICAL, 900L, T0.minusSeconds(600)), T0);
+        fx.pipe(replicating(PARIS, "101-0", 900, T0), T0);
+        fx.pipe(action(PARIS, "vm:100@1", "100", HaActionKind.RESTART), T0);
+        fx.pipe(heartbeat(LYON, CollectorStatus.ERROR, CollectorErrorKind.HTTP_5XX, "HTTP 500 from /cluster/status"), T0);
+    }
+
+    @AfterEach
+    void closeDriver() {
+        fx.close();
+    }
+
+    @Test
+    void shouldListEverySiteWithStatusReasonsAndCounts() throws Exception {
+        mvc.perform(get("/api/sites"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value("2025-01-07T10:00:30Z"))
+                .andExpect(jsonPath("$.sites", hasSize(2)))
+                .andExpect(jsonPath("$.sites[0].site").value(LYON))
+                .andExpect(jsonPath("$.sites[0].status").value("UNKNOWN"))
+                .andExpect(jsonPath("$.sites[0].reasons", contains(
+                        "collector lyon-dc2 (proxmox): HTTP_5XX: HTTP 500 from /cluster/status")))
+                .andExpect(jsonPath("$.sites[0].collectors[0].error").value("HTTP 500 from /cluster/status"))
+                .andExpect(jsonPath("$.sites[1].site").value(PARIS))
+                .andExpect(jsonPath("$.sites[1].status").value("CRITICAL"))
+                .andExpect(jsonPath("$.sites[1].counts.vms.total").value(1))
+                .andExpect(jsonPath("$.sites[1].counts.vms.byPower.RUNNING").value(1))
+                .andExpect(jsonPath("$.sites[1].counts.vms.byPower.CRASHED").value(0))
+                .andExpect(jsonPath("$.sites[1].counts.haClusters.byFailoverCapacity.1").value(1))
+                .andExpect(jsonPath("$.sites[1].counts.replication.total").value(2))
+                .andExpect(jsonPath("$.sites[1].counts.replication.byState.FAILED").value(1))
+                .andExpect(jsonPath("$.sites[1].counts.replication.byHealth.OK").value(1))
+                .andExpect(jsonPath("$.sites[1].counts.replication.outsideRpo").value(0))
+                .andExpect(jsonPath("$.sites[1].counts.replication.worstLagSeconds").value(630))
+                .andExpect(jsonPath("$.sites[1].collectors[0].lastHeartbeat").value("2025-01-07T10:00:00Z"))
+                .andExpect(jsonPath("$.sites[1].collectors[0].stale").value(false));
+    }
+
+    @Test
+    void shouldShowOneSiteWithItsProblemsAndRecentHaActions() throws Exception {
+        mvc.perform(get("/api/sites/{site}", PARIS))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.site").value(PARIS))
+                .andExpect(jsonPath("$.status").value("CRITICAL"))
+                .andExpect(jsonPath("$.reasons", contains("1 replicated item FAILED", "1 replicated item with health CRITICAL")))
+                .andExpect(jsonPath("$.problems", hasSize(1)))
+                .andExpect(jsonPath("$.problems[0].subject").value("replication/paris-dc1/100-0"))
+                .andExpect(jsonPath("$.problems[0].severity").value("CRITICAL"))
+                .andExpect(jsonPath("$.problems[0].reason").value(containsString("zfs recv")))
+                .andExpect(jsonPath("$.problems[0].lagSeconds").value(630))
+                .andExpect(jsonPath("$.problemsNotListed").value(0))
+                .andExpect(jsonPath("$.recentHaActions", hasSize(1)))
+                .andExpect(jsonPath("$.recentHaActions[0].action").value("RESTART"));
+    }
+
+    @Test
+    void shouldAnswer404WithJsonForAnUnknownSite() throws Exception {
+        mvc.perform(get("/api/sites/{site}", "atlantis"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.detail").value(containsString("unknown site 'atlantis'")));
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhileStreamsIsNotRunning() throws Exception {
+        stores.setReadiness(Readiness.notReady("REBALANCING", "partitions are being assigned and state restored"));
+
+        mvc.perform(get("/api/sites"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.streamsState").value("REBALANCING"))
+                .andExpect(jsonPath("$.detail").value(containsString("partitions are being assigned")));
+        mvc.perform(get("/api/sites/{site}", PARIS))
+                .andExpect(status().isServiceUnavailable());
+    }
+}
