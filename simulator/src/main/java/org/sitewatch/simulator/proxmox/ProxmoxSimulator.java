@@ -38,6 +38,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxmoxSimulator implements AutoCloseable {
 
+    static {
+        // The JDK server otherwise waits for delayed ACKs: ~40 ms per request instead of ~1 ms.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+
     private static final Logger LOG = LoggerFactory.getLogger(ProxmoxSimulator.class);
 
     private final Scenario scenario;

@@ -1,0 +1,67 @@
+package org.sitewatch.collectors.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.sitewatch.collectors.runtime.CollectorManager;
+import org.sitewatch.collectors.runtime.CollectorRegistry;
+import org.sitewatch.collectors.runtime.EventSink;
+import org.sitewatch.collectors.runtime.KafkaEventSink;
+import org.sitewatch.collectors.spi.EndpointConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Runs the collectors inside a Spring Boot application when {@code sitewatch.collectors.enabled}
+ * is true (the default): a {@link KafkaEventSink} to {@code sitewatch.kafka.bootstrap-servers}
+ * (unless the application defines its own {@link EventSink}) and a {@link CollectorManager}
+ * (a SmartLifecycle) for the endpoints of the properties plus those of any
+ * {@link CollectorEndpoints} beans. Registered as an auto-configuration, so a
+ * {@code @SpringBootApplication} picks it up; it can also be {@code @Import}ed. It creates no topics.
+ *
+ * <p>Meters go to the application's {@link MeterRegistry} (else Micrometer's global one); time
+ * comes from the application's single {@link Clock} bean if it has one, else the system UTC clock.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "sitewatch.collectors", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(CollectorsProperties.class)
+public class CollectorsConfiguration {
+
+    static final String BOOTSTRAP_SERVERS = "sitewatch.kafka.bootstrap-servers";
+
+    @Bean
+    @ConditionalOnMissingBean(EventSink.class)
+    public KafkaEventSink kafkaEventSink(Environment environment, CollectorsProperties properties,
+                                         ObjectProvider<MeterRegistry> meters) {
+        String bootstrap = environment.getProperty(BOOTSTRAP_SERVERS);
+        if (bootstrap == null || bootstrap.isBlank()) {
+            throw new IllegalStateException(BOOTSTRAP_SERVERS + " is not set: the collectors need a Kafka to publish "
+                    + "to (or set sitewatch.collectors.enabled=false)");
+        }
+        return KafkaEventSink.create(bootstrap, properties.producer(), meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CollectorRegistry collectorRegistry() {
+        return CollectorRegistry.discover();
+    }
+
+    @Bean
+    public CollectorManager collectorManager(CollectorsProperties properties, ObjectProvider<CollectorEndpoints> extra,
+                                             CollectorRegistry registry, EventSink sink,
+                                             ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        List<EndpointConfig> endpoints = new ArrayList<>();
+        properties.endpoints().forEach(e -> endpoints.add(e.toEndpointConfig()));
+        extra.orderedStream().forEach(source -> endpoints.addAll(source.endpoints()));
+        return new CollectorManager(endpoints, registry, sink, meters.getIfAvailable(() -> Metrics.globalRegistry),
+                clock.getIfUnique(Clock::systemUTC), properties.retry().toPolicy());
+    }
+}

@@ -1,0 +1,112 @@
+package org.sitewatch.collectors.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.sitewatch.collectors.runtime.RetryPolicy;
+import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.events.Platform;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code sitewatch.collectors.*}: which endpoints to collect from and how. Validated at start-up;
+ * a bad value stops the application with the property's name and the reason. Vendor-specific
+ * checks (token format, options) run next, in {@code CollectorManager}, with the same effect.
+ *
+ * @param enabled whether this process runs collectors at all (default true)
+ * @param endpoints the vendor endpoints; more can be added programmatically with a
+ *     {@link CollectorEndpoints} bean
+ * @param retry back-off after failures
+ * @param producer extra Kafka producer settings (e.g. {@code security.protocol}); idempotence and
+ *     {@code acks=all} cannot be weakened
+ */
+@ConfigurationProperties("sitewatch.collectors")
+@Validated
+public record CollectorsProperties(
+        @DefaultValue("true") boolean enabled,
+        @Valid @DefaultValue List<Endpoint> endpoints,
+        @Valid @DefaultValue Retry retry,
+        @DefaultValue Map<String, String> producer) {
+
+    /** Site and collector ids go into Kafka keys, subjects and URIs: the events contract's pattern. */
+    static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    /**
+     * One endpoint, {@code sitewatch.collectors.endpoints[n].*}.
+     *
+     * @param id unique collector id (letters, digits, {@code . _ -})
+     * @param site the site its records belong to
+     * @param platform {@code proxmox} (the plug-ins installed decide what else)
+     * @param url API root, e.g. {@code https://pve1:8006/api2/json}
+     * @param apiToken Proxmox: {@code USER@REALM!TOKENID=SECRET}
+     * @param caFile PEM file of the CA to trust instead of the JVM's
+     * @param insecureSkipTlsVerify accept any certificate (tests only)
+     * @param pollInterval default 15s
+     * @param timeout connect and request time-out, default 10s
+     * @param pollDeadline longest a whole poll may run; default six time-outs, at least the interval
+     * @param resyncEvery republish everything every N successful polls, default 20
+     * @param targetRpo RPO replication items are held to; default derived by the plug-in
+     * @param nodeSites host name → site, for hosts standing in another site
+     * @param options vendor-specific settings (Proxmox: {@code critical-fail-count})
+     */
+    public record Endpoint(
+            @NotBlank(message = "every endpoint needs an id")
+            @Pattern(regexp = NAME_PATTERN, message = "must be letters, digits, '.', '_' or '-' (at most 64)") String id,
+            @NotBlank(message = "every endpoint needs the site it belongs to")
+            @Pattern(regexp = NAME_PATTERN, message = "must be letters, digits, '.', '_' or '-' (at most 64)") String site,
+            @NotNull(message = "must be one of the platforms, e.g. proxmox") Platform platform,
+            @NotNull(message = "is required, e.g. https://pve1:8006/api2/json") URI url,
+            String apiToken,
+            String username,
+            String password,
+            Path caFile,
+            boolean insecureSkipTlsVerify,
+            @DefaultValue("15s") @DurationMin(millis = 50, message = "must be at least 50ms") Duration pollInterval,
+            @DefaultValue("10s") @DurationMin(millis = 50, message = "must be at least 50ms") Duration timeout,
+            @DurationMin(millis = 50, message = "must be at least 50ms") Duration pollDeadline,
+            @DefaultValue("20") @Min(value = 1, message = "must be at least 1") int resyncEvery,
+            @DurationMin(seconds = 1, message = "must be at least 1s") Duration targetRpo,
+            @DefaultValue Map<String, String> nodeSites,
+            @DefaultValue Map<String, String> options) {
+
+        public EndpointConfig toEndpointConfig() {
+            return EndpointConfig.builder(id, site, platform, url)
+                    .apiToken(apiToken).username(username).password(password)
+                    .caFile(caFile).insecureSkipTlsVerify(insecureSkipTlsVerify)
+                    .pollInterval(pollInterval).timeout(timeout).pollDeadline(pollDeadline)
+                    .resyncEvery(resyncEvery).targetRpo(targetRpo).nodeSites(nodeSites).options(options)
+                    .build();
+        }
+
+        @Override
+        public String toString() {
+            // Secrets stay out of logs and failure analyses.
+            return toEndpointConfig().toString();
+        }
+    }
+
+    /**
+     * {@code sitewatch.collectors.retry.*}.
+     *
+     * @param maxBackoff the longest wait between polls while an endpoint keeps failing retriably (default 2m)
+     * @param permanentInterval the wait after a permanent failure such as a rejected token (default 5m)
+     */
+    public record Retry(
+            @DefaultValue("2m") @DurationMin(millis = 50, message = "must be at least 50ms") Duration maxBackoff,
+            @DefaultValue("5m") @DurationMin(millis = 50, message = "must be at least 50ms") Duration permanentInterval) {
+
+        public RetryPolicy toPolicy() {
+            return new RetryPolicy(maxBackoff, permanentInterval);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.sitewatch.collectors.proxmox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The raw answers of one poll, before mapping. Kept apart from the HTTP calls so mapping tests can
+ * feed JSON fixtures directly.
+ *
+ * @param now the poll's instant on the collector's clock: the event time and the "now" of lags
+ * @param nodeResources {@code /cluster/resources?type=node} (for HA node states); null when unavailable
+ * @param replicationByNode node → {@code /nodes/{node}/replication}, only for nodes that answered
+ */
+record ProxmoxReadings(Instant now, JsonNode clusterStatus, JsonNode vmResources, JsonNode nodeResources,
+                       JsonNode haStatus, JsonNode replicationJobs, Map<String, JsonNode> replicationByNode) {
+}

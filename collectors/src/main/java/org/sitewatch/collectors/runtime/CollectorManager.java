@@ -1,0 +1,107 @@
+package org.sitewatch.collectors.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.sitewatch.collectors.spi.CollectorFactory;
+import org.sitewatch.collectors.spi.EndpointConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts one {@link EndpointRunner} per configured endpoint and stops them cleanly, then flushes
+ * and closes the {@link EventSink}. It checks the whole configuration up front (unique ids, a
+ * registered plug-in per platform, each plug-in's own checks) and refuses to be built with a
+ * readable list of every problem, so a bad configuration fails start-up instead of a collector.
+ *
+ * <p>As a {@link SmartLifecycle} in the default phase it starts after, and stops before, the other
+ * beans; it can also be driven by hand ({@link #start()} / {@link #stop()}).
+ */
+public final class CollectorManager implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectorManager.class);
+
+    private final List<EndpointRunner> runners;
+    private final EventSink sink;
+    private volatile boolean running;
+    private boolean stopped;
+
+    public CollectorManager(List<EndpointConfig> endpoints, CollectorRegistry registry, EventSink sink,
+                            MeterRegistry meters, Clock clock, RetryPolicy retry) {
+        List<String> problems = problems(endpoints, registry);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("invalid collector configuration:\n - " + String.join("\n - ", problems));
+        }
+        this.sink = sink;
+        this.runners = endpoints.stream()
+                .map(e -> new EndpointRunner(e, registry.find(e.platform()).orElseThrow(), sink, meters, clock, retry))
+                .toList();
+    }
+
+    /** Every problem of the endpoint list, each naming its endpoint; empty when it can run. */
+    static List<String> problems(List<EndpointConfig> endpoints, CollectorRegistry registry) {
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (EndpointConfig endpoint : endpoints) {
+            String name = "endpoint '" + endpoint.id() + "'";
+            if (!ids.add(endpoint.id())) {
+                problems.add(name + ": the id is used twice; ids must be unique, they name the collector in events");
+            }
+            Optional<CollectorFactory> factory = registry.find(endpoint.platform());
+            if (factory.isEmpty()) {
+                problems.add(name + ": no collector is installed for platform '" + endpoint.platform().wire()
+                        + "' (installed: " + registry.platforms().stream().map(p -> p.wire()).sorted()
+                        .collect(Collectors.joining(", ")) + ")");
+                continue;
+            }
+            factory.get().validate(endpoint).forEach(p -> problems.add(name + ": " + p));
+        }
+        return problems;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        if (stopped) {
+            // The sink is closed and the endpoint threads are gone: build a new manager instead.
+            throw new IllegalStateException("a stopped CollectorManager cannot be started again");
+        }
+        if (runners.isEmpty()) {
+            log.warn("no collector endpoints are configured (sitewatch.collectors.endpoints); nothing will be collected");
+        }
+        runners.forEach(EndpointRunner::start);
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        stopped = true;
+        // Runners stop in parallel: each may wait a few seconds for an in-flight poll.
+        runners.parallelStream().forEach(EndpointRunner::stop);
+        sink.flush();
+        sink.close();
+        log.info("collectors stopped; {} endpoint(s)", runners.size());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The endpoints this manager runs, in configuration order. */
+    public List<EndpointConfig> endpoints() {
+        return runners.stream().map(EndpointRunner::endpoint).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package org.sitewatch.collectors.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.events.CollectorHeartbeat;
+import org.sitewatch.events.CollectorStatus;
+
+/**
+ * Builds one endpoint's heartbeats and remembers its last success. {@code intervalSeconds} is the
+ * delay until the next heartbeat is due (longer while backing off), so the streams app's staleness
+ * check expects exactly what the runtime plans.
+ */
+final class Heartbeats {
+
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final EndpointConfig endpoint;
+    private Instant lastSuccess;
+
+    Heartbeats(EndpointConfig endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    CollectorHeartbeat ok(Instant observedAt, Duration pollDuration, Duration nextIn) {
+        lastSuccess = observedAt;
+        return new CollectorHeartbeat(endpoint.site(), endpoint.platform(), endpoint.id(), endpoint.address(),
+                CollectorStatus.OK, null, null, millis(pollDuration), lastSuccess, seconds(nextIn), null);
+    }
+
+    CollectorHeartbeat failed(CollectorException e, Duration pollDuration, Duration nextIn) {
+        return new CollectorHeartbeat(endpoint.site(), endpoint.platform(), endpoint.id(), endpoint.address(),
+                e.status(), e.kind(), truncate(e.describe()), millis(pollDuration), lastSuccess, seconds(nextIn), null);
+    }
+
+    Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    private static Long millis(Duration d) {
+        return d == null ? null : d.toMillis();
+    }
+
+    /** Rounded up, at least one second: the contract requires a positive interval. */
+    private static long seconds(Duration d) {
+        long s = d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
+        return Math.max(1, s);
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= MAX_ERROR_LENGTH ? s : s.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,112 @@
+package org.sitewatch.collectors.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.events.TopicSpec;
+
+/**
+ * Publishes events to their raw topic with an idempotent producer ({@code acks=all},
+ * {@code enable.idempotence=true}): topic and serdes from {@code EventType.topic()}, key
+ * {@code event.key()}, record timestamp = event time, value in CloudEvents binary mode. The
+ * producer retries a failed send itself until {@code delivery.timeout.ms}; what still fails is
+ * reported through the returned future (the runtime counts it and the next resync republishes).
+ *
+ * <p>Limits: does not create topics (the launcher does, with {@code TopicProvisioner}); when the
+ * brokers are unreachable a send blocks its endpoint's thread up to {@code max.block.ms}.
+ */
+public final class KafkaEventSink implements EventSink {
+
+    private final Producer<byte[], byte[]> producer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final KafkaClientMetrics clientMetrics;
+
+    /** Used by tests to plug a mock producer. */
+    KafkaEventSink(Producer<byte[], byte[]> producer, MeterRegistry registry) {
+        this.producer = producer;
+        this.clientMetrics = registry == null ? null : new KafkaClientMetrics(producer);
+        if (clientMetrics != null) {
+            clientMetrics.bindTo(registry);
+        }
+    }
+
+    /**
+     * @param overrides extra producer settings (security, compression, ...) applied last, except
+     *     that idempotence and {@code acks=all} cannot be weakened
+     * @param registry where the producer's own Kafka client metrics are bound; may be null
+     */
+    public static KafkaEventSink create(String bootstrapServers, Map<String, ?> overrides, MeterRegistry registry) {
+        return new KafkaEventSink(new KafkaProducer<>(producerConfig(bootstrapServers, overrides),
+                new ByteArraySerializer(), new ByteArraySerializer()), registry);
+    }
+
+    static Map<String, Object> producerConfig(String bootstrapServers, Map<String, ?> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "sitewatch-collectors");
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        // A poll thread must not hang for a minute when Kafka is away; the heartbeat would go silent.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(15).toMillis());
+        config.putAll(overrides);
+        // Nothing is lost and nothing is duplicated by producer retries: not overridable.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(SitewatchEvent event) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            producer.send(toRecord(event), (metadata, error) -> {
+                if (error == null) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            // send() throws for serialization errors, a closed producer, or max.block.ms exceeded.
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    /** The record exactly as it goes to Kafka, serialized with the topic's own serdes. */
+    static ProducerRecord<byte[], byte[]> toRecord(SitewatchEvent event) {
+        TopicSpec<String, SitewatchEvent> topic = event.type().topic();
+        RecordHeaders headers = new RecordHeaders();
+        byte[] key = topic.keySerde().serializer().serialize(topic.name(), headers, event.key());
+        byte[] value = topic.valueSerde().serializer().serialize(topic.name(), headers, event);
+        return new ProducerRecord<>(topic.name(), null, event.time().toEpochMilli(), key, value, headers);
+    }
+
+    @Override
+    public void flush() {
+        if (!closed.get()) {
+            producer.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            producer.close(Duration.ofSeconds(10));
+            if (clientMetrics != null) {
+                clientMetrics.close();
+            }
+        }
+    }
+}

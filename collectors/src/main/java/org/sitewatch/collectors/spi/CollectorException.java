@@ -1,0 +1,58 @@
+package org.sitewatch.collectors.spi;
+
+import java.util.Objects;
+import org.sitewatch.events.CollectorErrorKind;
+import org.sitewatch.events.CollectorStatus;
+
+/**
+ * A classified failure to read an endpoint. The classification decides what the runtime does:
+ * a <em>retriable</em> failure (I/O, time-out, 5xx, malformed answer) is retried with a bounded
+ * back-off; a <em>permanent</em> one (credentials rejected, bad configuration) will not heal by
+ * itself, so the runtime reports it, logs the {@link #remedy()} once, and retries only slowly.
+ */
+public class CollectorException extends Exception {
+
+    private final CollectorErrorKind kind;
+    private final boolean permanent;
+    private final String remedy;
+
+    public CollectorException(CollectorErrorKind kind, boolean permanent, String message, String remedy, Throwable cause) {
+        super(Objects.requireNonNull(message, "message"), cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.permanent = permanent;
+        this.remedy = remedy;
+    }
+
+    /** A failure that may go away by itself: back off and try again. */
+    public static CollectorException retriable(CollectorErrorKind kind, String message, Throwable cause) {
+        return new CollectorException(kind, false, message, null, cause);
+    }
+
+    /** A failure that needs an operator; {@code remedy} says what to do. */
+    public static CollectorException permanent(CollectorErrorKind kind, String message, String remedy, Throwable cause) {
+        return new CollectorException(kind, true, message, remedy, cause);
+    }
+
+    public CollectorErrorKind kind() {
+        return kind;
+    }
+
+    public boolean permanent() {
+        return permanent;
+    }
+
+    /** What an operator should do about it; null for retriable failures. */
+    public String remedy() {
+        return remedy;
+    }
+
+    /** The heartbeat status: credentials problems are AUTH_FAILED, everything else ERROR. */
+    public CollectorStatus status() {
+        return kind == CollectorErrorKind.AUTH ? CollectorStatus.AUTH_FAILED : CollectorStatus.ERROR;
+    }
+
+    /** The message followed by the remedy, for heartbeats and logs. */
+    public String describe() {
+        return remedy == null ? getMessage() : getMessage() + ". " + remedy;
+    }
+}
