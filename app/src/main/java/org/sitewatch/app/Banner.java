@@ -1,0 +1,28 @@
+package org.sitewatch.app;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** Tells a user who just started the embedded default where to look. */
+final class Banner {
+
+    private final PrintStream out;
+
+    Banner(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(EmbeddedStack stack, Duration startup) {
+        String http = "http://localhost:" + stack.httpPort();
+        out.println();
+        out.printf("sitewatch is up (started in %.1f s).%n", startup.toMillis() / 1000.0);
+        out.println("  site health      " + http + "/api/sites");
+        out.println("  one site         " + http + "/api/sites/" + stack.simulator().sites().get(0));
+        out.println("  metrics          " + http + "/actuator/prometheus");
+        out.println("  kafka            " + stack.bootstrapServers() + (stack.embeddedBroker() ? " (embedded)" : ""));
+        out.println("  simulated sites  " + String.join(", ", stack.simulator().sites()) + " (Proxmox VE API at "
+                + stack.simulator().baseUrl(stack.simulator().sites().get(0)).replaceFirst("/[^/]+/api2/json$", "/<site>/api2/json") + ")");
+        out.println("Site health changes are printed below as the scenario plays. Ctrl-C stops everything.");
+        out.println();
+    }
+}

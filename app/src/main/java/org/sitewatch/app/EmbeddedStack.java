@@ -1,0 +1,138 @@
+package org.sitewatch.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sitewatch.broker.EmbeddedKafkaBroker;
+import org.sitewatch.simulator.Scenario;
+import org.sitewatch.simulator.proxmox.ProxmoxSimulator;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default in one process: a real KRaft broker (unless an external Kafka is given), the
+ * topics, the Proxmox simulator with one collector endpoint per simulated site, and the Spring app
+ * with collectors and the streams app. Closing it stops the parts in reverse order.
+ *
+ * <p>Used by {@code sitewatch run} and by the end-to-end tests, so the tests exercise what users run.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private final ShutdownOrder parts = new ShutdownOrder();
+    private final Settings settings;
+    private EmbeddedKafkaBroker broker;
+    private ProxmoxSimulator simulator;
+    private ConfigurableApplicationContext context;
+    private String bootstrapServers;
+
+    /**
+     * What to start and where.
+     *
+     * @param dataDir broker data and streams state live below it; reused by the next start
+     * @param externalBootstrapServers when set, nothing is embedded and this Kafka is used
+     * @param kafkaPort port of the embedded broker (0 = any free port)
+     * @param httpPort port of the web server (0 = any free port)
+     * @param simulatorPort port of the Proxmox simulator (0 = any free port)
+     * @param scenario what the simulator plays
+     * @param pollInterval how often the collectors poll the simulated sites
+     * @param extraProperties any further Spring properties
+     */
+    public record Settings(Path dataDir, String externalBootstrapServers, int kafkaPort, int httpPort,
+                           int simulatorPort, Scenario scenario, Duration pollInterval,
+                           Map<String, String> extraProperties) {
+    }
+
+    public EmbeddedStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    public EmbeddedStack start() throws Exception {
+        try {
+            Files.createDirectories(settings.dataDir());
+            bootstrapServers = settings.externalBootstrapServers();
+            if (bootstrapServers == null || bootstrapServers.isBlank()) {
+                broker = EmbeddedKafkaBroker.builder()
+                        .dataDir(settings.dataDir().resolve("kafka"))
+                        .port(settings.kafkaPort())
+                        .start();
+                parts.started(broker);
+                bootstrapServers = broker.bootstrapServers();
+            }
+            KafkaTopics.provision(bootstrapServers, Duration.ofSeconds(60));
+            simulator = ProxmoxSimulator.builder(settings.scenario())
+                    .clock(Clock.systemUTC())
+                    .bindAddress("127.0.0.1")
+                    .port(settings.simulatorPort())
+                    .build()
+                    .start();
+            parts.started(simulator);
+            context = SpringLauncher.start(springProperties(), List.of());
+            parts.started(context);
+            return this;
+        } catch (Exception | Error e) {
+            parts.closeAll();
+            throw e;
+        }
+    }
+
+    private Map<String, String> springProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("sitewatch.kafka.bootstrap-servers", bootstrapServers);
+        props.put("sitewatch.streams.state-dir", settings.dataDir().resolve("streams").toString());
+        props.put("server.port", Integer.toString(settings.httpPort()));
+        List<String> sites = new ArrayList<>(simulator.sites());
+        for (int i = 0; i < sites.size(); i++) {
+            String site = sites.get(i);
+            String prefix = "sitewatch.collectors.endpoints[" + i + "].";
+            props.put(prefix + "id", site);
+            props.put(prefix + "site", site);
+            props.put(prefix + "platform", "proxmox");
+            props.put(prefix + "url", simulator.baseUrl(site));
+            props.put(prefix + "api-token", simulator.apiToken(site));
+            props.put(prefix + "poll-interval", settings.pollInterval().toMillis() + "ms");
+        }
+        props.putAll(settings.extraProperties());
+        return props;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public ProxmoxSimulator simulator() {
+        return simulator;
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** The port the web server listens on (useful when 0 was asked). */
+    public int httpPort() {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return port == null ? settings.httpPort() : Integer.parseInt(port);
+    }
+
+    public boolean embeddedBroker() {
+        return broker != null;
+    }
+
+    /** Prints site health changes to {@code out} until the stack is closed. */
+    public void printHealthChanges(java.io.PrintStream out) {
+        parts.started(new HealthChangePrinter(context.getBean(org.sitewatch.streams.query.SiteQueryService.class), out).start());
+    }
+
+    /** Blocks until Ctrl-C or SIGTERM, then closes everything in order. */
+    public void awaitShutdown() {
+        parts.awaitShutdownHook();
+    }
+
+    @Override
+    public void close() {
+        parts.closeAll();
+    }
+}

@@ -1,0 +1,39 @@
+package org.sitewatch.app;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.sitewatch.events.TopicProvisioner;
+import org.sitewatch.events.Topics;
+
+/**
+ * Creates Sitewatch's topics before any collector or streams instance starts. The replication factor
+ * is 3, or the number of brokers when the cluster has fewer (a single embedded broker gets 1).
+ */
+final class KafkaTopics {
+
+    private KafkaTopics() {
+    }
+
+    static Set<String> provision(String bootstrapServers, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000)))) {
+            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            short replication = (short) Math.max(1, Math.min(3, brokers));
+            return new TopicProvisioner(admin, replication, timeout).ensure(Topics.ALL);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no Kafka broker answered at " + bootstrapServers + " within "
+                    + timeout.toSeconds() + " s: check --kafka-bootstrap-servers / SITEWATCH_KAFKA_BOOTSTRAP_SERVERS", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while contacting Kafka", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " refused: " + e.getCause().getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.sitewatch.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sitewatch run}: the embedded default. A real Kafka broker, the Proxmox simulator playing a
+ * three-site scenario, the collectors and the streams app, all in this process.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs everything in one process: embedded Kafka (KRaft), the Proxmox simulator (three sites),",
+                "the collectors and the streams app. Ctrl-C stops it; the next start reuses --data-dir."})
+final class RunCommand implements Runnable {
+
+    @Mixin
+    KafkaOption kafka;
+
+    @Mixin
+    ScenarioOption scenario;
+
+    @Option(names = "--data-dir", defaultValue = "${env:SITEWATCH_DATA_DIR:-sitewatch-data}",
+            description = "Where the broker and the streams state keep their data (env SITEWATCH_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--port", defaultValue = "${env:SERVER_PORT:-8080}",
+            description = "HTTP port of the views and metrics (env SERVER_PORT, default ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--kafka-port", defaultValue = "${env:SITEWATCH_KAFKA_PORT:-9092}",
+            description = "Port of the embedded broker on 127.0.0.1 (env SITEWATCH_KAFKA_PORT, default ${DEFAULT-VALUE}; 0 = any free port).")
+    int kafkaPort;
+
+    @Option(names = "--simulator-port", defaultValue = "${env:SITEWATCH_SIMULATOR_PORT:-8006}",
+            description = "Port of the Proxmox simulator on 127.0.0.1 (env SITEWATCH_SIMULATOR_PORT, default ${DEFAULT-VALUE}).")
+    int simulatorPort;
+
+    @Option(names = "--poll-interval", defaultValue = "${env:SITEWATCH_POLL_INTERVAL:-5s}",
+            description = "How often collectors poll the simulated sites (env SITEWATCH_POLL_INTERVAL, default ${DEFAULT-VALUE}).")
+    String pollInterval;
+
+    @Parameters(paramLabel = "--spring.property=value", arity = "0..*", description = "Extra Spring properties.")
+    List<String> extra = List.of();
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        PrintStream out = System.out;
+        out.println("sitewatch: starting the embedded default in " + dataDir.toAbsolutePath() + " ...");
+        EmbeddedStack stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, kafka.bootstrapServers, kafkaPort,
+                httpPort, simulatorPort, scenario.load(), DurationParser.parse(pollInterval, "--poll-interval"),
+                extraProperties()));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        Duration startup = Duration.ofNanos(System.nanoTime() - started);
+        new Banner(out).print(stack, startup);
+        stack.printHealthChanges(out);
+        stack.awaitShutdown();
+        out.println("sitewatch: stopped.");
+    }
+
+    private Map<String, String> extraProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        for (String arg : extra) {
+            String kv = arg.startsWith("--") ? arg.substring(2) : arg;
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("extra argument '" + arg + "' is not of the form --spring.property=value");
+            }
+            props.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return props;
+    }
+}

@@ -1,0 +1,65 @@
+package org.sitewatch.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sitewatch} command line. Each subcommand runs one part; {@code run} runs them all in one
+ * process on an embedded Kafka broker. Every option also has an environment variable (shown in
+ * {@code --help}), and any Spring property can be given as {@code --spring.property=value} after
+ * the options.
+ */
+@Command(name = "sitewatch", mixinStandardHelpOptions = true, versionProvider = SitewatchCli.Version.class,
+        description = "Event-driven multi-site HA and replication monitor.",
+        subcommands = {RunCommand.class, CollectorsCommand.class, StreamsCommand.class, SimulatorCommand.class,
+                CommandLine.HelpCommand.class})
+public class SitewatchCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        CommandLine cli = new CommandLine(new SitewatchCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // A failure says what went wrong and what to do next, without a stack trace wall.
+            commandLine.getErr().println("sitewatch: " + rootMessage(e));
+            if (System.getenv("SITEWATCH_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("(set SITEWATCH_DEBUG=1 for the stack trace)");
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder message = new StringBuilder(String.valueOf(t.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null && !message.toString().contains(t.getMessage())) {
+                message.append(": ").append(t.getMessage());
+            }
+        }
+        return message.toString();
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SitewatchCli.class.getPackage().getImplementationVersion();
+            return new String[] {"sitewatch " + (v == null ? "dev" : v)};
+        }
+    }
+}
