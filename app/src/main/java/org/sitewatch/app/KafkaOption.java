@@ -9,7 +9,7 @@ final class KafkaOption {
 
     @Option(names = "--kafka-bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT]",
             defaultValue = "${env:" + ENV + "}",
-            description = "Kafka bootstrap servers (env ${ENV}). In 'run', leaving it empty starts an embedded broker.")
+            description = "Kafka bootstrap servers (env SITEWATCH_KAFKA_BOOTSTRAP_SERVERS). In 'run', leaving it empty starts an embedded broker.")
     String bootstrapServers;
 
     boolean isSet() {
