@@ -84,6 +84,9 @@ public final class EmbeddedStack implements AutoCloseable {
         props.put("sitewatch.kafka.bootstrap-servers", bootstrapServers);
         props.put("sitewatch.streams.state-dir", settings.dataDir().resolve("streams").toString());
         props.put("server.port", Integer.toString(settings.httpPort()));
+        // Simulated sites recover within seconds; back off less than against a real vendor.
+        props.put("sitewatch.collectors.retry.max-backoff", "20s");
+        props.put("sitewatch.collectors.retry.permanent-interval", "30s");
         List<String> sites = new ArrayList<>(simulator.sites());
         for (int i = 0; i < sites.size(); i++) {
             String site = sites.get(i);
