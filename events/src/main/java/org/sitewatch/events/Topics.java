@@ -33,11 +33,28 @@ public final class Topics {
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(30).toMillis())));
 
+    /**
+     * Each site's newest health view ({@link SiteHealthView}), keyed by site and compacted: a consumer
+     * that reads it from the start gets every site's current verdict. Written by the streams app only
+     * when a verdict (or, at most once per punctuation, a count) changes.
+     */
+    public static final TopicSpec<String, SiteHealthView> SITE_HEALTH = new TopicSpec<>("sitewatch.site-health",
+            Serdes.String(), new JsonValueSerde<>(SiteHealthView.class), RAW_PARTITIONS,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+    /**
+     * Alert lifecycle records ({@link Alert}), keyed by fingerprint: one when an alert starts firing,
+     * one when it resolves. Compacted, so a dispatcher that starts over reads every alert's newest state.
+     */
+    public static final TopicSpec<String, Alert> ALERTS = new TopicSpec<>("sitewatch.alerts",
+            Serdes.String(), new JsonValueSerde<>(Alert.class), 3,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
     /** The raw event topics, in the order collectors and replays list them. */
     public static final List<TopicSpec<String, SitewatchEvent>> RAW = List.of(VM, HA, REPLICATION, COLLECTOR);
 
     /** Every topic that must exist before collectors or the streams app start. */
-    public static final List<TopicSpec<?, ?>> ALL = List.of(VM, HA, REPLICATION, COLLECTOR, DLQ);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(VM, HA, REPLICATION, COLLECTOR, DLQ, SITE_HEALTH, ALERTS);
 
     private Topics() {
     }

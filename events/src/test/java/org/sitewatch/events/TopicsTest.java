@@ -26,6 +26,20 @@ class TopicsTest {
         assertThat(Topics.RAW_RETENTION.toDays()).isGreaterThanOrEqualTo(400);
     }
 
+    @Test
+    void shouldCompactTheSiteHealthTopicAndRoundTripItsJson() {
+        assertThat(Topics.ALL).contains(Topics.SITE_HEALTH);
+        assertThat(Topics.SITE_HEALTH.configs()).containsEntry("cleanup.policy", "compact");
+        SiteHealthView view = new SiteHealthView("paris-dc1", "DEGRADED", java.util.List.of("1 VM CRASHED"),
+                java.time.Instant.parse("2025-01-07T10:00:00Z"), null, null, null, 1);
+
+        byte[] json = Topics.SITE_HEALTH.valueSerde().serializer().serialize(Topics.SITE_HEALTH.name(), view);
+
+        assertThat(Topics.SITE_HEALTH.valueSerde().deserializer().deserialize(Topics.SITE_HEALTH.name(), json))
+                .isEqualTo(view);
+        assertThat(Topics.SITE_HEALTH.valueSerde().serializer().serialize(Topics.SITE_HEALTH.name(), null)).isNull();
+    }
+
     @ParameterizedTest
     @EnumSource(EventType.class)
     void shouldRouteEveryTypeToARawTopic(EventType type) {
