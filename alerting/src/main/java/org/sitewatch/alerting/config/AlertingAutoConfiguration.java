@@ -1,0 +1,138 @@
+package org.sitewatch.alerting.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.sitewatch.alerting.delivery.AlertTarget;
+import org.sitewatch.alerting.delivery.AlertmanagerClient;
+import org.sitewatch.alerting.delivery.HttpPoster;
+import org.sitewatch.alerting.delivery.WebhookSender;
+import org.sitewatch.alerting.dispatch.AlertDispatcher;
+import org.sitewatch.alerting.dispatch.DeliveryMetrics;
+import org.sitewatch.alerting.dispatch.DispatcherLifecycle;
+import org.sitewatch.alerting.dispatch.DispatcherSettings;
+import org.sitewatch.alerting.maintenance.KafkaMaintenanceLog;
+import org.sitewatch.alerting.maintenance.MaintenanceService;
+import org.sitewatch.alerting.maintenance.MaintenanceWindows;
+import org.sitewatch.alerting.state.ActiveAlerts;
+import org.sitewatch.alerting.web.AlertingApiExceptionHandler;
+import org.sitewatch.alerting.web.AlertsController;
+import org.sitewatch.alerting.web.MaintenanceController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+/**
+ * Alert delivery inside a Spring Boot application when {@code sitewatch.alerting.enabled} is true
+ * (the default): the dispatcher reading {@code sitewatch.alerts} from {@code sitewatch.kafka.bootstrap-servers}
+ * and delivering to the Alertmanager and webhooks of {@link AlertingProperties} (plus any
+ * {@link AlertTarget} beans), the maintenance windows (configuration + the maintenance topic) and,
+ * in a servlet web application, {@code /api/alerts} and {@code /api/maintenance}.
+ *
+ * <p>Registered as an auto-configuration; time comes from the application's single {@link Clock}
+ * bean if any, meters go to its {@link MeterRegistry} (else Micrometer's global one). It creates
+ * only its own maintenance topic; {@code sitewatch.alerts} must exist (the launcher provisions it).
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "sitewatch.alerting", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(AlertingProperties.class)
+public class AlertingAutoConfiguration {
+
+    static final String BOOTSTRAP_SERVERS = "sitewatch.kafka.bootstrap-servers";
+
+    private static final Logger log = LoggerFactory.getLogger(AlertingAutoConfiguration.class);
+
+    @Bean
+    public MaintenanceWindows sitewatchMaintenanceWindows(AlertingProperties properties) {
+        return new MaintenanceWindows(properties.maintenanceWindows(), properties.resolvedRetention());
+    }
+
+    @Bean
+    public ActiveAlerts sitewatchActiveAlerts(AlertingProperties properties, MaintenanceWindows windows) {
+        return new ActiveAlerts(windows, properties.resolvedRetention());
+    }
+
+    @Bean
+    public DeliveryMetrics sitewatchAlertDeliveryMetrics(ActiveAlerts alerts, ObjectProvider<MeterRegistry> meters,
+                                                         ObjectProvider<Clock> clock) {
+        return new DeliveryMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry), alerts,
+                clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    public KafkaMaintenanceLog sitewatchMaintenanceLog(Environment environment, AlertingProperties properties,
+                                                       MaintenanceWindows windows) {
+        return new KafkaMaintenanceLog(kafkaClientConfig(environment, properties), windows, properties.kafkaTimeout());
+    }
+
+    @Bean
+    public MaintenanceService sitewatchMaintenanceService(MaintenanceWindows windows, KafkaMaintenanceLog store,
+                                                          ObjectProvider<Clock> clock) {
+        return new MaintenanceService(windows, store, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    public DispatcherLifecycle sitewatchAlertDispatcher(Environment environment, AlertingProperties properties,
+                                                        ActiveAlerts alerts, MaintenanceWindows windows,
+                                                        DeliveryMetrics metrics, ObjectProvider<AlertTarget> extraTargets,
+                                                        ObjectProvider<Clock> clock) {
+        List<AlertTarget> targets = targets(properties);
+        extraTargets.orderedStream().forEach(targets::add);
+        if (targets.isEmpty()) {
+            log.warn("no alert targets configured (sitewatch.alerting.alertmanager.urls, sitewatch.alerting.webhooks): "
+                    + "alerts are listed at /api/alerts but delivered nowhere");
+        }
+        DispatcherSettings settings = new DispatcherSettings(kafkaClientConfig(environment, properties),
+                properties.groupId(), properties.retry().toBackoff(), properties.alertmanager().resolvedResendFor(),
+                properties.pollInterval(), properties.kafkaTimeout());
+        AlertDispatcher dispatcher = AlertDispatcher.create(settings, alerts, windows, targets, metrics,
+                clock.getIfUnique(Clock::systemUTC));
+        return new DispatcherLifecycle(dispatcher, properties.kafkaTimeout());
+    }
+
+    static List<AlertTarget> targets(AlertingProperties properties) {
+        List<AlertTarget> targets = new ArrayList<>();
+        AlertingProperties.Alertmanager am = properties.alertmanager();
+        if (!am.urls().isEmpty()) {
+            targets.add(new AlertmanagerClient(am.urls(), am.resendInterval(), properties.externalUrl(),
+                    new HttpPoster(am.timeout())));
+        }
+        for (int i = 0; i < properties.webhooks().size(); i++) {
+            AlertingProperties.Webhook w = properties.webhooks().get(i);
+            targets.add(new WebhookSender(AlertingProperties.webhookName(w, i), w.url(), w.secret(),
+                    new HttpPoster(w.timeout())));
+        }
+        return targets;
+    }
+
+    static Map<String, Object> kafkaClientConfig(Environment environment, AlertingProperties properties) {
+        String bootstrap = environment.getProperty(BOOTSTRAP_SERVERS);
+        if (bootstrap == null || bootstrap.isBlank()) {
+            throw new IllegalStateException(BOOTSTRAP_SERVERS + " is not set: the alert dispatcher reads sitewatch.alerts "
+                    + "from Kafka (or set sitewatch.alerting.enabled=false)");
+        }
+        Map<String, Object> config = new HashMap<>(properties.kafka());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return config;
+    }
+
+    /** The REST API, only in a servlet web application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import({AlertsController.class, MaintenanceController.class, AlertingApiExceptionHandler.class})
+    static class AlertingWebConfiguration {
+    }
+}

@@ -1,0 +1,78 @@
+package org.sitewatch.alerting.dispatch;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the {@link AlertDispatcher} on its own thread with the Spring context. Starts after the
+ * maintenance log (so windows are known before the first delivery) and stops before it; stopping
+ * lets the dispatcher commit what was delivered, bounded by {@code stopTimeout}.
+ */
+public final class DispatcherLifecycle implements SmartLifecycle {
+
+    /** After {@code KafkaMaintenanceLog.PHASE}: windows must be loaded before anything is delivered. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
+
+    private static final Logger log = LoggerFactory.getLogger(DispatcherLifecycle.class);
+
+    private final AlertDispatcher dispatcher;
+    private final Duration stopTimeout;
+    private Thread thread;
+    private boolean used;
+
+    public DispatcherLifecycle(AlertDispatcher dispatcher, Duration stopTimeout) {
+        this.dispatcher = dispatcher;
+        this.stopTimeout = stopTimeout;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        if (used) {
+            // The Kafka consumer was closed by the first stop; a new context builds a new dispatcher.
+            log.warn("the alert dispatcher is single-use and was already stopped; not restarting it");
+            return;
+        }
+        used = true;
+        thread = new Thread(() -> {
+            try {
+                dispatcher.run();
+            } catch (RuntimeException | Error e) {
+                log.error("the alert dispatcher stopped unexpectedly; alerts are no longer delivered", e);
+            }
+        }, "sitewatch-alert-dispatcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (thread == null) {
+            return;
+        }
+        dispatcher.stop();
+        try {
+            thread.join(stopTimeout.toMillis());
+            if (thread.isAlive()) {
+                log.warn("the alert dispatcher did not stop within {}", stopTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

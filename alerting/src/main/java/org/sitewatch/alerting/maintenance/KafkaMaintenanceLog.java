@@ -1,0 +1,197 @@
+package org.sitewatch.alerting.maintenance;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.sitewatch.events.TopicProvisioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps REST-created maintenance windows in the compacted {@link AlertingTopics#MAINTENANCE} topic:
+ * {@link #save} and {@link #delete} write (acks=all, idempotent) and wait for the broker; a tail
+ * thread reads the topic from the beginning into {@link MaintenanceWindows}, so every instance and
+ * every restart sees the same windows. {@link #start()} returns only once the topic is read up to
+ * its end, so no alert is delivered before the windows that suppress it are known.
+ *
+ * <p>Creates the topic if missing (replication factor min(3, brokers)). Ended windows stay in the
+ * topic (a few bytes each); memory forgets them after the retention of {@link MaintenanceWindows}.
+ */
+public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecycle {
+
+    /** Before the dispatcher's phase. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 200;
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaMaintenanceLog.class);
+    private static final String TOPIC = AlertingTopics.MAINTENANCE.name();
+
+    private final Map<String, Object> clientConfig;
+    private final MaintenanceWindows windows;
+    private final Duration timeout;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile boolean running;
+    private KafkaProducer<String, MaintenanceWindow> producer;
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread tail;
+
+    public KafkaMaintenanceLog(Map<String, Object> clientConfig, MaintenanceWindows windows, Duration timeout) {
+        this.clientConfig = Map.copyOf(clientConfig);
+        this.windows = windows;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        provisionTopic();
+        Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "sitewatch-maintenance-writer");
+        producer = new KafkaProducer<>(producerConfig, AlertingTopics.MAINTENANCE.keySerde().serializer(),
+                AlertingTopics.MAINTENANCE.valueSerde().serializer());
+        Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "sitewatch-maintenance-reader");
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        tail = new Thread(this::tail, "sitewatch-maintenance-log");
+        tail.setDaemon(true);
+        tail.start();
+        awaitCaughtUp();
+    }
+
+    @Override
+    public void save(MaintenanceWindow window) {
+        write(new ProducerRecord<>(TOPIC, window.id(), window), "save maintenance window " + window.id());
+        windows.put(window); // read-your-writes; the tail applies the same record again, harmlessly
+    }
+
+    @Override
+    public void delete(String id) {
+        write(new ProducerRecord<>(TOPIC, id, null), "delete maintenance window " + id);
+        windows.remove(id);
+    }
+
+    private void write(ProducerRecord<String, MaintenanceWindow> record, String what) {
+        if (!running) {
+            throw new MaintenanceStoreException("cannot " + what + ": the maintenance log is not running", null);
+        }
+        try {
+            producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new MaintenanceStoreException("Kafka refused to " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new MaintenanceStoreException("Kafka did not confirm within " + timeout + " to " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MaintenanceStoreException("interrupted while trying to " + what, e);
+        }
+    }
+
+    private void tail() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, timeout).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    apply(r);
+                }
+                if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() asked
+        } catch (RuntimeException e) {
+            log.error("the maintenance log stopped reading {}; windows created elsewhere are no longer seen here", TOPIC, e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            windows.remove(r.key());
+            return;
+        }
+        try {
+            windows.put(AlertingTopics.MAINTENANCE.valueSerde().deserializer().deserialize(TOPIC, r.value()));
+        } catch (RuntimeException e) {
+            log.warn("skipping maintenance record {}@{} (key {}): {}", r.partition(), r.offset(), r.key(), e.getMessage());
+        }
+    }
+
+    private void awaitCaughtUp() {
+        try {
+            if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop();
+                // Delivering without the windows would page people for planned maintenance.
+                throw new IllegalStateException("could not read the maintenance windows from " + TOPIC + " within "
+                        + timeout + "; check sitewatch.kafka.bootstrap-servers");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the maintenance windows", e);
+        }
+    }
+
+    private void provisionTopic() {
+        try (Admin admin = Admin.create(clientConfig)) {
+            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            new TopicProvisioner(admin, (short) Math.max(1, Math.min(3, brokers)), timeout).ensure(AlertingTopics.ALL);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka to create " + TOPIC + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + TOPIC, e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            tail.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,14 @@
+package org.sitewatch.alerting.maintenance;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Body of {@code POST /api/maintenance}. Matchers as in {@link MaintenanceWindow}; the period is
+ * {@code startsAt} (default now) to either {@code endsAt} or {@code startsAt + duration} (ISO-8601,
+ * e.g. {@code PT2H}). {@code id} is optional: given, it creates or replaces that window.
+ */
+public record MaintenanceRequest(String id, String site, String cluster, String host, String item, String vm,
+                                 Instant startsAt, Instant endsAt, Duration duration, String reason,
+                                 String createdBy) {
+}

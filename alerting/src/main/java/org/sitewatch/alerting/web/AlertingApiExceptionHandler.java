@@ -1,0 +1,52 @@
+package org.sitewatch.alerting.web;
+
+import org.sitewatch.alerting.maintenance.MaintenanceService.ConfiguredWindowException;
+import org.sitewatch.alerting.maintenance.MaintenanceService.UnknownWindowException;
+import org.sitewatch.alerting.maintenance.MaintenanceStore.MaintenanceStoreException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Errors of the alerting API as RFC 9457 problem JSON: 400 with the reason for a bad filter or
+ * window, 404 unknown window, 409 window from configuration, 503 when Kafka did not take the write.
+ */
+@RestControllerAdvice(assignableTypes = {AlertsController.class, MaintenanceController.class})
+public class AlertingApiExceptionHandler {
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "the body is not a valid maintenance window: " + (cause == null ? e.getMessage() : cause.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownWindowException.class)
+    public ResponseEntity<ProblemDetail> unknown(UnknownWindowException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown maintenance window", e.getMessage());
+    }
+
+    @ExceptionHandler(ConfiguredWindowException.class)
+    public ResponseEntity<ProblemDetail> configured(ConfiguredWindowException e) {
+        return problem(HttpStatus.CONFLICT, "Maintenance window from configuration", e.getMessage());
+    }
+
+    @ExceptionHandler(MaintenanceStoreException.class)
+    public ResponseEntity<ProblemDetail> unavailable(MaintenanceStoreException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Maintenance windows cannot be saved now", e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return ResponseEntity.status(status).body(body);
+    }
+}
