@@ -23,6 +23,7 @@ final class CollectorsCommand implements Runnable {
     public void run() {
         launcher.runUntilShutdown(Map.of(
                 "sitewatch.streams.enabled", "false",
+                "sitewatch.alerting.enabled", "false",
                 "server.port", Integer.toString(port)));
     }
 }
