@@ -11,13 +11,14 @@ import java.util.Map;
  * a CMDB) read the newest record per site instead of querying the REST views.
  *
  * <p>Published when the verdict changes, and otherwise at most once per punctuation interval when the
- * counts changed, so it is not a record per event. Values that change with every tick (lags, ages)
- * are left out; the REST views compute them at the time of the request.
+ * counts changed, so it is not a record per event. Values that change with every poll or tick (lags,
+ * {@code lastEventTime}, heartbeat times) are left out on the topic; the REST views, which share this
+ * shape, fill them in at the time of the request.
  *
  * @param status OK, DEGRADED, CRITICAL or UNKNOWN
  * @param reasons most severe first; empty when OK
  * @param since when the site reached this status and reasons
- * @param lastEventTime the newest event time folded into the site
+ * @param lastEventTime the newest event time folded into the site (REST views only)
  * @param problemCount entities of the site with a problem
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,6 +52,7 @@ public record SiteHealthView(String site, String status, List<String> reasons, I
     }
 
     /**
+     * @param inRpo items held to an RPO and within it (plus grace)
      * @param outsideRpo items outside their recovery point objective (never synced included)
      * @param neverSynced items with no recovery point at all
      * @param testFailoverOverdue items whose last test failover is older than the allowed age or missing
@@ -59,12 +61,12 @@ public record SiteHealthView(String site, String status, List<String> reasons, I
      *     REST views, never on the topic (it changes with every tick)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReplicationCounts(long total, Map<String, Long> byState, Map<String, Long> byHealth, long outsideRpo,
+    public record ReplicationCounts(long total, Map<String, Long> byState, Map<String, Long> byHealth, long inRpo, long outsideRpo,
                                     long neverSynced, long testFailoverOverdue, long neverTested, Long worstLagSeconds) {
     }
 
     /**
-     * A collector endpoint's last heartbeat.
+     * A collector endpoint's last heartbeat ({@code lastHeartbeat} and {@code lastSuccess}: REST views only).
      *
      * @param stale true when no heartbeat came within the allowed number of intervals at the view's instant
      */

@@ -1,14 +1,15 @@
 package org.sitewatch.streams.config;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.streams.query.KafkaStreamsRouting;
 import org.sitewatch.streams.query.KafkaStreamsStoreProvider;
+import org.sitewatch.streams.query.RestorationTracker;
+import org.sitewatch.streams.query.Routing;
 import org.sitewatch.streams.query.StoreProvider;
 import org.sitewatch.streams.topology.DeadLetterHandler;
 import org.sitewatch.streams.topology.DeadLetterProducer;
@@ -16,6 +17,7 @@ import org.sitewatch.streams.topology.SitewatchTopology;
 import org.sitewatch.streams.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +25,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The streams app: builds the topology, creates {@link KafkaStreams} from {@code sitewatch.kafka.*}
- * and {@code sitewatch.streams.*}, starts and stops it ({@link StreamsLifecycle}), binds its client
- * metrics, and serves the views ({@link SitewatchViewsConfiguration}). Import it from the app:
+ * The streams app: builds the topology, creates and runs Kafka Streams from {@code sitewatch.kafka.*}
+ * and {@code sitewatch.streams.*} ({@link StreamsLifecycle}, which also binds its client metrics),
+ * routes queries between instances ({@link KafkaStreamsRouting}), and serves the views
+ * ({@link SitewatchViewsConfiguration}). Import it from the app:
  * {@code @Import(SitewatchStreamsConfiguration.class)}. Off with {@code sitewatch.streams.enabled=false}.
  * It creates no topics: they must exist before it starts.
  */
@@ -45,7 +48,7 @@ public class SitewatchStreamsConfiguration {
     @Bean
     Topology sitewatchTopology(StreamsProperties streams, KafkaConnectionProperties kafka, TopologySettings settings) {
         Topology topology = SitewatchTopology.topology(StreamsConfigFactory.streamsProperties(streams, kafka), settings);
-        log.info("Sitewatch topology:\n{}", topology.describe());
+        log.debug("Sitewatch topology:\n{}", topology.describe());
         return topology;
     }
 
@@ -57,35 +60,28 @@ public class SitewatchStreamsConfiguration {
         return new DeadLetterProducer(configs);
     }
 
-    /** Created, not started: {@link StreamsLifecycle} owns starting and closing it. */
-    @Bean(destroyMethod = "")
-    KafkaStreams sitewatchKafkaStreams(Topology topology, StreamsProperties streams, KafkaConnectionProperties kafka,
-                                       DeadLetterProducer deadLetters) {
+    @Bean
+    RestorationTracker sitewatchRestorationTracker() {
+        return new RestorationTracker();
+    }
+
+    /** Owns Kafka Streams: created and started once the web server's port is known. */
+    @Bean
+    StreamsLifecycle sitewatchStreamsLifecycle(Topology topology, StreamsProperties streams, KafkaConnectionProperties kafka,
+                                               DeadLetterProducer deadLetters, RestorationTracker restoration,
+                                               ObjectProvider<MeterRegistry> registry) {
         Properties props = StreamsConfigFactory.streamsProperties(streams, kafka);
         props.put(DeadLetterHandler.PRODUCER_SUPPLIER_CONFIG, deadLetters);
-        KafkaStreams kafkaStreams = new KafkaStreams(topology, props);
-        kafkaStreams.setStateListener((next, previous) -> log.info("Kafka Streams {} -> {}", previous, next));
-        kafkaStreams.setUncaughtExceptionHandler(e -> {
-            // A bug or an unreadable store, not a bad record (those go to the DLQ): stop visibly, the views answer 503.
-            log.error("Kafka Streams failed; shutting the streams client down", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        return kafkaStreams;
+        return new StreamsLifecycle(topology, props, streams, restoration, registry.getIfAvailable());
     }
 
     @Bean
-    StreamsLifecycle sitewatchStreamsLifecycle(KafkaStreams kafkaStreams, StreamsProperties streams) {
-        return new StreamsLifecycle(kafkaStreams, streams.autoStartup(), streams.closeTimeout());
+    StoreProvider sitewatchStoreProvider(StreamsLifecycle lifecycle, RestorationTracker restoration) {
+        return new KafkaStreamsStoreProvider(lifecycle, restoration);
     }
 
     @Bean
-    StoreProvider sitewatchStoreProvider(KafkaStreams kafkaStreams) {
-        return new KafkaStreamsStoreProvider(kafkaStreams);
-    }
-
-    /** Kafka Streams client metrics; Spring Boot binds every MeterBinder bean to the registry. */
-    @Bean
-    KafkaStreamsMetrics sitewatchKafkaStreamsMetrics(KafkaStreams kafkaStreams) {
-        return new KafkaStreamsMetrics(kafkaStreams);
+    Routing sitewatchRouting(StreamsLifecycle lifecycle) {
+        return new KafkaStreamsRouting(lifecycle, lifecycle::advertised);
     }
 }

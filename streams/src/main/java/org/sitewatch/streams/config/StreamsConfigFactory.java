@@ -14,6 +14,9 @@ import org.sitewatch.streams.topology.TopologySettings;
  */
 public final class StreamsConfigFactory {
 
+    /** The consumer's own (internal) switch that Kafka Streams turns off; see {@link StreamsProperties#leaveGroupOnClose()}. */
+    static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
+
     private StreamsConfigFactory() {
     }
 
@@ -28,6 +31,12 @@ public final class StreamsConfigFactory {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         if (streams.stateDir() != null && !streams.stateDir().isBlank()) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir());
+        }
+        if (streams.leaveGroupOnClose()) {
+            // Kafka Streams' consumers stay in the group on close (to spare a rebalance on a quick bounce), so the
+            // partitions of a stopped instance would wait for the session timeout; this plain consumer setting,
+            // passed through as a custom client config, makes them leave at once.
+            props.put(LEAVE_GROUP_ON_CLOSE, true);
         }
         if (streams.commitInterval() != null) {
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());

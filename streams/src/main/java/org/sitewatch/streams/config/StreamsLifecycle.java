@@ -1,38 +1,116 @@
 package org.sitewatch.streams.config;
 
-import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.sitewatch.streams.query.RestorationTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts Kafka Streams with the Spring context and closes it cleanly on shutdown (bounded by the
- * close timeout), also when it was never started. Topics must exist before start: the launcher
- * creates them with the events module's {@code TopicProvisioner}; a missing source topic makes
- * Kafka Streams stop with an error, which the views then report (503).
+ * Creates, starts and closes Kafka Streams. It is created at start, not as a bean: its
+ * {@code application.server} (the address other instances forward queries to) needs the web server's
+ * actual port, known only once the web server started ({@link WebServerInitializedEvent}); Spring
+ * starts the web server in an earlier lifecycle phase, so {@code server.port=0} works. Without a web
+ * server and without {@code sitewatch.streams.advertised-port}, no address is advertised and the views
+ * answer from this instance alone.
+ *
+ * <p>Closing is bounded by the close timeout and safe when never started. It leaves the consumer group
+ * by default ({@code sitewatch.streams.leave-group-on-close}), so other instances take the partitions
+ * over at once instead of after the session timeout (45 s) during which those keys answer 503. Topics must exist before
+ * start: the launcher creates them; a missing source topic makes Kafka Streams stop with an error,
+ * which the views then report (503).
  */
-public final class StreamsLifecycle implements SmartLifecycle, DisposableBean {
+public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, Supplier<KafkaStreams>,
+        ApplicationListener<WebServerInitializedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsLifecycle.class);
 
-    private final KafkaStreams streams;
-    private final boolean autoStartup;
-    private final Duration closeTimeout;
+    private final Topology topology;
+    private final Properties properties;
+    private final StreamsProperties settings;
+    private final RestorationTracker restoration;
+    private final MeterRegistry registry;
+    private volatile Integer webPort;
+    private volatile KafkaStreams streams;
+    private volatile HostInfo advertised;
     private volatile boolean running;
+    private KafkaStreamsMetrics metrics;
     private boolean closed;
 
-    public StreamsLifecycle(KafkaStreams streams, boolean autoStartup, Duration closeTimeout) {
-        this.streams = streams;
-        this.autoStartup = autoStartup;
-        this.closeTimeout = closeTimeout;
+    /** @param registry where Kafka Streams client metrics are bound; null: not bound */
+    public StreamsLifecycle(Topology topology, Properties properties, StreamsProperties settings,
+                            RestorationTracker restoration, MeterRegistry registry) {
+        this.topology = topology;
+        this.properties = properties;
+        this.settings = settings;
+        this.restoration = restoration;
+        this.registry = registry;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        // Only the main server: a separate management server has its own namespace.
+        if (event.getApplicationContext().getServerNamespace() == null) {
+            webPort = event.getWebServer().getPort();
+        }
+    }
+
+    /** Creates Kafka Streams without starting it (idempotent). */
+    public synchronized KafkaStreams create() {
+        if (streams != null) {
+            return streams;
+        }
+        Properties props = new Properties();
+        props.putAll(properties);
+        Integer port = settings.advertisedPort() != null ? settings.advertisedPort() : webPort;
+        if (port != null && port > 0) {
+            advertised = new HostInfo(settings.advertisedHost(), port);
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+        }
+        KafkaStreams ks = new KafkaStreams(topology, props);
+        ks.setStateListener((next, previous) -> log.info("Kafka Streams {} -> {}", previous, next));
+        ks.setGlobalStateRestoreListener(restoration);
+        ks.setUncaughtExceptionHandler(e -> {
+            // A bug or an unreadable store, not a bad record (those go to the DLQ): stop visibly, the views answer 503.
+            log.error("Kafka Streams failed; shutting the streams client down", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        if (registry != null) {
+            metrics = new KafkaStreamsMetrics(ks);
+            metrics.bindTo(registry);
+        }
+        streams = ks;
+        return ks;
     }
 
     @Override
     public void start() {
-        streams.start();
+        create().start();
         running = true;
+        log.info("Kafka Streams started{}", advertised == null ? " (no address advertised: single instance)"
+                : ", queries from other instances reach it at " + advertised.host() + ":" + advertised.port());
+    }
+
+    /** The instance, or null before {@link #create()}. */
+    @Override
+    public KafkaStreams get() {
+        return streams;
+    }
+
+    /** The address other instances reach this one at, or null when none is advertised. */
+    public HostInfo advertised() {
+        return advertised;
     }
 
     @Override
@@ -48,7 +126,7 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean {
 
     @Override
     public boolean isAutoStartup() {
-        return autoStartup;
+        return settings.autoStartup();
     }
 
     @Override
@@ -61,8 +139,14 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean {
             return;
         }
         closed = true;
-        if (!streams.close(closeTimeout)) {
-            log.warn("Kafka Streams did not close within {}; exiting anyway", closeTimeout);
+        // Leaving the group lets the other instances take over at once, not after the session timeout.
+        KafkaStreams.CloseOptions options = new KafkaStreams.CloseOptions().timeout(settings.closeTimeout())
+                .leaveGroup(settings.leaveGroupOnClose());
+        if (streams != null && !streams.close(options)) {
+            log.warn("Kafka Streams did not close within {}; exiting anyway", settings.closeTimeout());
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 }

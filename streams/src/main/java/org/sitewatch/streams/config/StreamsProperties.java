@@ -21,6 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxProblemsPerSite problems listed per site; further ones are only counted
  * @param recentHaActions HA actions remembered per site
  * @param closeTimeout how long shutdown waits for Kafka Streams to close
+ * @param leaveGroupOnClose whether closing leaves the consumer group at once (faster hand-over to other
+ *     instances, one extra rebalance on a rolling restart)
+ * @param advertisedHost how other instances reach this one's REST API (Streams {@code application.server});
+ *     must be set to a routable name when instances run on several hosts
+ * @param advertisedPort the port other instances use; null: the web server's actual port, known once it
+ *     started (so {@code server.port=0} works)
  * @param properties raw Kafka Streams / client settings (security, tuning), applied last
  */
 @ConfigurationProperties("sitewatch.streams")
@@ -37,6 +43,9 @@ public record StreamsProperties(
         @DefaultValue("500") int maxProblemsPerSite,
         @DefaultValue("50") int recentHaActions,
         @DefaultValue("30s") Duration closeTimeout,
+        @DefaultValue("true") boolean leaveGroupOnClose,
+        @DefaultValue("127.0.0.1") String advertisedHost,
+        Integer advertisedPort,
         Map<String, String> properties) {
 
     public StreamsProperties {

@@ -31,7 +31,7 @@ public final class Contributions {
      * @param observedAt the event time of the data, used as the problem's start when it is new
      * @param previous the problem this entity had before, whose start is kept while trouble lasts
      */
-    public static Contribution of(EventData data, Instant observedAt, Instant now, SiteRules rules, Problem previous) {
+    public static Contribution of(EventData data, Instant observedAt, Instant now, HealthRules rules, Problem previous) {
         if (EntityRecord.isRemoval(data)) {
             return Contribution.NONE;
         }
@@ -44,7 +44,7 @@ public final class Contributions {
         } else if (data instanceof HaCluster cluster) {
             c = cluster(cluster);
         } else if (data instanceof ReplicationStatus r) {
-            c = replication(r, now, rules);
+            c = replication(r, now, rules.forItem(r));
         } else if (data instanceof CollectorHeartbeat hb) {
             c = new Contribution(Map.of(Counters.COLLECTORS, 1L), null, CollectorView.of(hb, observedAt));
         } else {
@@ -54,11 +54,12 @@ public final class Contributions {
             return c;
         }
         Instant since = previous != null && previous.since() != null ? previous.since() : observedAt;
-        return new Contribution(c.counts(), c.problem().withSince(since), c.collector());
+        return c.withProblem(c.problem().withSince(since));
     }
 
     private static Contribution vm(VmState vm) {
-        Map<String, Long> counts = counts(Counters.VMS, Counters.vmPower(vm.power()));
+        Map<String, Long> counts = counts(Counters.VMS, Counters.vmPower(vm.power()), vm.haProtected() == null
+                ? Counters.VM_HA_UNKNOWN : vm.haProtected() ? Counters.VM_HA_PROTECTED : Counters.VM_HA_UNPROTECTED);
         Problem problem = null;
         if (vm.power() == PowerState.CRASHED) {
             problem = problem(EntityKind.VM, vm.vmId(), vm.name(), HealthStatus.DEGRADED,
@@ -106,14 +107,33 @@ public final class Contributions {
         return new Contribution(counts, problem, null);
     }
 
-    private static Contribution replication(ReplicationStatus r, Instant now, SiteRules rules) {
+    private static Contribution replication(ReplicationStatus r, Instant now, ReplicationRules rules) {
         Map<String, Long> counts = counts(Counters.REPLICATED, Counters.replicationState(r.state()),
                 Counters.replicationHealth(r.health()));
         boolean outside = RpoPolicy.outsideRpo(r, now, rules);
+        if (RpoPolicy.isChecked(r, rules)) {
+            counts.put(Counters.REPLICATION_RPO_CHECKED, 1L);
+        }
         if (outside) {
             counts.put(Counters.REPLICATION_OUTSIDE_RPO, 1L);
         }
-        List<String> conditions = new ArrayList<>();
+        boolean tracked = RpoPolicy.isProtected(r);
+        if (tracked) {
+            // Lag and test-failover facts only mean something while the item is actually replicated.
+            counts.put(r.lastRecoveryPoint() == null ? Counters.REPLICATION_NEVER_SYNCED : Counters.REPLICATION_LAG_TRACKED, 1L);
+            if (TestFailoverPolicy.neverTested(r)) {
+                counts.put(Counters.REPLICATION_NEVER_TESTED, 1L);
+            } else if (TestFailoverPolicy.overdue(r, now, rules)) {
+                counts.put(Counters.REPLICATION_TEST_OVERDUE, 1L);
+            }
+        }
+        String pair = SitePair.key(r.sourceSite(), r.targetSite());
+        Instant recoveryPoint = tracked ? r.lastRecoveryPoint() : null;
+        Instant testFailover = tracked ? r.lastTestFailover() : null;
+        return new Contribution(counts, replicationProblem(r, outside, rules), null, pair, recoveryPoint, testFailover);
+    }
+
+    private static Problem replicationProblem(ReplicationStatus r, boolean outside, ReplicationRules rules) {
         HealthStatus severity = HealthStatus.OK;
         if (r.state() == ReplicationState.FAILED || r.health() == ReplicationHealth.CRITICAL) {
             severity = HealthStatus.CRITICAL;
@@ -121,19 +141,20 @@ public final class Contributions {
             severity = HealthStatus.DEGRADED;
         }
         if (severity == HealthStatus.OK) {
-            return new Contribution(counts, null, null);
+            return null;
         }
+        List<String> conditions = new ArrayList<>();
         conditions.add(r.state() + ", health " + r.health());
         if (outside) {
             conditions.add(r.lastRecoveryPoint() == null ? "never synced"
-                    : "outside its RPO of " + RpoPolicy.targetSeconds(r, rules) + " s");
+                    : "outside its RPO of " + RpoPolicy.targetSeconds(r, rules) + " s"
+                            + (rules.rpoGraceSeconds() == 0 ? "" : " (+" + rules.rpoGraceSeconds() + " s grace)"));
         }
         String reason = "replication " + label(r.name(), r.itemId()) + ", " + (r.technology() == null ? "" : r.technology() + " ")
                 + r.sourceSite() + " -> " + r.targetSite() + ": " + String.join(", ", conditions)
                 + (r.error() == null ? "" : ": " + r.error());
-        Problem problem = new Problem(EntityKind.REPLICATION, r.itemId(), r.name(), severity, reason, null,
-                r.lastRecoveryPoint(), RpoPolicy.targetSeconds(r, rules));
-        return new Contribution(counts, problem, null);
+        return new Problem(EntityKind.REPLICATION, r.itemId(), r.name(), severity, reason, null,
+                r.lastRecoveryPoint(), RpoPolicy.targetSeconds(r, rules), outside ? Boolean.TRUE : null);
     }
 
     private static Map<String, Long> counts(String... counters) {

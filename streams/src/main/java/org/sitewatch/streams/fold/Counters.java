@@ -15,6 +15,9 @@ public final class Counters {
 
     public static final String VMS = "vm";
     public static final String VM_POWER = "vm.power.";
+    public static final String VM_HA_PROTECTED = "vm.ha.protected";
+    public static final String VM_HA_UNPROTECTED = "vm.ha.unprotected";
+    public static final String VM_HA_UNKNOWN = "vm.ha.unknown";
     public static final String HA_HOSTS = "ha.host";
     public static final String HA_HOST_STATE = "ha.host.state.";
     /** Hosts FAILED or ISOLATED, per cluster id. */
@@ -29,6 +32,14 @@ public final class Counters {
     public static final String REPLICATION_STATE = "replication.state.";
     public static final String REPLICATION_HEALTH = "replication.health.";
     public static final String REPLICATION_OUTSIDE_RPO = "replication.outsideRpo";
+    /** Items held to an RPO (outside or not). */
+    public static final String REPLICATION_RPO_CHECKED = "replication.rpoChecked";
+    /** Protected items with no recovery point yet. */
+    public static final String REPLICATION_NEVER_SYNCED = "replication.neverSynced";
+    /** Protected items with a recovery point: the entries of the lag indexes, used for percentiles. */
+    public static final String REPLICATION_LAG_TRACKED = "replication.lagTracked";
+    public static final String REPLICATION_NEVER_TESTED = "replication.neverTested";
+    public static final String REPLICATION_TEST_OVERDUE = "replication.testOverdue";
     public static final String COLLECTORS = "collector";
 
     private Counters() {

@@ -23,7 +23,7 @@ public final class EntityFold {
      * @param now the instant time-dependent conditions (RPO) are evaluated at
      */
     public static <D extends EventData> FoldResult<D> apply(EntityRecord<D> current, SitewatchEvent event,
-                                                            Class<D> dataType, Instant now, SiteRules rules) {
+                                                            Class<D> dataType, Instant now, HealthRules rules) {
         String identity = EventIdentity.of(event);
         if (current != null) {
             if (event.time().isBefore(current.time())) {
@@ -45,7 +45,7 @@ public final class EntityFold {
      * passed. Unchanged when its contribution is the same as before.
      */
     public static FoldResult<ReplicationStatus> reevaluate(EntityRecord<ReplicationStatus> current, Instant now,
-                                                           SiteRules rules) {
+                                                           HealthRules rules) {
         if (current == null) {
             return FoldResult.ignored(FoldResult.Outcome.UNCHANGED);
         }

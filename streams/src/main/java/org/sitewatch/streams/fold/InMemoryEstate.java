@@ -14,7 +14,8 @@ import org.sitewatch.events.SitewatchEvent;
 /**
  * The whole fold in memory, for offline use (audit replay, as-of views, tests): the same steps the
  * topology runs, with maps instead of state stores. Unlike the topology it keeps every entity in
- * memory, and it re-evaluates RPOs only when asked ({@link #reevaluate}), not on a timer.
+ * memory, and it re-evaluates RPOs and test-failover ages only when asked ({@link #reevaluate}), not on
+ * a timer. It keeps no lag indexes: lag percentiles are a query-time feature of the live views.
  * Not thread-safe.
  */
 public final class InMemoryEstate {
@@ -23,6 +24,7 @@ public final class InMemoryEstate {
     private final SiteAggregator aggregator;
     private final Map<EntityKind, Map<String, EntityRecord<?>>> entities = new EnumMap<>(EntityKind.class);
     private final Map<String, SiteAggregate> sites = new TreeMap<>();
+    private final Map<String, PairAggregate> pairs = new TreeMap<>();
 
     public InMemoryEstate(HealthRules rules, AggregateLimits limits) {
         this.rules = rules;
@@ -53,7 +55,7 @@ public final class InMemoryEstate {
     public void reevaluate(Instant now) {
         for (Map.Entry<String, EntityRecord<?>> e : entities.get(EntityKind.REPLICATION).entrySet()) {
             EntityRecord<ReplicationStatus> current = (EntityRecord<ReplicationStatus>) e.getValue();
-            FoldResult<ReplicationStatus> result = EntityFold.reevaluate(current, now, rules.forSite(current.data().site()));
+            FoldResult<ReplicationStatus> result = EntityFold.reevaluate(current, now, rules);
             if (result.changed()) {
                 e.setValue(result.record());
                 apply(result.delta());
@@ -73,18 +75,35 @@ public final class InMemoryEstate {
         return Map.copyOf(sites);
     }
 
+    public Optional<PairAggregate> pair(String pairKey) {
+        return Optional.ofNullable(pairs.get(pairKey));
+    }
+
+    public Map<String, PairAggregate> pairs() {
+        return Map.copyOf(pairs);
+    }
+
     public SiteHealth health(String site, Instant now) {
         return SiteHealthEvaluator.evaluate(sites.getOrDefault(site, SiteAggregate.empty(site)), now, rules);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private FoldResult<?> fold(EntityRecord<?> current, SitewatchEvent event, Class<? extends EventData> type, Instant now) {
-        return EntityFold.apply((EntityRecord) current, event, (Class) type, now, rules.forSite(event.site()));
+        return EntityFold.apply((EntityRecord) current, event, (Class) type, now, rules);
     }
 
     private void apply(SiteDelta delta) {
-        if (delta != null) {
-            sites.put(delta.site(), aggregator.apply(sites.get(delta.site()), delta));
+        if (delta == null) {
+            return;
+        }
+        sites.put(delta.site(), aggregator.apply(sites.get(delta.site()), delta));
+        for (PairDelta p : PairDelta.of(delta)) {
+            PairAggregate next = PairAggregator.apply(pairs.get(p.pair()), p);
+            if (next == null) {
+                pairs.remove(p.pair());
+            } else {
+                pairs.put(p.pair(), next);
+            }
         }
     }
 }

@@ -3,111 +3,139 @@ package org.sitewatch.streams.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.sitewatch.events.SiteHealthView;
+import org.sitewatch.streams.fold.EntityKind;
 import org.sitewatch.streams.fold.HealthStatus;
+import org.sitewatch.streams.fold.Problem;
+import org.sitewatch.streams.fold.SiteAggregate;
+import org.sitewatch.streams.query.LocalSiteViews;
 import org.sitewatch.streams.query.NotReadyException;
-import org.sitewatch.streams.query.SiteQueryService;
 import org.sitewatch.streams.query.SiteViews.SiteSummary;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Per-site domain meters, recomputed from the site views on a fixed interval (never one series per
- * entity: labels are the site and an enum value):
+ * Per-site domain meters of the sites this instance owns (with several instances, each site is
+ * published by exactly one; sum or max across instances in PromQL). Labels are the site and an enum
+ * value, never an entity, except the capped outside-RPO item series:
  * <ul>
- *   <li>{@code sitewatch_site_health{site,status}}: one-hot, 1 for the site's current status</li>
- *   <li>{@code sitewatch_site_replication_items{site,state}}: replicated items by state</li>
- *   <li>{@code sitewatch_site_vms{site,power}}: VMs by power state</li>
+ *   <li>{@code sitewatch_site_health{site,status}}: one-hot, 1 for the current status</li>
+ *   <li>{@code sitewatch_site_vms{site,power}}, {@code sitewatch_site_vms_ha{site,protection}}</li>
+ *   <li>{@code sitewatch_site_ha_hosts{site,state}}, {@code sitewatch_site_ha_clusters_failover_capacity_lost{site}},
+ *       {@code sitewatch_site_ha_clusters_without_quorum{site}}</li>
+ *   <li>{@code sitewatch_site_replication_items{site,state}}, {@code sitewatch_site_replication_items_outside_rpo{site}},
+ *       {@code sitewatch_site_replication_worst_lag_seconds{site}} (absent when no item has a recovery point)</li>
+ *   <li>{@code sitewatch_site_collectors_stale{site}}</li>
+ *   <li>{@code sitewatch_replication_item_outside_rpo_lag_seconds{site,item}}: only items outside their RPO,
+ *       largest lag first, at most {@code perSiteCap} per site and {@code totalCap} in all</li>
  * </ul>
- * While the views are not ready the last values stay. Known limit: values lag by up to the refresh
- * interval.
+ * Known limits: values lag by up to the refresh interval; outside-RPO items come from the site's problem
+ * list, so with more problems than its cap some may be missing from the item series (never from the counts).
  */
-public final class SiteMeters implements SmartLifecycle {
+public final class SiteMeters implements Refreshable {
 
     public static final String SITE_HEALTH = "sitewatch.site.health";
-    public static final String SITE_REPLICATION_ITEMS = "sitewatch.site.replication.items";
     public static final String SITE_VMS = "sitewatch.site.vms";
+    public static final String SITE_VMS_HA = "sitewatch.site.vms.ha";
+    public static final String SITE_HA_HOSTS = "sitewatch.site.ha.hosts";
+    public static final String SITE_CLUSTERS_CAPACITY_LOST = "sitewatch.site.ha.clusters.failover.capacity.lost";
+    public static final String SITE_CLUSTERS_WITHOUT_QUORUM = "sitewatch.site.ha.clusters.without.quorum";
+    public static final String SITE_REPLICATION_ITEMS = "sitewatch.site.replication.items";
+    public static final String SITE_OUTSIDE_RPO = "sitewatch.site.replication.items.outside.rpo";
+    public static final String SITE_WORST_LAG = "sitewatch.site.replication.worst.lag.seconds";
+    public static final String SITE_COLLECTORS_STALE = "sitewatch.site.collectors.stale";
+    public static final String ITEM_OUTSIDE_RPO_LAG = "sitewatch.replication.item.outside.rpo.lag.seconds";
 
-    private static final Logger log = LoggerFactory.getLogger(SiteMeters.class);
+    private final LocalSiteViews sites;
+    private final int perSiteCap;
+    private final int totalCap;
+    private final Clock clock;
+    private final Map<String, MultiGauge> gauges;
 
-    private final SiteQueryService query;
-    private final Duration interval;
-    private final MultiGauge health;
-    private final MultiGauge replicationItems;
-    private final MultiGauge vms;
-    private ScheduledExecutorService scheduler;
-
-    public SiteMeters(MeterRegistry registry, SiteQueryService query, Duration interval) {
-        this.query = query;
-        this.interval = interval;
-        this.health = MultiGauge.builder(SITE_HEALTH)
-                .description("1 for the site's current health status, 0 for the others").register(registry);
-        this.replicationItems = MultiGauge.builder(SITE_REPLICATION_ITEMS)
-                .description("Replicated items of the site by replication state").register(registry);
-        this.vms = MultiGauge.builder(SITE_VMS).description("VMs of the site by power state").register(registry);
+    public SiteMeters(MeterRegistry registry, LocalSiteViews sites, int perSiteCap, int totalCap, Clock clock) {
+        this.sites = sites;
+        this.perSiteCap = perSiteCap;
+        this.totalCap = totalCap;
+        this.clock = clock;
+        this.gauges = Map.ofEntries(
+                gauge(registry, SITE_HEALTH, "1 for the site's current health status, 0 for the others"),
+                gauge(registry, SITE_VMS, "VMs of the site by power state"),
+                gauge(registry, SITE_VMS_HA, "VMs of the site by HA protection"),
+                gauge(registry, SITE_HA_HOSTS, "HA hosts of the site by state"),
+                gauge(registry, SITE_CLUSTERS_CAPACITY_LOST, "HA clusters of the site with failover capacity 0"),
+                gauge(registry, SITE_CLUSTERS_WITHOUT_QUORUM, "HA clusters of the site without quorum"),
+                gauge(registry, SITE_REPLICATION_ITEMS, "Replicated items of the site by replication state"),
+                gauge(registry, SITE_OUTSIDE_RPO, "Replicated items of the site outside their RPO"),
+                gauge(registry, SITE_WORST_LAG, "Age of the oldest last recovery point among the site's replicated items"),
+                gauge(registry, SITE_COLLECTORS_STALE, "Collector endpoints of the site without a recent heartbeat"),
+                gauge(registry, ITEM_OUTSIDE_RPO_LAG, "Lag of a replicated item outside its RPO (capped number of items)"));
     }
 
-    /** Recomputes every row; returns false when the views were not ready (values kept). */
+    @Override
     public boolean refresh() {
-        List<SiteSummary> sites;
+        Instant now = clock.instant();
+        List<SiteSummary> summaries;
+        List<SiteAggregate> aggregates;
         try {
-            sites = query.sites().sites();
+            summaries = sites.sites(now);
+            aggregates = sites.aggregates();
         } catch (NotReadyException e) {
             return false;
         }
-        List<MultiGauge.Row<?>> healthRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> replicationRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> vmRows = new ArrayList<>();
-        for (SiteSummary s : sites) {
-            for (HealthStatus status : HealthStatus.values()) {
-                healthRows.add(MultiGauge.Row.of(Tags.of("site", s.site(), "status", status.name()), s.status() == status ? 1 : 0));
-            }
-            s.counts().replication().byState().forEach((state, n) ->
-                    replicationRows.add(MultiGauge.Row.of(Tags.of("site", s.site(), "state", state), n)));
-            s.counts().vms().byPower().forEach((power, n) ->
-                    vmRows.add(MultiGauge.Row.of(Tags.of("site", s.site(), "power", power), n)));
+        GaugeRows rows = new GaugeRows();
+        for (SiteSummary s : summaries) {
+            siteRows(s, rows);
         }
-        health.register(healthRows, true);
-        replicationItems.register(replicationRows, true);
-        vms.register(vmRows, true);
+        outsideRpoItems(aggregates, now, rows);
+        rows.registerInto(gauges);
         return true;
     }
 
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sitewatch-site-meters");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::refreshSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    private static void siteRows(SiteSummary s, GaugeRows rows) {
+        String site = s.site();
+        for (HealthStatus status : HealthStatus.values()) {
+            rows.add(SITE_HEALTH, Tags.of("site", site, "status", status.name()), s.status() == status ? 1 : 0);
+        }
+        SiteHealthView.Counts c = s.counts();
+        c.vms().byPower().forEach((power, n) -> rows.add(SITE_VMS, Tags.of("site", site, "power", power), n));
+        rows.add(SITE_VMS_HA, Tags.of("site", site, "protection", "PROTECTED"), c.vms().haProtected());
+        rows.add(SITE_VMS_HA, Tags.of("site", site, "protection", "UNPROTECTED"), c.vms().haUnprotected());
+        rows.add(SITE_VMS_HA, Tags.of("site", site, "protection", "UNKNOWN"), c.vms().haUnknown());
+        c.haHosts().byState().forEach((state, n) -> rows.add(SITE_HA_HOSTS, Tags.of("site", site, "state", state), n));
+        rows.add(SITE_CLUSTERS_CAPACITY_LOST, Tags.of("site", site), c.haClusters().failoverCapacityLost());
+        rows.add(SITE_CLUSTERS_WITHOUT_QUORUM, Tags.of("site", site), c.haClusters().withoutQuorum());
+        c.replication().byState().forEach((state, n) -> rows.add(SITE_REPLICATION_ITEMS, Tags.of("site", site, "state", state), n));
+        rows.add(SITE_OUTSIDE_RPO, Tags.of("site", site), c.replication().outsideRpo());
+        if (c.replication().worstLagSeconds() != null) {
+            rows.add(SITE_WORST_LAG, Tags.of("site", site), c.replication().worstLagSeconds());
+        }
+        rows.add(SITE_COLLECTORS_STALE, Tags.of("site", site), s.collectors().stream().filter(SiteHealthView.Collector::stale).count());
     }
 
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+    /** Items outside their RPO, worst first, within the caps. */
+    private void outsideRpoItems(List<SiteAggregate> aggregates, Instant now, GaugeRows rows) {
+        int total = 0;
+        for (SiteAggregate agg : aggregates) {
+            List<Problem> outside = agg.problems().values().stream()
+                    .filter(p -> p.kind() == EntityKind.REPLICATION && Boolean.TRUE.equals(p.outsideRpo()) && p.lastRecoveryPoint() != null)
+                    .sorted(Comparator.comparing(Problem::lastRecoveryPoint).thenComparing(Problem::entityId))
+                    .limit(perSiteCap)
+                    .toList();
+            for (Problem p : outside) {
+                if (total++ >= totalCap) {
+                    return;
+                }
+                rows.add(ITEM_OUTSIDE_RPO_LAG, Tags.of("site", agg.site(), "item", p.entityId()),
+                        Math.max(0, Duration.between(p.lastRecoveryPoint(), now).toSeconds()));
+            }
         }
     }
 
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
-    }
-
-    private void refreshSafely() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            // An exception would cancel the schedule; the next run may well succeed.
-            log.warn("could not refresh the per-site meters", e);
-        }
+    private static Map.Entry<String, MultiGauge> gauge(MeterRegistry registry, String name, String description) {
+        return Map.entry(name, MultiGauge.builder(name).description(description).register(registry));
     }
 }

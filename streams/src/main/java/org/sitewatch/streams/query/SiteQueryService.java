@@ -1,73 +1,76 @@
 package org.sitewatch.streams.query;
 
+import com.fasterxml.jackson.databind.JavaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.SiteAggregate;
+import org.sitewatch.events.Json;
 import org.sitewatch.streams.query.SiteViews.SiteDetail;
 import org.sitewatch.streams.query.SiteViews.SiteList;
 import org.sitewatch.streams.query.SiteViews.SiteSummary;
 import org.sitewatch.streams.topology.StoreNames;
 
 /**
- * Answers the site views from the {@code site-aggregates} store, judging health at the clock's now.
- * It answers only while the stores are ready, and checks again after reading: if a rebalance began
- * meanwhile the answer might be partial, so it throws {@link NotReadyException} instead.
- *
- * <p>Known limit: one instance. With several, {@link #site} will ask the instance owning the site's
- * key (via {@link StoreProvider}) and {@link #sites} will gather from all instances.
+ * The site views across instances: one site from the instance owning its key, the list gathered from
+ * every instance. All judged at one instant ({@code asOf}), which the receiving instance picks and
+ * passes on, so parts from several instances agree.
  */
 public class SiteQueryService {
 
-    private final StoreProvider stores;
-    private final SiteViewMapper mapper;
+    private static final JavaType SITE_LIST = Json.MAPPER.constructType(SiteList.class);
+    private static final JavaType SITE_DETAIL = Json.MAPPER.constructType(SiteDetail.class);
+
+    private final LocalSiteViews local;
+    private final QueryRouter router;
     private final Clock clock;
 
-    public SiteQueryService(StoreProvider stores, HealthRules rules, Clock clock) {
-        this.stores = stores;
-        this.mapper = new SiteViewMapper(rules);
+    public SiteQueryService(LocalSiteViews local, QueryRouter router, Clock clock) {
+        this.local = local;
+        this.router = router;
         this.clock = clock;
     }
 
     public SiteList sites() {
-        Instant now = clock.instant();
-        List<SiteSummary> sites = read(store -> {
-            List<SiteSummary> all = new ArrayList<>();
-            try (KeyValueIterator<String, SiteAggregate> it = store.all()) {
-                it.forEachRemaining(kv -> all.add(mapper.summary(kv.value, now)));
-            }
-            return all;
-        });
-        return new SiteList(now, sites);
+        return sites(false, null);
     }
 
-    public Optional<SiteDetail> site(String site) {
-        Instant now = clock.instant();
-        return read(store -> Optional.ofNullable(store.get(site)).map(agg -> mapper.detail(agg, now)));
+    /**
+     * @param localOnly answer from this instance's stores only (the part another instance asked for)
+     * @param asOf the instant to judge at; null: now
+     */
+    public SiteList sites(boolean localOnly, Instant asOf) {
+        Instant now = asOf != null ? asOf : clock.instant();
+        if (localOnly) {
+            return new SiteList(now, local.sites(now));
+        }
+        String path = "/api/sites" + new QueryString().add("local", true).add("asOf", now);
+        List<SiteList> parts = router.everywhere(StoreNames.SITE_AGGREGATES, () -> new SiteList(now, local.sites(now)),
+                path, SITE_LIST);
+        List<SiteSummary> all = new ArrayList<>();
+        parts.forEach(p -> all.addAll(p.sites()));
+        all.sort(Comparator.comparing(SiteSummary::site));
+        return new SiteList(now, all);
     }
 
-    private <T> T read(Function<ReadOnlyKeyValueStore<String, SiteAggregate>, T> query) {
-        Readiness before = stores.readiness();
-        if (!before.ready()) {
-            throw new NotReadyException(before);
+    /** @throws NotFoundException when no event was ever seen for the site */
+    public SiteDetail site(String site, boolean localOnly, Instant asOf) {
+        Instant now = asOf != null ? asOf : clock.instant();
+        if (localOnly) {
+            router.requireLocalOwner(StoreNames.SITE_AGGREGATES, site);
+            return local.site(site, now).orElseThrow(() -> unknown(site));
         }
-        T answer;
-        try {
-            answer = query.apply(stores.keyValueStore(StoreNames.SITE_AGGREGATES));
-        } catch (InvalidStateStoreException e) {
-            throw new NotReadyException(Readiness.notReady(stores.readiness().state(), e.getMessage()), e);
-        }
-        Readiness after = stores.readiness();
-        if (!after.ready()) {
-            throw new NotReadyException(after);
-        }
-        return answer;
+        String path = "/api/sites/" + QueryString.encode(site) + new QueryString().add("local", true).add("asOf", now);
+        return router.atOwner(StoreNames.SITE_AGGREGATES, site,
+                () -> local.site(site, now).orElseThrow(() -> unknown(site)), path, SITE_DETAIL);
+    }
+
+    public SiteDetail site(String site) {
+        return site(site, false, null);
+    }
+
+    private static NotFoundException unknown(String site) {
+        return new NotFoundException("unknown site '" + site + "': no event has been seen for it");
     }
 }

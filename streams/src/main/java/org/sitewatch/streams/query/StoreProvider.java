@@ -3,9 +3,9 @@ package org.sitewatch.streams.query;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Where the views read state stores from: in production the local {@code KafkaStreams} instance
- * ({@link KafkaStreamsStoreProvider}), in tests a {@code TopologyTestDriver}. It is the seam where
- * multi-instance routing will go: a later provider will find the instance that owns a key and ask it.
+ * Where the views read this instance's state stores from: in production the local {@code KafkaStreams}
+ * instance ({@link KafkaStreamsStoreProvider}), in tests a {@code TopologyTestDriver}. Other instances'
+ * stores are reached through {@link Routing} and {@link RemoteViews}, never through this.
  */
 public interface StoreProvider {
 

@@ -44,8 +44,7 @@ class EntityFoldProcessor<D extends EventData> implements Processor<String, Site
         SitewatchEvent event = record.value();
         String key = event.key();
         EntityRecord<D> current = store.get(key);
-        FoldResult<D> result = EntityFold.apply(current, event, (Class<D>) kind.dataType(), now(),
-                rules.forSite(event.site()));
+        FoldResult<D> result = EntityFold.apply(current, event, (Class<D>) kind.dataType(), now(), rules);
         if (!result.changed()) {
             return;
         }

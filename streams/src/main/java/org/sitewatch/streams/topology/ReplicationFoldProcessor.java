@@ -4,28 +4,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitewatch.events.ReplicationStatus;
-import org.sitewatch.streams.fold.Counters;
 import org.sitewatch.streams.fold.EntityFold;
 import org.sitewatch.streams.fold.EntityKind;
 import org.sitewatch.streams.fold.EntityRecord;
 import org.sitewatch.streams.fold.FoldResult;
 import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.streams.fold.ReplicationRules;
 import org.sitewatch.streams.fold.RpoPolicy;
 import org.sitewatch.streams.fold.SiteDelta;
+import org.sitewatch.streams.fold.TestFailoverPolicy;
 
 /**
- * The replication fold plus its RPO deadline index. An item inside its RPO has one index entry at
- * the instant it would cross it ({@link RpoPolicy#crossesAt}); every change moves the entry. A
- * wall-clock punctuator range-scans the entries due by now and re-evaluates just those items, so an
- * item whose replication silently stops advancing turns "outside RPO" with no new event. Detection
- * lags by at most the punctuation interval. An entry left behind by a rule change is harmless: when
- * due, its item is re-evaluated and re-indexed.
+ * The replication fold plus its deadline index. An item has an index entry at each future instant its
+ * contribution changes by the mere passing of time: when it crosses its RPO ({@link RpoPolicy#crossesAt})
+ * and when its test failover becomes overdue ({@link TestFailoverPolicy#overdueAt}); every change moves
+ * the entries. A wall-clock punctuator range-scans the entries due by now and re-evaluates just those
+ * items, so an item whose replication silently stops advancing turns "outside RPO" with no new event.
+ * Detection lags by at most the punctuation interval. An entry left behind by a rule change is
+ * harmless: when due, its item is re-evaluated and re-indexed.
  */
 final class ReplicationFoldProcessor extends EntityFoldProcessor<ReplicationStatus> {
 
@@ -47,8 +51,7 @@ final class ReplicationFoldProcessor extends EntityFoldProcessor<ReplicationStat
     @Override
     protected void afterChange(String key, EntityRecord<ReplicationStatus> before, EntityRecord<ReplicationStatus> after) {
         if (before != null) {
-            RpoPolicy.crossesAt(before.data(), rules.forSite(before.data().site()))
-                    .ifPresent(at -> deadlines.delete(DeadlineKeys.of(at, key)));
+            instants(before.data()).forEach(at -> deadlines.delete(DeadlineKeys.of(at, key)));
         }
         index(key, after, now());
     }
@@ -66,7 +69,7 @@ final class ReplicationFoldProcessor extends EntityFoldProcessor<ReplicationStat
             if (current == null) {
                 continue;
             }
-            FoldResult<ReplicationStatus> result = EntityFold.reevaluate(current, now, rules.forSite(current.data().site()));
+            FoldResult<ReplicationStatus> result = EntityFold.reevaluate(current, now, rules);
             EntityRecord<ReplicationStatus> latest = current;
             if (result.changed()) {
                 latest = result.record();
@@ -77,13 +80,15 @@ final class ReplicationFoldProcessor extends EntityFoldProcessor<ReplicationStat
         }
     }
 
-    /** Adds the entry for when the item will cross its RPO, if it is inside it now. */
+    /** Adds an entry for each future instant the item's contribution will change without an event. */
     private void index(String key, EntityRecord<ReplicationStatus> record, Instant now) {
-        if (record.contribution().count(Counters.REPLICATION_OUTSIDE_RPO) > 0) {
-            return;
-        }
-        RpoPolicy.crossesAt(record.data(), rules.forSite(record.data().site()))
-                .filter(at -> at.isAfter(now))
-                .ifPresent(at -> deadlines.put(DeadlineKeys.of(at, key), key));
+        instants(record.data()).filter(at -> at.isAfter(now))
+                .forEach(at -> deadlines.put(DeadlineKeys.of(at, key), key));
+    }
+
+    private Stream<Instant> instants(ReplicationStatus r) {
+        ReplicationRules itemRules = rules.forItem(r);
+        return Stream.of(RpoPolicy.crossesAt(r, itemRules), TestFailoverPolicy.overdueAt(r, itemRules))
+                .flatMap(Optional::stream);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.sitewatch.events.EventType;
@@ -20,17 +21,20 @@ import org.sitewatch.events.TopicSpec;
 import org.sitewatch.events.Topics;
 import org.sitewatch.streams.fold.EntityFold;
 import org.sitewatch.streams.fold.EntityKind;
+import org.sitewatch.streams.fold.PairDelta;
 import org.sitewatch.streams.fold.SiteDelta;
 
 /**
  * The Sitewatch topology: raw events -> de-duplication -> latest state per entity -> per-site
- * aggregate and verdict. It creates no clients, so {@code TopologyTestDriver} runs it without a
- * broker. Records that cannot be read never reach it: the {@link DeadLetterHandler} sends them to
- * {@link Topics#DLQ}. Every store, processor and the repartition topic is named ({@link StoreNames}).
+ * aggregate and verdict (published to {@link Topics#SITE_HEALTH}) and per-site-pair aggregate. It
+ * creates no clients, so {@code TopologyTestDriver} runs it without a broker. Records that cannot be
+ * read never reach it: the {@link DeadLetterHandler} sends them to {@link Topics#DLQ}. Every store,
+ * processor and repartition topic is named ({@link StoreNames}).
  *
- * <p>Two sub-topologies: the first reads the four raw topics (co-partitioned by {@code <site>/<entity
+ * <p>Three sub-topologies: the first reads the four raw topics (co-partitioned by {@code <site>/<entity
  * id>}) and folds entities; the second, fed by the {@code site-deltas} repartition topic keyed by
- * site, keeps each site's aggregate in one task.
+ * site, keeps each site's aggregate in one task; the third, fed by the {@code pair-deltas} repartition
+ * topic keyed by {@code <source>-><target>}, keeps each site pair's aggregate in one task.
  */
 public final class SitewatchTopology {
 
@@ -61,6 +65,7 @@ public final class SitewatchTopology {
                 .noDefaultBranch();
 
         // HA actions are a log, not an entity: each one goes straight to its site's recent actions.
+        KStream<String, SiteDelta> replicationDeltas = null;
         KStream<String, SiteDelta> deltas = byType.get(StoreNames.SPLIT_BY_TYPE + "ha-action")
                 .map((key, e) -> KeyValue.pair(e.site(), EntityFold.actionDelta(e)), Named.as("ha-action-to-site"));
         for (EntityKind kind : EntityKind.values()) {
@@ -72,6 +77,9 @@ public final class SitewatchTopology {
                     : ofKind.process(() -> new EntityFoldProcessor<>(kind, settings.rules()),
                             Named.as(name + "-fold"), StoreNames.forKind(kind));
             deltas = deltas.merge(folded, Named.as("merge-" + name + "-deltas"));
+            if (kind == EntityKind.REPLICATION) {
+                replicationDeltas = folded;
+            }
         }
 
         // All changes of a site meet in one task, whichever partitions their entities live on.
@@ -79,7 +87,25 @@ public final class SitewatchTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(StoreSerdes.siteDelta()))
                 .process(() -> new SiteAggregatorProcessor(settings), Named.as(StoreNames.SITE_AGGREGATOR),
-                        StoreNames.SITE_AGGREGATES);
+                        StoreNames.SITE_AGGREGATES, StoreNames.SITE_LAG_INDEX, StoreNames.SITE_HEALTH_PUBLISHED)
+                // Other consumers read each site's newest view from a compacted topic.
+                .to(Topics.SITE_HEALTH.name(), Produced.with(Topics.SITE_HEALTH.keySerde(), Topics.SITE_HEALTH.valueSerde())
+                        .withName(StoreNames.SITE_HEALTH_SINK));
+
+        // Built last, so the site aggregator keeps sub-topology 1 (its task ids) from before pairs existed.
+        pairs(replicationDeltas);
+    }
+
+    /** A replicated item's changes also count for its site pair, whose items report from any partition. */
+    private static void pairs(KStream<String, SiteDelta> replicationDeltas) {
+        replicationDeltas
+                .flatMap((site, delta) -> PairDelta.of(delta).stream().map(p -> KeyValue.pair(p.pair(), p)).toList(),
+                        Named.as(StoreNames.REPLICATION_TO_PAIRS))
+                .repartition(Repartitioned.<String, PairDelta>as(StoreNames.PAIR_DELTAS)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(StoreSerdes.pairDelta()))
+                .process(PairAggregatorProcessor::new, Named.as(StoreNames.PAIR_AGGREGATOR),
+                        StoreNames.PAIR_AGGREGATES, StoreNames.PAIR_INDEX);
     }
 
     /**
@@ -114,6 +140,17 @@ public final class SitewatchTopology {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.SITE_AGGREGATES), Serdes.String(),
                     StoreSerdes.siteAggregate()).withCachingEnabled());
+            // Index stores are read by prefix at query time; no cache, so every write is a plain RocksDB put.
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.SITE_LAG_INDEX), Serdes.String(), Serdes.String()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.SITE_HEALTH_PUBLISHED), Serdes.String(),
+                    StoreSerdes.siteHealthView()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.PAIR_AGGREGATES), Serdes.String(),
+                    StoreSerdes.pairAggregate()).withCachingEnabled());
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.PAIR_INDEX), Serdes.String(), Serdes.String()));
         }
     }
 }

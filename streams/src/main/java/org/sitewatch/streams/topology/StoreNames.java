@@ -5,7 +5,8 @@ import org.sitewatch.streams.fold.EntityKind;
 /**
  * Names of the topology's state stores, repartition topic and processors. They are part of the
  * application's persistent identity: a store's changelog topic is {@code <application.id>-<store>-changelog}
- * and the repartition topic {@code <application.id>-site-deltas-repartition}. Renaming one loses its
+ * and the repartition topics {@code <application.id>-site-deltas-repartition} and
+ * {@code <application.id>-pair-deltas-repartition}. Renaming one loses its
  * state (a reset is needed), so they are constants and an approved {@code topology.describe()} text
  * guards them in the tests.
  */
@@ -22,13 +23,26 @@ public final class StoreNames {
     public static final String RPO_DEADLINES = "rpo-deadlines";
     /** Site name to its {@link org.sitewatch.streams.fold.SiteAggregate}. */
     public static final String SITE_AGGREGATES = "site-aggregates";
+    /** Last recovery points of each site's items ({@link IndexKeys}), next to the site aggregates. */
+    public static final String SITE_LAG_INDEX = "site-lag-index";
+    /** Site name to the {@link org.sitewatch.events.SiteHealthView} last sent to the site-health topic. */
+    public static final String SITE_HEALTH_PUBLISHED = "site-health-published";
+    /** Pair key ({@code <source>-><target>}) to its {@link org.sitewatch.streams.fold.PairAggregate}. */
+    public static final String PAIR_AGGREGATES = "pair-aggregates";
+    /** Last recovery points and test failovers of each pair's items ({@link IndexKeys}). */
+    public static final String PAIR_INDEX = "pair-index";
 
     /** Repartition topic carrying entity changes keyed by site to the site aggregator. */
     public static final String SITE_DELTAS = "site-deltas";
+    /** Repartition topic carrying replicated items' changes keyed by pair to the pair aggregator. */
+    public static final String PAIR_DELTAS = "pair-deltas";
 
     public static final String DEDUPE_PROCESSOR = "dedupe";
     public static final String SPLIT_BY_TYPE = "by-type-";
     public static final String SITE_AGGREGATOR = "site-aggregator";
+    public static final String PAIR_AGGREGATOR = "pair-aggregator";
+    public static final String REPLICATION_TO_PAIRS = "replication-to-pairs";
+    public static final String SITE_HEALTH_SINK = "site-health-sink";
 
     private StoreNames() {
     }

@@ -4,6 +4,9 @@ import org.sitewatch.events.EventData;
 import org.sitewatch.events.Json;
 import org.sitewatch.streams.fold.EntityKind;
 import org.sitewatch.streams.fold.EntityRecord;
+import org.sitewatch.events.SiteHealthView;
+import org.sitewatch.streams.fold.PairAggregate;
+import org.sitewatch.streams.fold.PairDelta;
 import org.sitewatch.streams.fold.SiteAggregate;
 import org.sitewatch.streams.fold.SiteDelta;
 
@@ -24,5 +27,17 @@ public final class StoreSerdes {
 
     public static JsonSerde<SiteAggregate> siteAggregate() {
         return JsonSerde.of(SiteAggregate.class);
+    }
+
+    public static JsonSerde<PairDelta> pairDelta() {
+        return JsonSerde.of(PairDelta.class);
+    }
+
+    public static JsonSerde<PairAggregate> pairAggregate() {
+        return JsonSerde.of(PairAggregate.class);
+    }
+
+    public static JsonSerde<SiteHealthView> siteHealthView() {
+        return JsonSerde.of(SiteHealthView.class);
     }
 }

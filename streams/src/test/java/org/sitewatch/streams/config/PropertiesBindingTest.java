@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.events.ReplicationHealth;
+import org.sitewatch.events.ReplicationState;
+import org.sitewatch.events.ReplicationStatus;
+import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.streams.fold.SitePair;
+import org.sitewatch.streams.support.TestEvents;
 import org.sitewatch.streams.topology.DeadLetterHandler;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -46,7 +51,8 @@ class PropertiesBindingTest {
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500L)
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
-                .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+                .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class)
+                .containsEntry("internal.leave.group.on.close", true);
     }
 
     @Test
@@ -73,11 +79,46 @@ class PropertiesBindingTest {
     }
 
     @Test
+    void shouldBindReplicationThresholdsPerSitePairAndItem() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
+                "sitewatch.health.rpo-grace-seconds", "30",
+                "sitewatch.health.test-failover-max-age-days", "90",
+                "sitewatch.health.sites.paris-dc1.default-target-rpo-seconds", "600",
+                "sitewatch.health.pairs.paris-dc1.london-dr.target-rpo-seconds", "1800",
+                "sitewatch.health.pairs.paris-dc1.london-dr.require-test-failover", "false",
+                "sitewatch.health.items.paris-dc1.100-0.rpo-grace-seconds", "120")));
+
+        HealthRules rules = binder.bind("sitewatch.health", HealthProperties.class).get().toRules();
+
+        ReplicationStatus item = TestEvents.replicated("paris-dc1", "100-0", "paris-dc1", "london-dr",
+                ReplicationState.REPLICATING, ReplicationHealth.OK, null, null, null);
+        ReplicationStatus local = TestEvents.replicated("paris-dc1", "101-0", "paris-dc1", "paris-dc1",
+                ReplicationState.REPLICATING, ReplicationHealth.OK, null, null, null);
+        assertThat(rules.forItem(item).targetRpoSecondsOverride()).isEqualTo(1800);
+        assertThat(rules.forItem(item).rpoGraceSeconds()).isEqualTo(120);
+        assertThat(rules.forItem(item).testFailoverMaxAgeDays()).isEqualTo(90);
+        assertThat(rules.forPair(new SitePair("paris-dc1", "london-dr")).requireTestFailover()).isFalse();
+        assertThat(rules.forItem(local).defaultTargetRpoSeconds()).isEqualTo(600);
+        assertThat(rules.forItem(local).rpoGraceSeconds()).isEqualTo(30);
+        assertThat(rules.forItem(local).targetRpoSecondsOverride()).isNull();
+    }
+
+    @Test
+    void shouldRefuseANegativeGraceForAPair() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(
+                Map.of("sitewatch.health.pairs.paris-dc1.london-dr.rpo-grace-seconds", "-1")));
+
+        assertThatThrownBy(() -> binder.bind("sitewatch.health", HealthProperties.class))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("rpo-grace-seconds must not be negative");
+    }
+
+    @Test
     void shouldNotCreateTheStreamsAppWhenDisabled() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
                 .withUserConfiguration(SitewatchStreamsConfiguration.class)
                 .withPropertyValues("sitewatch.streams.enabled=false")
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(KafkaStreams.class));
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(StreamsLifecycle.class));
     }
 }

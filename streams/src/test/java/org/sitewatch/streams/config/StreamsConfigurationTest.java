@@ -67,7 +67,7 @@ class StreamsConfigurationTest {
     Topology topology;
 
     @Autowired
-    KafkaStreams kafkaStreams;
+    StreamsLifecycle lifecycle;
 
     @Autowired
     HealthRules rules;
@@ -98,13 +98,18 @@ class StreamsConfigurationTest {
     }
 
     @Test
-    void shouldBindKafkaStreamsClientMetrics() {
+    void shouldBindKafkaStreamsClientMetricsWhenCreated() {
+        KafkaStreams created = lifecycle.create();
+
+        assertThat(created.state()).isEqualTo(KafkaStreams.State.CREATED);
         assertThat(registry.getMeters()).anyMatch(m -> m.getId().getName().startsWith("kafka.stream"));
+        // No web server in this test and no advertised port: a single instance, nothing advertised.
+        assertThat(lifecycle.advertised()).isNull();
     }
 
     @Test
     void shouldAnswer503WhileKafkaStreamsIsNotStarted() throws Exception {
-        assertThat(kafkaStreams.state()).isEqualTo(KafkaStreams.State.CREATED);
+        assertThat(lifecycle.isRunning()).isFalse();
 
         mvc.perform(get("/api/sites"))
                 .andExpect(status().isServiceUnavailable())

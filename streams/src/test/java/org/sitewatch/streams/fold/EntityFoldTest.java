@@ -15,7 +15,7 @@ import org.sitewatch.events.VmState;
 
 class EntityFoldTest {
 
-    private static final SiteRules RULES = SiteRules.DEFAULTS;
+    private static final HealthRules RULES = HealthRules.defaultRules();
 
     private static FoldResult<VmState> fold(EntityRecord<VmState> current, SitewatchEvent e) {
         return EntityFold.apply(current, e, VmState.class, T0.plusSeconds(3600), RULES);

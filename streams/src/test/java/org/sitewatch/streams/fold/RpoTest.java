@@ -15,10 +15,11 @@ import org.sitewatch.events.ReplicationStatus;
 
 class RpoTest {
 
-    private static final SiteRules RULES = SiteRules.DEFAULTS;
+    private static final ReplicationRules RULES = ReplicationRules.DEFAULTS;
+    private static final HealthRules HEALTH = HealthRules.defaultRules();
 
     private static EntityRecord<ReplicationStatus> folded(ReplicationStatus r, Instant time, Instant now) {
-        return EntityFold.apply(null, event(r, time), ReplicationStatus.class, now, RULES).record();
+        return EntityFold.apply(null, event(r, time), ReplicationStatus.class, now, HEALTH).record();
     }
 
     private static boolean outside(EntityRecord<ReplicationStatus> record) {
@@ -30,8 +31,8 @@ class RpoTest {
         EntityRecord<ReplicationStatus> inside = folded(replicating(PARIS, "100-0", 900, T0), T0, T0.plusSeconds(60));
         assertThat(outside(inside)).isFalse();
 
-        FoldResult<ReplicationStatus> atLimit = EntityFold.reevaluate(inside, T0.plusSeconds(900), RULES);
-        FoldResult<ReplicationStatus> after = EntityFold.reevaluate(inside, T0.plusSeconds(901), RULES);
+        FoldResult<ReplicationStatus> atLimit = EntityFold.reevaluate(inside, T0.plusSeconds(900), HEALTH);
+        FoldResult<ReplicationStatus> after = EntityFold.reevaluate(inside, T0.plusSeconds(901), HEALTH);
 
         assertThat(atLimit.outcome()).isEqualTo(FoldResult.Outcome.UNCHANGED);
         assertThat(outside(after.record())).isTrue();
@@ -45,7 +46,7 @@ class RpoTest {
         assertThat(outside(late)).isTrue();
 
         FoldResult<ReplicationStatus> synced = EntityFold.apply(late, event(replicating(PARIS, "100-0", 900, T0.plusSeconds(990)),
-                T0.plusSeconds(995)), ReplicationStatus.class, T0.plusSeconds(1000), RULES);
+                T0.plusSeconds(995)), ReplicationStatus.class, T0.plusSeconds(1000), HEALTH);
 
         assertThat(outside(synced.record())).isFalse();
         assertThat(synced.delta().before().count(Counters.REPLICATION_OUTSIDE_RPO)).isEqualTo(1);
@@ -74,7 +75,7 @@ class RpoTest {
         ReplicationStatus noTarget = replication(PARIS, "100-0", ReplicationState.REPLICATING, ReplicationHealth.OK, null, T0);
 
         assertThat(RpoPolicy.outsideRpo(noTarget, T0.plusSeconds(86_400), RULES)).isFalse();
-        assertThat(RpoPolicy.outsideRpo(noTarget, T0.plusSeconds(601), new SiteRules(3, 600L))).isTrue();
+        assertThat(RpoPolicy.outsideRpo(noTarget, T0.plusSeconds(601), new ReplicationRules(null, 600L, 0, 180, true))).isTrue();
     }
 
     @Test

@@ -197,7 +197,7 @@ class SiteHealthEvaluatorTest {
 
     @Test
     void shouldApplyAPerSiteStalenessOverride() {
-        HealthRules rules = new HealthRules(SiteRules.DEFAULTS, Map.of(PARIS, new SiteRules(10, null)));
+        HealthRules rules = new HealthRules(SiteRules.DEFAULTS, Map.of(PARIS, new SiteRules(10)));
         InMemoryEstate lenient = new InMemoryEstate(rules, AggregateLimits.DEFAULTS);
 
         SiteHealth health = judge(lenient, T0.plusSeconds(100), heartbeatOk(PARIS));

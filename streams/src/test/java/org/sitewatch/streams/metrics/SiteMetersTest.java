@@ -6,9 +6,12 @@ import static org.sitewatch.streams.support.TestEvents.T0;
 import static org.sitewatch.streams.support.TestEvents.heartbeatOk;
 import static org.sitewatch.streams.support.TestEvents.replication;
 import static org.sitewatch.streams.support.TestEvents.vm;
+import static org.sitewatch.streams.support.TestEvents.LONDON;
+import static org.sitewatch.streams.support.TestEvents.replicated;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
-/** Per-site meters computed from the aggregates: one series per site and enum value, never per entity. */
+/**
+ * Per-site and per-pair meters computed from the aggregates: one series per site (or pair) and enum value,
+ * never per entity; only items outside their RPO get their own series, capped.
+ */
 @SpringBootTest(classes = ViewsTestApp.class, properties = "sitewatch.views.metrics-refresh-interval=1h")
 @AutoConfigureMockMvc // same configuration as SitesApiTest, so Spring reuses its context
 class SiteMetersTest {
@@ -40,6 +46,9 @@ class SiteMetersTest {
 
     @Autowired
     SiteMeters meters;
+
+    @Autowired
+    PairMeters pairMeters;
 
     @Autowired
     MeterRegistry registry;
@@ -72,6 +81,49 @@ class SiteMetersTest {
         assertThat(gauge(SiteMeters.SITE_VMS, "power", "RUNNING")).isEqualTo(2.0);
         assertThat(gauge(SiteMeters.SITE_REPLICATION_ITEMS, "state", "FAILED")).isEqualTo(1.0);
         assertThat(registry.find(SiteMeters.SITE_HEALTH).gauges()).hasSize(4);
+    }
+
+    @Test
+    void shouldKeepSeriesBoundedWithManyVmsAndItems() {
+        fx.pipe(heartbeatOk(PARIS), T0);
+        // 25 items outside their RPO (never more than 20 get their own series) and 5 inside.
+        for (int i = 0; i < 30; i++) {
+            Instant lrp = i < 25 ? T0.minusSeconds(3600 + i) : T0;
+            fx.pipe(replicated(PARIS, i + "-0", PARIS, LONDON, ReplicationState.REPLICATING, ReplicationHealth.OK, 900L, lrp, null), T0);
+        }
+        addVms(0, 20);
+        assertThat(meters.refresh()).isTrue();
+        assertThat(pairMeters.refresh()).isTrue();
+        long seriesWith20Vms = sitewatchSeries();
+
+        addVms(20, 60);
+        assertThat(meters.refresh()).isTrue();
+        assertThat(pairMeters.refresh()).isTrue();
+
+        assertThat(sitewatchSeries()).isEqualTo(seriesWith20Vms).isLessThan(120);
+        assertThat(registry.find(SiteMeters.ITEM_OUTSIDE_RPO_LAG).gauges()).hasSize(20);
+        assertThat(registry.get(SiteMeters.ITEM_OUTSIDE_RPO_LAG).tags("site", PARIS, "item", "24-0").gauge().value())
+                .isEqualTo(3629.0);
+        assertThat(registry.get(SiteMeters.SITE_OUTSIDE_RPO).tags("site", PARIS).gauge().value()).isEqualTo(25.0);
+        assertThat(registry.get(SiteMeters.SITE_WORST_LAG).tags("site", PARIS).gauge().value()).isEqualTo(3629.0);
+        assertThat(registry.get(SiteMeters.SITE_VMS).tags("site", PARIS, "power", "RUNNING").gauge().value()).isEqualTo(60.0);
+        assertThat(registry.get(PairMeters.PAIR_READINESS).tags("source", PARIS, "target", LONDON, "readiness", "NOT_READY")
+                .gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get(PairMeters.PAIR_OUTSIDE_RPO).tags("source", PARIS, "target", LONDON).gauge().value())
+                .isEqualTo(25.0);
+        // Nearest rank over 30 lags: the 2nd oldest.
+        assertThat(registry.get(PairMeters.PAIR_P95_LAG).tags("source", PARIS, "target", LONDON).gauge().value())
+                .isEqualTo(3628.0);
+    }
+
+    private void addVms(int from, int to) {
+        for (int i = from; i < to; i++) {
+            fx.pipe(vm(PARIS, Integer.toString(1000 + i), PowerState.RUNNING), T0);
+        }
+    }
+
+    private long sitewatchSeries() {
+        return registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("sitewatch.")).count();
     }
 
     private double gauge(String name, String tag, String value) {

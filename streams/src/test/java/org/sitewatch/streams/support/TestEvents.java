@@ -24,6 +24,7 @@ public final class TestEvents {
 
     public static final String PARIS = "paris-dc1";
     public static final String LYON = "lyon-dc2";
+    public static final String LONDON = "london-dr";
     public static final Instant T0 = Instant.parse("2025-01-07T10:00:00Z");
 
     private TestEvents() {
@@ -60,6 +61,20 @@ public final class TestEvents {
         return new ReplicationStatus(site, Platform.PROXMOX, item, "100", "db-01", site, site, "pve1", "pve2", "pvesr",
                 state, health, state.name().toLowerCase(), targetRpoSeconds, lastRecoveryPoint, null, null, 0,
                 state == ReplicationState.FAILED ? "command 'zfs recv' failed: exit code 1" : null, false);
+    }
+
+    /** A replicated item of the pair {@code source -> target}, reported by {@code site}. */
+    public static ReplicationStatus replicated(String site, String item, String source, String target, ReplicationState state,
+                                               ReplicationHealth health, Long targetRpoSeconds, Instant lastRecoveryPoint,
+                                               Instant lastTestFailover) {
+        return new ReplicationStatus(site, Platform.PROXMOX, item, item.split("-")[0], "vm-" + item, source, target, "pve1",
+                "pve2", "pvesr", state, health, state.name().toLowerCase(), targetRpoSeconds, lastRecoveryPoint, null,
+                lastTestFailover, 0, state == ReplicationState.FAILED ? "sync failed" : null, false);
+    }
+
+    public static ReplicationStatus replicatedRemoved(String site, String item, String source, String target) {
+        return new ReplicationStatus(site, Platform.PROXMOX, item, item.split("-")[0], "vm-" + item, source, target, "pve1",
+                "pve2", "pvesr", ReplicationState.REPLICATING, ReplicationHealth.OK, null, 900L, null, null, null, 0, null, true);
     }
 
     public static ReplicationStatus replicating(String site, String item, long targetRpoSeconds, Instant lastRecoveryPoint) {

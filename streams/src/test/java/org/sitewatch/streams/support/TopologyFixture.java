@@ -61,7 +61,7 @@ public final class TopologyFixture implements AutoCloseable {
     /** The production Streams properties, pointed at a private state dir. */
     public static Properties properties(Path stateDir) {
         StreamsProperties streams = new StreamsProperties(true, true, "sitewatch-streams-test", stateDir.toString(), null, 1,
-                (short) 1, Duration.ofHours(2), Duration.ofSeconds(10), 500, 50, Duration.ofSeconds(5), null);
+                (short) 1, Duration.ofHours(2), Duration.ofSeconds(10), 500, 50, Duration.ofSeconds(5), true, "127.0.0.1", null, null);
         return StreamsConfigFactory.streamsProperties(streams, new KafkaConnectionProperties("dummy:9092"));
     }
 

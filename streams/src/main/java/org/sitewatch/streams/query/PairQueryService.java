@@ -1,0 +1,100 @@
+package org.sitewatch.streams.query;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sitewatch.events.Json;
+import org.sitewatch.events.SiteHealthView.ReplicationCounts;
+import org.sitewatch.streams.fold.DrReadinessEvaluator;
+import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.streams.fold.HealthStatus;
+import org.sitewatch.streams.fold.PairVerdict;
+import org.sitewatch.streams.fold.SitePair;
+import org.sitewatch.streams.query.PairViews.PairList;
+import org.sitewatch.streams.query.PairViews.PairSummary;
+import org.sitewatch.streams.query.SiteViews.SiteSummary;
+import org.sitewatch.streams.topology.StoreNames;
+
+/**
+ * The site-pair views across instances, with DR readiness: pairs from the instances owning them, the
+ * sites' health from {@link SiteQueryService}, the verdict from {@link DrReadinessEvaluator} on the
+ * instance that answers the client.
+ */
+public class PairQueryService {
+
+    private static final JavaType PAIR_LIST = Json.MAPPER.constructType(PairList.class);
+    private static final JavaType PAIR_SUMMARY = Json.MAPPER.constructType(PairSummary.class);
+
+    private final LocalPairViews local;
+    private final SiteQueryService sites;
+    private final QueryRouter router;
+    private final HealthRules rules;
+    private final Clock clock;
+
+    public PairQueryService(LocalPairViews local, SiteQueryService sites, QueryRouter router, HealthRules rules, Clock clock) {
+        this.local = local;
+        this.sites = sites;
+        this.router = router;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** @param localOnly this instance's pairs only, without verdicts (the part another instance asked for) */
+    public PairList pairs(boolean localOnly, Instant asOf) {
+        Instant now = asOf != null ? asOf : clock.instant();
+        if (localOnly) {
+            return new PairList(now, local.pairs(now));
+        }
+        String path = "/api/site-pairs" + new QueryString().add("local", true).add("asOf", now);
+        List<PairList> parts = router.everywhere(StoreNames.PAIR_AGGREGATES, () -> new PairList(now, local.pairs(now)),
+                path, PAIR_LIST);
+        Map<String, HealthStatus> statuses = statuses(now);
+        List<PairSummary> all = new ArrayList<>();
+        parts.forEach(p -> p.pairs().forEach(s -> all.add(judged(s, statuses))));
+        all.sort(Comparator.comparing(PairSummary::pair));
+        return new PairList(now, all);
+    }
+
+    public PairSummary pair(String source, String target, boolean localOnly, Instant asOf) {
+        Instant now = asOf != null ? asOf : clock.instant();
+        String key = SitePair.key(source, target);
+        if (localOnly) {
+            router.requireLocalOwner(StoreNames.PAIR_AGGREGATES, key);
+            return local.pair(key, now).orElseThrow(() -> unknown(key));
+        }
+        String path = "/api/site-pairs/" + QueryString.encode(source) + "/" + QueryString.encode(target)
+                + new QueryString().add("local", true).add("asOf", now);
+        PairSummary summary = router.atOwner(StoreNames.PAIR_AGGREGATES, key,
+                () -> local.pair(key, now).orElseThrow(() -> unknown(key)), path, PAIR_SUMMARY);
+        return judged(summary, statuses(now));
+    }
+
+    /** Every site's status at {@code now}, from all instances. */
+    public Map<String, HealthStatus> statuses(Instant now) {
+        Map<String, HealthStatus> statuses = new HashMap<>();
+        for (SiteSummary s : sites.sites(false, now).sites()) {
+            statuses.put(s.site(), s.status());
+        }
+        return statuses;
+    }
+
+    /** The DR verdict of a pair given its counts and the sites' statuses (also used by the meters). */
+    public PairVerdict verdict(SitePair pair, ReplicationCounts items, Map<String, HealthStatus> statuses) {
+        return DrReadinessEvaluator.evaluate(pair, items, statuses.get(pair.source()), statuses.get(pair.target()),
+                rules.forPair(pair));
+    }
+
+    private PairSummary judged(PairSummary s, Map<String, HealthStatus> statuses) {
+        PairVerdict verdict = verdict(new SitePair(s.source(), s.target()), s.items(), statuses);
+        return s.withVerdict(verdict, statuses.get(s.source()), statuses.get(s.target()));
+    }
+
+    private static NotFoundException unknown(String key) {
+        return new NotFoundException("unknown site pair '" + key + "': no replicated item has been seen for it");
+    }
+}

@@ -1,0 +1,42 @@
+package org.sitewatch.streams.topology;
+
+import java.time.Instant;
+
+/**
+ * Keys of the lag indexes kept next to the site and pair aggregates:
+ * {@code <owner>|<family>|<epoch millis, zero-padded to 19 digits>|<item subject>}, where the owner is a
+ * site or a pair key and the family is {@value #RECOVERY} (last recovery points) or {@value #TEST}
+ * (last test failovers). Padded digits sort as numbers in the store's byte order, so the oldest
+ * recovery point of a site is the first key under {@code <site>|R|}, the newest test failover of a
+ * pair the last key under {@code <pair>|T|}, and the p95 lag is a short walk from the start. Site
+ * names and pair keys hold no {@code |}, so owners never overlap.
+ */
+public final class IndexKeys {
+
+    public static final String RECOVERY = "R";
+    public static final String TEST = "T";
+    private static final int DIGITS = 19;
+
+    private IndexKeys() {
+    }
+
+    public static String of(String owner, String family, Instant at, String subject) {
+        return prefix(owner, family) + String.format("%019d", Math.max(0, at.toEpochMilli())) + "|" + subject;
+    }
+
+    /** Every key of one owner and family starts with this. */
+    public static String prefix(String owner, String family) {
+        return owner + "|" + family + "|";
+    }
+
+    /** The instant encoded in a key made by {@link #of}. */
+    public static Instant instantOf(String key, String owner, String family) {
+        int from = prefix(owner, family).length();
+        return Instant.ofEpochMilli(Long.parseLong(key.substring(from, from + DIGITS)));
+    }
+
+    /** The item subject encoded in a key made by {@link #of}. */
+    public static String subjectOf(String key, String owner, String family) {
+        return key.substring(prefix(owner, family).length() + DIGITS + 1);
+    }
+}
