@@ -18,6 +18,9 @@ final class Banner {
         out.printf("sitewatch is up (started in %.1f s).%n", startup.toMillis() / 1000.0);
         out.println("  site health      " + http + "/api/sites");
         out.println("  one site         " + http + "/api/sites/" + stack.simulator().sites().get(0));
+        out.println("  site pairs       " + http + "/api/site-pairs");
+        out.println("  alerts           " + http + "/api/alerts");
+        out.println("  API description  " + http + "/v3/api-docs");
         out.println("  metrics          " + http + "/actuator/prometheus");
         out.println("  kafka            " + stack.bootstrapServers() + (stack.embeddedBroker() ? " (embedded)" : ""));
         out.println("  simulated sites  " + String.join(", ", stack.simulator().sites()) + " (Proxmox VE API at "
