@@ -1,13 +1,22 @@
-# One image for every Sitewatch part; the subcommand chooses which part runs.
+# syntax=docker/dockerfile:1
+# One image for every Sitewatch part; the subcommand chooses which part runs (docker-compose.yml runs
+# "collectors", "streams" and "simulator" from it; "run" is the all-in-one embedded default).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -ntp -q -DskipTests package -pl app -am
+# The Maven cache survives between builds (BuildKit); the tests run in CI, not here.
+RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -q -DskipTests package -pl app -am
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --home /var/lib/sitewatch sitewatch && mkdir -p /var/lib/sitewatch && chown sitewatch /var/lib/sitewatch
+# The streams state directory exists in the image, so a named volume mounted there is writable by
+# the unprivileged user.
+RUN useradd --system --home /var/lib/sitewatch sitewatch \
+    && mkdir -p /var/lib/sitewatch/streams \
+    && chown -R sitewatch /var/lib/sitewatch
 USER sitewatch
 WORKDIR /var/lib/sitewatch
 COPY --from=build /src/app/target/sitewatch.jar /opt/sitewatch/sitewatch.jar
+# streams app and status page, collectors app, simulator
+EXPOSE 8080 8081 8006
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/sitewatch/sitewatch.jar"]
 CMD ["--help"]

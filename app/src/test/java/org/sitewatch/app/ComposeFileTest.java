@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sitewatch.simulator.Scenario;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its structure is checked instead: the
- * services, that Sitewatch (not the broker) creates topics, and that every file it mounts exists.
+ * services and their images, ports, health checks and named volumes, that Sitewatch (not the broker)
+ * creates topics, that every file it mounts exists, and that the mounted Prometheus and Grafana
+ * provisioning point at each other and at the compose services. {@code ComposeStackIT} runs the stack
+ * where Docker exists.
  */
 class ComposeFileTest {
 
@@ -26,7 +30,7 @@ class ComposeFileTest {
         JsonNode services = compose.path("services");
         List<String> names = new ArrayList<>();
         services.fieldNames().forEachRemaining(names::add);
-        assertThat(names).contains("kafka", "simulator", "collectors", "streams");
+        assertThat(names).contains("kafka", "simulator", "collectors", "streams", "prometheus", "alertmanager", "grafana");
         assertThat(services.path("kafka").path("image").asText()).startsWith("apache/kafka:");
         assertThat(services.path("kafka").path("environment").path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()).isEqualTo("false");
         assertThat(services.path("simulator").path("profiles").toString()).contains("simulator");
@@ -63,6 +67,117 @@ class ComposeFileTest {
             assertThat(e.path("url").asText()).isEqualTo("http://simulator:8006/" + site + "/api2/json");
             assertThat(e.path("api-token").asText()).isEqualTo(scenario.site(site).token());
         }
+    }
+
+    @Test
+    void shouldRunTheMonitoringStackFromPinnedImagesWithHealthChecksAndPorts() throws Exception {
+        JsonNode services = yaml(ROOT.resolve("docker-compose.yml")).path("services");
+        Map<String, String> images = Map.of("prometheus", "prom/prometheus:v", "alertmanager", "prom/alertmanager:v",
+                "grafana", "grafana/grafana:");
+        images.forEach((service, prefix) -> {
+            String image = services.path(service).path("image").asText();
+            assertThat(image).as(service).startsWith(prefix).doesNotEndWith(":latest");
+        });
+        services.fields().forEachRemaining(s -> assertThat(s.getValue().path("healthcheck").path("test").isMissingNode())
+                .as(s.getKey() + " has a health check").isFalse());
+        Map<String, String> ports = Map.of("streams", "8080:8080", "collectors", "8081:8081", "prometheus", "9090:9090",
+                "alertmanager", "9093:9093", "grafana", "3000:3000");
+        ports.forEach((service, port) -> assertThat(texts(services.path(service).path("ports"))).as(service).contains(port));
+        assertThat(services.path("grafana").path("depends_on").has("prometheus")).isTrue();
+        // the streams app delivers its domain alerts to the compose Alertmanager
+        assertThat(services.path("streams").path("environment").path("SITEWATCH_ALERTING_ALERTMANAGER_URLS").asText())
+                .isEqualTo("http://alertmanager:9093");
+    }
+
+    @Test
+    void shouldKeepStateInDeclaredNamedVolumes() throws Exception {
+        JsonNode compose = yaml(ROOT.resolve("docker-compose.yml"));
+        List<String> declared = new ArrayList<>();
+        compose.path("volumes").fieldNames().forEachRemaining(declared::add);
+        List<String> used = new ArrayList<>();
+        compose.path("services").forEach(s -> s.path("volumes").forEach(v -> {
+            String source = v.asText().split(":")[0];
+            if (!source.startsWith(".") && !source.startsWith("/")) {
+                used.add(source);
+            }
+        }));
+        assertThat(used).as("named volumes in use").isNotEmpty();
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(new java.util.LinkedHashSet<>(used));
+        for (String service : List.of("kafka", "streams", "prometheus", "alertmanager", "grafana")) {
+            assertThat(texts(compose.path("services").path(service).path("volumes")))
+                    .as(service + " keeps its state in a named volume").anyMatch(v -> declared.contains(v.split(":")[0]));
+        }
+    }
+
+    @Test
+    void shouldMountGrafanaProvisioningThatPointsAtTheMountedDashboardsAndThePrometheusService() throws Exception {
+        JsonNode services = yaml(ROOT.resolve("docker-compose.yml")).path("services");
+        Map<String, Path> grafanaMounts = bindMounts(services.path("grafana"));
+        assertThat(grafanaMounts.get("/etc/grafana/provisioning")).isEqualTo(ROOT.resolve("dashboard/grafana/provisioning"));
+
+        JsonNode providers = yaml(ROOT.resolve("dashboard/grafana/provisioning/dashboards/sitewatch.yml")).path("providers");
+        assertThat(providers).isNotEmpty();
+        for (JsonNode provider : providers) {
+            Path dashboards = grafanaMounts.get(provider.path("options").path("path").asText());
+            assertThat(dashboards).as("the provider's path is a mount").isEqualTo(ROOT.resolve("dashboard/grafana/dashboards"));
+            try (var files = Files.list(dashboards)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".json")).count()).isGreaterThanOrEqualTo(4);
+            }
+        }
+        String home = services.path("grafana").path("environment").path("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH").asText();
+        assertThat(inRepository(grafanaMounts, home)).as("home dashboard " + home).isRegularFile();
+
+        JsonNode datasources = yaml(ROOT.resolve("dashboard/grafana/provisioning/datasources/sitewatch-prometheus.yml")).path("datasources");
+        assertThat(datasources.get(0).path("type").asText()).isEqualTo("prometheus");
+        assertThat(datasources.get(0).path("url").asText()).isEqualTo("http://prometheus:9090");
+        assertThat(services.has("prometheus")).isTrue();
+    }
+
+    @Test
+    void shouldMountThePrometheusConfigWhoseTargetsAreComposeServices() throws Exception {
+        JsonNode services = yaml(ROOT.resolve("docker-compose.yml")).path("services");
+        Map<String, Path> mounts = bindMounts(services.path("prometheus"));
+        String configFile = texts(services.path("prometheus").path("command")).stream()
+                .filter(a -> a.startsWith("--config.file=")).findFirst().orElseThrow().substring("--config.file=".length());
+        assertThat(inRepository(mounts, configFile)).isEqualTo(ROOT.resolve("dashboard/prometheus/prometheus.yml"));
+        Map<String, String> published = Map.of("streams", "8080", "collectors", "8081", "alertmanager", "9093");
+        for (String file : List.of("sitewatch-compose.json", "alertmanager-compose.json")) {
+            for (JsonNode group : new ObjectMapper().readTree(ROOT.resolve("dashboard/prometheus/targets").resolve(file).toFile())) {
+                for (JsonNode target : group.path("targets")) {
+                    String[] hostPort = target.asText().split(":");
+                    assertThat(services.has(hostPort[0])).as(file + ": " + target.asText() + " is a compose service").isTrue();
+                    assertThat(published.get(hostPort[0])).as(target.asText()).isEqualTo(hostPort[1]);
+                }
+            }
+        }
+        Map<String, Path> amMounts = bindMounts(services.path("alertmanager"));
+        assertThat(amMounts.get("/etc/alertmanager/alertmanager.yml")).isRegularFile();
+    }
+
+    /** Container path -> repository path of a service's bind mounts ({@code ./x:/y[:ro]}). */
+    private static Map<String, Path> bindMounts(JsonNode service) {
+        Map<String, Path> out = new java.util.HashMap<>();
+        for (String mount : texts(service.path("volumes"))) {
+            String[] parts = mount.split(":");
+            if (parts[0].startsWith("./")) {
+                out.put(parts[1], ROOT.resolve(parts[0]).normalize());
+            }
+        }
+        return out;
+    }
+
+    /** The repository file a container path of a service reaches through its bind mounts. */
+    private static Path inRepository(Map<String, Path> mounts, String containerPath) {
+        return mounts.entrySet().stream()
+                .filter(m -> containerPath.equals(m.getKey()) || containerPath.startsWith(m.getKey() + "/"))
+                .map(m -> m.getValue().resolve(containerPath.substring(m.getKey().length()).replaceFirst("^/", "")))
+                .findFirst().orElseThrow(() -> new AssertionError(containerPath + " is not in a bind mount"));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static JsonNode yaml(Path file) throws Exception {
