@@ -1,5 +1,9 @@
 package org.sitewatch.app;
 
+import org.sitewatch.audit.cli.ReplayCommand;
+import org.sitewatch.audit.cli.RetentionCommand;
+import org.sitewatch.audit.cli.StateCommand;
+import org.sitewatch.audit.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitewatch", mixinStandardHelpOptions = true, versionProvider = SitewatchCli.Version.class,
         description = "Event-driven multi-site HA and replication monitor.",
         subcommands = {RunCommand.class, CollectorsCommand.class, StreamsCommand.class, SimulatorCommand.class,
+                ReplayCommand.class, StateCommand.class, VerifyCommand.class, RetentionCommand.class,
                 CommandLine.HelpCommand.class})
 public class SitewatchCli implements Runnable {
 

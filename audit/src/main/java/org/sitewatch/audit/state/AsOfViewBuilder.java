@@ -1,0 +1,41 @@
+package org.sitewatch.audit.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.streams.query.PairViews.PairList;
+import org.sitewatch.streams.query.PairViews.PairSummary;
+import org.sitewatch.streams.query.SiteViews.SiteDetail;
+import org.sitewatch.streams.query.SiteViews.SiteList;
+import org.sitewatch.streams.query.SiteViews.SiteSummary;
+
+/** Turns a rebuilt estate into {@link AsOfViews}: all sites with their details and all pairs, or one site and its pairs. */
+public final class AsOfViewBuilder {
+
+    private final EstateViews views;
+    private final FiringAlertsSource alerts;
+
+    public AsOfViewBuilder(HealthRules rules, FiringAlertsSource alerts) {
+        this.views = new EstateViews(rules);
+        this.alerts = alerts == null ? FiringAlertsSource.NOT_AVAILABLE : alerts;
+    }
+
+    /** @param site one site (it must exist at the instant), or null for all */
+    public AsOfViews build(RebuiltState state, String site) {
+        EstateViews.Rendered rendered = views.of(state);
+        PairList pairs = rendered.pairs();
+        if (site != null) {
+            StateRebuilder.requireSite(state, site);
+            List<PairSummary> ofSite = pairs.pairs().stream()
+                    .filter(p -> site.equals(p.source()) || site.equals(p.target())).toList();
+            return new AsOfViews(state.at(), null, null, rendered.site(site), new PairList(pairs.asOf(), ofSite),
+                    alerts.firingAt(state.at(), site), state.stats());
+        }
+        SiteList list = rendered.sites();
+        List<SiteDetail> details = new ArrayList<>();
+        for (SiteSummary s : list.sites()) {
+            details.add(rendered.site(s.site()));
+        }
+        return new AsOfViews(state.at(), list, details, null, pairs, alerts.firingAt(state.at(), null), state.stats());
+    }
+}

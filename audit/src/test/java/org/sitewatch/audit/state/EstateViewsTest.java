@@ -1,0 +1,72 @@
+package org.sitewatch.audit.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sitewatch.audit.support.AuditEvents.LONDON;
+import static org.sitewatch.audit.support.AuditEvents.PARIS;
+import static org.sitewatch.audit.support.AuditEvents.at;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sitewatch.audit.support.AuditEvents;
+import org.sitewatch.events.PowerState;
+import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.streams.fold.AggregateLimits;
+import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.streams.fold.HealthStatus;
+import org.sitewatch.streams.fold.InMemoryEstate;
+import org.sitewatch.streams.query.NotFoundException;
+import org.sitewatch.streams.query.SiteViews.SiteDetail;
+import org.sitewatch.streams.query.SiteViews.SiteList;
+
+class EstateViewsTest {
+
+    private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+    private final HealthRules rules = HealthRules.defaultRules();
+    private final InMemoryEstate estate = new InMemoryEstate(rules, AggregateLimits.DEFAULTS);
+
+    private void fold(SitewatchEvent e) {
+        estate.apply(e, e.time());
+    }
+
+    @Test
+    void shouldRenderTheSiteViewsOfAnEstateJudgedAtTheGivenInstant() {
+        fold(at(T, AuditEvents.heartbeat(PARIS, 15)));
+        fold(at(T, AuditEvents.vm(PARIS, "100", PowerState.CRASHED)));
+        fold(at(T, AuditEvents.heartbeat(LONDON, 15)));
+        EstateViews views = new EstateViews(rules);
+
+        SiteList list = views.of(estate, a -> a, List.of(), T.plusSeconds(10)).sites();
+        assertThat(list.asOf()).isEqualTo(T.plusSeconds(10));
+        assertThat(list.sites()).extracting(s -> s.site() + " " + s.status())
+                .containsExactly("london-dr OK", "paris-dc1 DEGRADED");
+
+        // 46 s later both collectors are stale (3 x 15 s): judged at the instant, not at the fold.
+        SiteDetail paris = views.of(estate, a -> a, List.of(), T.plusSeconds(46)).site(PARIS);
+        assertThat(paris.status()).isEqualTo(HealthStatus.UNKNOWN);
+        assertThat(paris.problems()).extracting(p -> p.subject()).containsExactly("vm/paris-dc1/100");
+        assertThatThrownBy(() -> views.of(estate, a -> a, List.of(), T).site("nowhere")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void shouldTurnAnItemOutsideItsRpoAtTheCrossingWithoutAnEvent() {
+        InMemoryEstate e = estate;
+        RpoTimer timer = new RpoTimer(e, rules, instant -> { });
+        SitewatchEvent synced = at(T, AuditEvents.replicating(PARIS, "100-0", PARIS, 60, T));
+        e.apply(synced, T);
+        timer.track(synced, T);
+        e.apply(at(T, AuditEvents.heartbeat(PARIS, 3600)), T);
+
+        timer.advanceTo(T.plusSeconds(60));
+        List<String> items = List.of(synced.key());
+        SiteDetail inside = new EstateViews(rules).of(e, a -> a, items, T.plusSeconds(60)).site(PARIS);
+        assertThat(inside.status()).isEqualTo(HealthStatus.OK);
+        assertThat(inside.counts().replication().worstLagSeconds()).as("from the rebuilt lag index").isEqualTo(60);
+
+        timer.advanceTo(T.plusSeconds(61));
+        SiteDetail late = new EstateViews(rules).of(e, a -> a, items, T.plusSeconds(61)).site(PARIS);
+        assertThat(late.status()).isEqualTo(HealthStatus.DEGRADED);
+        assertThat(late.problems().get(0).since()).as("dated at the crossing").isEqualTo(T.plusSeconds(60).plusMillis(1));
+    }
+}
