@@ -6,12 +6,15 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.sitewatch.events.RawRetention;
 import org.sitewatch.events.TopicProvisioner;
 import org.sitewatch.events.Topics;
 
 /**
  * Creates Sitewatch's topics before any collector or streams instance starts. The replication factor
  * is 3, or the number of brokers when the cluster has fewer (a single embedded broker gets 1).
+ * Raw topics created here keep events for {@code SITEWATCH_TOPICS_RAW_RETENTION} (e.g. {@code 730d},
+ * {@code unlimited}; default 400 days); existing topics are changed with {@code sitewatch retention --set}.
  */
 final class KafkaTopics {
 
@@ -25,7 +28,9 @@ final class KafkaTopics {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000)))) {
             int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
             short replication = (short) Math.max(1, Math.min(3, brokers));
-            return new TopicProvisioner(admin, replication, timeout).ensure(Topics.ALL);
+            String retention = System.getenv("SITEWATCH_TOPICS_RAW_RETENTION");
+            RawRetention raw = retention == null || retention.isBlank() ? RawRetention.DEFAULT : RawRetention.parse(retention);
+            return new TopicProvisioner(admin, replication, timeout).ensure(raw.apply(Topics.ALL));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("no Kafka broker answered at " + bootstrapServers + " within "
                     + timeout.toSeconds() + " s: check --kafka-bootstrap-servers / SITEWATCH_KAFKA_BOOTSTRAP_SERVERS", e);
