@@ -44,11 +44,14 @@ public final class Topics {
 
     /**
      * Alert lifecycle records ({@link Alert}), keyed by fingerprint: one when an alert starts firing,
-     * one when it resolves. Compacted, so a dispatcher that starts over reads every alert's newest state.
+     * one when it resolves. Compacted, so a dispatcher that starts over reads every alert's newest state;
+     * superseded records are kept as long as raw events ({@code min.compaction.lag.ms}), so an audit can
+     * still tell which alerts were firing at an instant of that period.
      */
     public static final TopicSpec<String, Alert> ALERTS = new TopicSpec<>("sitewatch.alerts",
             Serdes.String(), new JsonValueSerde<>(Alert.class), 3,
-            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(RAW_RETENTION.toMillis())));
 
     /** The raw event topics, in the order collectors and replays list them. */
     public static final List<TopicSpec<String, SitewatchEvent>> RAW = List.of(VM, HA, REPLICATION, COLLECTOR);

@@ -11,7 +11,7 @@ import org.sitewatch.audit.export.Manifests;
 import org.sitewatch.audit.kafka.KafkaSource;
 import org.sitewatch.audit.state.AsOfViewBuilder;
 import org.sitewatch.audit.state.AsOfViews;
-import org.sitewatch.audit.state.FiringAlertsSource;
+import org.sitewatch.audit.state.AlertsTopicHistory;
 import org.sitewatch.audit.state.HealthConfig;
 import org.sitewatch.audit.state.RebuiltState;
 import org.sitewatch.audit.state.StateExport;
@@ -76,7 +76,7 @@ public final class StateCommand extends AuditCommand {
              ExportTarget target = ExportTarget.open(output)) {
             RebuiltState state = new StateRebuilder(source, health.rules(), health.limits())
                     .rebuild(instant, lateness, allowTruncated, progress.listener("state", System.err));
-            AsOfViews views = new AsOfViewBuilder(health.rules(), FiringAlertsSource.NOT_AVAILABLE).build(state, site);
+            AsOfViews views = new AsOfViewBuilder(health.rules(), new AlertsTopicHistory(kafka.settings())).build(state, site);
             byte[] rendered = stateFormat.render(views);
             target.stream().write(rendered);
             target.commit();

@@ -69,6 +69,10 @@ public final class KafkaSource implements AutoCloseable {
         return settings.bootstrapServers();
     }
 
+    public KafkaSettings settings() {
+        return settings;
+    }
+
     public Duration timeout() {
         return settings.timeout();
     }

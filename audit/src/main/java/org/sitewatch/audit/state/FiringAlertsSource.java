@@ -3,11 +3,9 @@ package org.sitewatch.audit.state;
 import java.time.Instant;
 
 /**
- * Extension point: the alerts that were firing at an instant. Alerting (state machines with
- * hysteresis, the {@code sitewatch.alerts} topic) is a later issue; until it provides an
- * implementation, {@link #NOT_AVAILABLE} answers with an empty, explicitly unavailable list. An
- * implementation should rebuild the alert state machines from the same replayed events (or read the
- * alerts topic up to the instant), not from live state.
+ * The alerts that were firing at an instant. {@link AlertsTopicHistory} reads them from the
+ * {@code sitewatch.alerts} topic; {@link #NOT_AVAILABLE} answers with an explicitly unavailable list
+ * (for rebuilds without a Kafka, e.g. in unit tests).
  */
 public interface FiringAlertsSource {
 

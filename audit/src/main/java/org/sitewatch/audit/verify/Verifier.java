@@ -19,11 +19,11 @@ import org.sitewatch.audit.export.Exporter;
 import org.sitewatch.audit.export.Manifest;
 import org.sitewatch.audit.export.Manifests;
 import org.sitewatch.audit.kafka.KafkaSource;
+import org.sitewatch.audit.state.AlertsTopicHistory;
 import org.sitewatch.audit.kafka.ProgressListener;
 import org.sitewatch.audit.replay.Replayer;
 import org.sitewatch.audit.replay.ReplayResult;
 import org.sitewatch.audit.state.AsOfViewBuilder;
-import org.sitewatch.audit.state.FiringAlertsSource;
 import org.sitewatch.audit.state.HealthConfig;
 import org.sitewatch.audit.state.RebuiltState;
 import org.sitewatch.audit.state.StateExport;
@@ -100,7 +100,7 @@ public final class Verifier {
         RebuiltState state = new StateRebuilder(source, config.rules(), config.limits())
                 .fold(m.plan(), m.at(), m.oldestAvailable(), progress);
         checkChain(m, state.chainHead(), state.chainLength(), checks);
-        byte[] expected = format.render(new AsOfViewBuilder(config.rules(), FiringAlertsSource.NOT_AVAILABLE).build(state, m.site()));
+        byte[] expected = format.render(new AsOfViewBuilder(config.rules(), new AlertsTopicHistory(source.settings())).build(state, m.site()));
         Files.write(rendered, expected);
         String actual = Files.readString(export, StandardCharsets.UTF_8);
         String wanted = new String(expected, StandardCharsets.UTF_8);

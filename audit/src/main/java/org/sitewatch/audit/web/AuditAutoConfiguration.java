@@ -1,6 +1,7 @@
 package org.sitewatch.audit.web;
 
 import org.sitewatch.audit.kafka.KafkaSettings;
+import org.sitewatch.audit.state.AlertsTopicHistory;
 import org.sitewatch.audit.state.FiringAlertsSource;
 import org.sitewatch.audit.state.HealthConfig;
 import org.sitewatch.streams.fold.AggregateLimits;
@@ -36,6 +37,6 @@ public class AuditAutoConfiguration {
                 env.getProperty("sitewatch.streams.max-problems-per-site", Integer.class, AggregateLimits.DEFAULTS.maxProblems()),
                 env.getProperty("sitewatch.streams.recent-ha-actions", Integer.class, AggregateLimits.DEFAULTS.maxRecentHaActions()));
         HealthConfig health = new HealthConfig(rules.getIfAvailable(HealthRules::defaultRules), limits);
-        return new AuditService(kafka, properties, health, alerts.getIfAvailable(() -> FiringAlertsSource.NOT_AVAILABLE));
+        return new AuditService(kafka, properties, health, alerts.getIfAvailable(() -> new AlertsTopicHistory(kafka)));
     }
 }
