@@ -83,6 +83,13 @@ public enum StateFormat {
         }
         sb.append(String.format(Locale.ROOT, "%nalerts firing: %s%n", v.alerts().available()
                 ? Integer.toString(v.alerts().firing().size()) : "not available (" + v.alerts().note() + ")"));
+        for (java.util.Map<String, Object> alert : v.alerts().firing()) {
+            java.util.Map<?, ?> labels = (java.util.Map<?, ?>) alert.get("labels");
+            sb.append(String.format(Locale.ROOT, "  %-8s %-26s %s since %s%n", labels.get("severity"), labels.get("alertname"),
+                    labels.entrySet().stream().filter(e -> !"severity".equals(e.getKey()) && !"alertname".equals(e.getKey()))
+                            .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(java.util.stream.Collectors.joining(" ")),
+                    alert.get("startsAt")));
+        }
         sb.append(String.format(Locale.ROOT, "rebuilt from %d events (%d folded, %d out of order, %d duplicates, %d undecodable)%s%n",
                 v.history().eventsRead(), v.history().eventsFolded(), v.history().outOfOrder(), v.history().duplicates(),
                 v.history().undecodable(), v.history().complete() ? ""
