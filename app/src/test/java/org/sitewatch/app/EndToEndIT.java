@@ -79,7 +79,7 @@ class EndToEndIT {
         JsonNode other = api.site("e2e-b").orElseThrow();
         assertThat(other.path("status").asText()).as("e2e-b stays healthy: %s", other).isEqualTo("OK");
 
-        // The alerting module answers on the same port (no alert rules produce alerts yet here).
+        // The alerting module answers on the same port.
         assertThat(api.get("/api/alerts")).isPresent();
 
         await("e2e-a recovered").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))

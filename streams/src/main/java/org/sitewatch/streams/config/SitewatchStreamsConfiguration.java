@@ -34,15 +34,15 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "sitewatch.streams", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties({StreamsProperties.class, KafkaConnectionProperties.class})
+@EnableConfigurationProperties({StreamsProperties.class, KafkaConnectionProperties.class, AlertProperties.class})
 @Import(SitewatchViewsConfiguration.class)
 public class SitewatchStreamsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SitewatchStreamsConfiguration.class);
 
     @Bean
-    TopologySettings sitewatchTopologySettings(StreamsProperties streams, HealthRules rules) {
-        return StreamsConfigFactory.topologySettings(streams, rules);
+    TopologySettings sitewatchTopologySettings(StreamsProperties streams, HealthRules rules, AlertProperties alerts) {
+        return StreamsConfigFactory.topologySettings(streams, rules).withAlerts(alerts.toSettings());
     }
 
     @Bean

@@ -23,6 +23,8 @@ import org.sitewatch.streams.query.PairViews.PairSummary;
  *   <li>{@code sitewatch_pair_dr_readiness{source,target,readiness}}: one-hot READY / AT_RISK / NOT_READY</li>
  *   <li>{@code sitewatch_pair_replication_items{source,target,state}}</li>
  *   <li>{@code sitewatch_pair_replication_items_outside_rpo{source,target}}</li>
+ *   <li>{@code sitewatch_pair_replication_items_test_failover_overdue{source,target}},
+ *       {@code sitewatch_pair_replication_items_never_tested{source,target}}</li>
  *   <li>{@code sitewatch_pair_replication_worst_lag_seconds{source,target}},
  *       {@code sitewatch_pair_replication_p95_lag_seconds{source,target}}</li>
  *   <li>{@code sitewatch_pair_last_test_failover_timestamp_seconds{source,target}} (absent when never tested)</li>
@@ -36,6 +38,8 @@ public final class PairMeters implements Refreshable {
     public static final String PAIR_OUTSIDE_RPO = "sitewatch.pair.replication.items.outside.rpo";
     public static final String PAIR_WORST_LAG = "sitewatch.pair.replication.worst.lag.seconds";
     public static final String PAIR_P95_LAG = "sitewatch.pair.replication.p95.lag.seconds";
+    public static final String PAIR_TEST_OVERDUE = "sitewatch.pair.replication.items.test.failover.overdue";
+    public static final String PAIR_NEVER_TESTED = "sitewatch.pair.replication.items.never.tested";
     public static final String PAIR_LAST_TEST = "sitewatch.pair.last.test.failover.timestamp.seconds";
 
     private final LocalPairViews pairs;
@@ -53,6 +57,8 @@ public final class PairMeters implements Refreshable {
                 PAIR_OUTSIDE_RPO, gauge(registry, PAIR_OUTSIDE_RPO, "Replicated items of the pair outside their RPO"),
                 PAIR_WORST_LAG, gauge(registry, PAIR_WORST_LAG, "Largest lag among the pair's items"),
                 PAIR_P95_LAG, gauge(registry, PAIR_P95_LAG, "95th percentile (nearest rank) of the pair's item lags"),
+                PAIR_TEST_OVERDUE, gauge(registry, PAIR_TEST_OVERDUE, "Replicated items of the pair whose last test failover is too old"),
+                PAIR_NEVER_TESTED, gauge(registry, PAIR_NEVER_TESTED, "Replicated items of the pair never tested by a test failover"),
                 PAIR_LAST_TEST, gauge(registry, PAIR_LAST_TEST, "Newest test failover among the pair's items, epoch seconds"));
     }
 
@@ -76,6 +82,8 @@ public final class PairMeters implements Refreshable {
             }
             p.items().byState().forEach((state, n) -> rows.add(PAIR_ITEMS, pair.and("state", state), n));
             rows.add(PAIR_OUTSIDE_RPO, pair, p.items().outsideRpo());
+            rows.add(PAIR_TEST_OVERDUE, pair, p.items().testFailoverOverdue());
+            rows.add(PAIR_NEVER_TESTED, pair, p.items().neverTested());
             if (p.items().worstLagSeconds() != null) {
                 rows.add(PAIR_WORST_LAG, pair, p.items().worstLagSeconds());
                 rows.add(PAIR_P95_LAG, pair, p.p95LagSeconds());

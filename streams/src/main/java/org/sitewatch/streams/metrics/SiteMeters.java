@@ -27,7 +27,8 @@ import org.sitewatch.streams.query.SiteViews.SiteSummary;
  *   <li>{@code sitewatch_site_vms{site,power}}, {@code sitewatch_site_vms_ha{site,protection}}</li>
  *   <li>{@code sitewatch_site_ha_hosts{site,state}}, {@code sitewatch_site_ha_clusters_failover_capacity_lost{site}},
  *       {@code sitewatch_site_ha_clusters_without_quorum{site}}</li>
- *   <li>{@code sitewatch_site_replication_items{site,state}}, {@code sitewatch_site_replication_items_outside_rpo{site}},
+ *   <li>{@code sitewatch_site_replication_items{site,state}}, {@code sitewatch_site_replication_items_by_health{site,health}},
+ *       {@code sitewatch_site_replication_items_outside_rpo{site}},
  *       {@code sitewatch_site_replication_worst_lag_seconds{site}} (absent when no item has a recovery point)</li>
  *   <li>{@code sitewatch_site_collectors_stale{site}}</li>
  *   <li>{@code sitewatch_replication_item_outside_rpo_lag_seconds{site,item}}: only items outside their RPO,
@@ -45,6 +46,7 @@ public final class SiteMeters implements Refreshable {
     public static final String SITE_CLUSTERS_CAPACITY_LOST = "sitewatch.site.ha.clusters.failover.capacity.lost";
     public static final String SITE_CLUSTERS_WITHOUT_QUORUM = "sitewatch.site.ha.clusters.without.quorum";
     public static final String SITE_REPLICATION_ITEMS = "sitewatch.site.replication.items";
+    public static final String SITE_REPLICATION_BY_HEALTH = "sitewatch.site.replication.items.by.health";
     public static final String SITE_OUTSIDE_RPO = "sitewatch.site.replication.items.outside.rpo";
     public static final String SITE_WORST_LAG = "sitewatch.site.replication.worst.lag.seconds";
     public static final String SITE_COLLECTORS_STALE = "sitewatch.site.collectors.stale";
@@ -69,6 +71,7 @@ public final class SiteMeters implements Refreshable {
                 gauge(registry, SITE_CLUSTERS_CAPACITY_LOST, "HA clusters of the site with failover capacity 0"),
                 gauge(registry, SITE_CLUSTERS_WITHOUT_QUORUM, "HA clusters of the site without quorum"),
                 gauge(registry, SITE_REPLICATION_ITEMS, "Replicated items of the site by replication state"),
+                gauge(registry, SITE_REPLICATION_BY_HEALTH, "Replicated items of the site by replication health"),
                 gauge(registry, SITE_OUTSIDE_RPO, "Replicated items of the site outside their RPO"),
                 gauge(registry, SITE_WORST_LAG, "Age of the oldest last recovery point among the site's replicated items"),
                 gauge(registry, SITE_COLLECTORS_STALE, "Collector endpoints of the site without a recent heartbeat"),
@@ -109,6 +112,8 @@ public final class SiteMeters implements Refreshable {
         rows.add(SITE_CLUSTERS_CAPACITY_LOST, Tags.of("site", site), c.haClusters().failoverCapacityLost());
         rows.add(SITE_CLUSTERS_WITHOUT_QUORUM, Tags.of("site", site), c.haClusters().withoutQuorum());
         c.replication().byState().forEach((state, n) -> rows.add(SITE_REPLICATION_ITEMS, Tags.of("site", site, "state", state), n));
+        c.replication().byHealth().forEach((health, n) ->
+                rows.add(SITE_REPLICATION_BY_HEALTH, Tags.of("site", site, "health", health), n));
         rows.add(SITE_OUTSIDE_RPO, Tags.of("site", site), c.replication().outsideRpo());
         if (c.replication().worstLagSeconds() != null) {
             rows.add(SITE_WORST_LAG, Tags.of("site", site), c.replication().worstLagSeconds());

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.sitewatch.events.InvalidEventException;
 import org.sitewatch.events.Topics;
+import org.sitewatch.streams.metrics.StreamCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     public void configure(Map<String, ?> configs) {
         Object supplied = configs.get(PRODUCER_SUPPLIER_CONFIG);
         producer = supplied instanceof Supplier<?> ? (Supplier<Producer<byte[], byte[]>>) supplied : new DeadLetterProducer(configs);
+        StreamCounters.registerDeadLetters();
         Object timeout = configs.get(SEND_TIMEOUT_MS_CONFIG);
         if (timeout != null) {
             sendTimeoutMs = Long.parseLong(timeout.toString());
@@ -71,6 +73,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
         ProducerRecord<byte[], byte[]> dead = deadLetter(record, exception);
         try {
             producer.get().send(dead).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+            StreamCounters.deadLettered(record.topic(), exception instanceof InvalidEventException invalid
+                    ? invalid.reason().name() : StreamCounters.OTHER_REASON);
             log.warn("dead-lettered {}-{}@{}: {}: {}", record.topic(), record.partition(), record.offset(),
                     reason(exception), exception.getMessage());
             return DeserializationHandlerResponse.CONTINUE;

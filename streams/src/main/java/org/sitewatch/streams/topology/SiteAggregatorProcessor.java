@@ -17,6 +17,7 @@ import org.sitewatch.events.SiteHealthView;
 import org.sitewatch.streams.fold.HealthRules;
 import org.sitewatch.streams.fold.SiteAggregate;
 import org.sitewatch.streams.fold.SiteAggregator;
+import org.sitewatch.streams.metrics.StreamCounters;
 import org.sitewatch.streams.fold.SiteDelta;
 import org.sitewatch.streams.fold.SiteHealth;
 import org.sitewatch.streams.fold.SiteHealthEvaluator;
@@ -66,6 +67,7 @@ final class SiteAggregatorProcessor implements Processor<String, SiteDelta, Stri
     @Override
     public void process(Record<String, SiteDelta> record) {
         SiteDelta delta = record.value();
+        StreamCounters.haAction(delta.site(), delta.action() == null ? null : delta.action().action());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         SiteAggregate current = store.get(delta.site());
         SiteAggregate judged = judged(aggregator.apply(current, delta), now);

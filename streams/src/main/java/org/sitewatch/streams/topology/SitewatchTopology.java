@@ -15,10 +15,13 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.sitewatch.events.Alert;
 import org.sitewatch.events.EventType;
+import org.sitewatch.events.SiteHealthView;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.TopicSpec;
 import org.sitewatch.events.Topics;
+import org.sitewatch.streams.alerts.AlertEvaluator;
 import org.sitewatch.streams.fold.EntityFold;
 import org.sitewatch.streams.fold.EntityKind;
 import org.sitewatch.streams.fold.PairDelta;
@@ -65,6 +68,10 @@ public final class SitewatchTopology {
                 .noDefaultBranch();
 
         // HA actions are a log, not an entity: each one goes straight to its site's recent actions.
+        AlertEvaluator alerts = new AlertEvaluator(settings.alerts(), settings.rules());
+        KStream<String, Alert> entityAlerts = byType.get(StoreNames.SPLIT_BY_TYPE + "ha-action")
+                .process(() -> new HaActionAlertProcessor(alerts, settings.punctuateInterval()),
+                        Named.as(StoreNames.HA_ACTION_ALERTS), StoreNames.ALERT_STATE, StoreNames.ALERT_DEADLINES);
         KStream<String, SiteDelta> replicationDeltas = null;
         KStream<String, SiteDelta> deltas = byType.get(StoreNames.SPLIT_BY_TYPE + "ha-action")
                 .map((key, e) -> KeyValue.pair(e.site(), EntityFold.actionDelta(e)), Named.as("ha-action-to-site"));
@@ -77,20 +84,35 @@ public final class SitewatchTopology {
                     : ofKind.process(() -> new EntityFoldProcessor<>(kind, settings.rules()),
                             Named.as(name + "-fold"), StoreNames.forKind(kind));
             deltas = deltas.merge(folded, Named.as("merge-" + name + "-deltas"));
+            if (!AlertEvaluator.rulesFor(kind).isEmpty()) {
+                // Added after the fold, so it runs second on each record and reads the state just folded.
+                entityAlerts = entityAlerts.merge(ofKind.process(
+                        () -> new EntityAlertProcessor(kind, alerts, settings.punctuateInterval()), Named.as(name + "-alerts"),
+                        StoreNames.forKind(kind), StoreNames.ALERT_STATE, StoreNames.ALERT_DEADLINES),
+                        Named.as("merge-" + name + "-alerts"));
+            }
             if (kind == EntityKind.REPLICATION) {
                 replicationDeltas = folded;
             }
         }
 
+        // The alert lifecycle, keyed by fingerprint, written in the same exactly-once transaction as the state.
+        entityAlerts.to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                .withName(StoreNames.ALERTS_SINK));
+
         // All changes of a site meet in one task, whichever partitions their entities live on.
-        deltas.repartition(Repartitioned.<String, SiteDelta>as(StoreNames.SITE_DELTAS)
+        KStream<String, SiteHealthView> siteViews = deltas.repartition(Repartitioned.<String, SiteDelta>as(StoreNames.SITE_DELTAS)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(StoreSerdes.siteDelta()))
                 .process(() -> new SiteAggregatorProcessor(settings), Named.as(StoreNames.SITE_AGGREGATOR),
-                        StoreNames.SITE_AGGREGATES, StoreNames.SITE_LAG_INDEX, StoreNames.SITE_HEALTH_PUBLISHED)
-                // Other consumers read each site's newest view from a compacted topic.
-                .to(Topics.SITE_HEALTH.name(), Produced.with(Topics.SITE_HEALTH.keySerde(), Topics.SITE_HEALTH.valueSerde())
+                        StoreNames.SITE_AGGREGATES, StoreNames.SITE_LAG_INDEX, StoreNames.SITE_HEALTH_PUBLISHED);
+        // Other consumers read each site's newest view from a compacted topic.
+        siteViews.to(Topics.SITE_HEALTH.name(), Produced.with(Topics.SITE_HEALTH.keySerde(), Topics.SITE_HEALTH.valueSerde())
                         .withName(StoreNames.SITE_HEALTH_SINK));
+        siteViews.process(() -> new SiteAlertProcessor(alerts, settings.punctuateInterval()), Named.as(StoreNames.SITE_ALERTS),
+                        StoreNames.SITE_ALERT_STATE, StoreNames.SITE_ALERT_DEADLINES, StoreNames.SITE_HEALTH_PUBLISHED)
+                .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                        .withName(StoreNames.SITE_ALERTS_SINK));
 
         // Built last, so the site aggregator keeps sub-topology 1 (its task ids) from before pairs existed.
         pairs(replicationDeltas);
@@ -151,6 +173,14 @@ public final class SitewatchTopology {
                     StoreSerdes.pairAggregate()).withCachingEnabled());
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.PAIR_INDEX), Serdes.String(), Serdes.String()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.ALERT_STATE), Serdes.String(), StoreSerdes.alertMemory()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.ALERT_DEADLINES), Serdes.String(), Serdes.String()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.SITE_ALERT_STATE), Serdes.String(), StoreSerdes.alertMemory()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.SITE_ALERT_DEADLINES), Serdes.String(), Serdes.String()));
         }
     }
 }

@@ -32,6 +32,15 @@ public final class StoreNames {
     /** Last recovery points and test failovers of each pair's items ({@link IndexKeys}). */
     public static final String PAIR_INDEX = "pair-index";
 
+    /** Per rule and entity ({@code <rule>|<entity key>}): the {@link org.sitewatch.streams.alerts.AlertMemory}. */
+    public static final String ALERT_STATE = "alert-state";
+    /** Deadline index of the alert rules: {@code <kind>|<zero-padded epoch millis>|<rule>|<entity key>} to the alert-state key. */
+    public static final String ALERT_DEADLINES = "alert-deadlines";
+    /** Per rule and site ({@code <rule>|<site>}): the memory of SiteDegraded / SiteCritical. */
+    public static final String SITE_ALERT_STATE = "site-alert-state";
+    /** Deadline index of the site alerts' resolve hold, as {@link #ALERT_DEADLINES} with group {@code site}. */
+    public static final String SITE_ALERT_DEADLINES = "site-alert-deadlines";
+
     /** Repartition topic carrying entity changes keyed by site to the site aggregator. */
     public static final String SITE_DELTAS = "site-deltas";
     /** Repartition topic carrying replicated items' changes keyed by pair to the pair aggregator. */
@@ -43,6 +52,11 @@ public final class StoreNames {
     public static final String PAIR_AGGREGATOR = "pair-aggregator";
     public static final String REPLICATION_TO_PAIRS = "replication-to-pairs";
     public static final String SITE_HEALTH_SINK = "site-health-sink";
+    public static final String HA_ACTION_ALERTS = "ha-action-alerts";
+    public static final String SITE_ALERTS = "site-alerts";
+    public static final String MERGE_ALERTS = "merge-alerts";
+    public static final String ALERTS_SINK = "alerts-sink";
+    public static final String SITE_ALERTS_SINK = "site-alerts-sink";
 
     private StoreNames() {
     }

@@ -21,6 +21,10 @@ public final class StoreSerdes {
         return new JsonSerde<>(Json.MAPPER.getTypeFactory().constructParametricType(EntityRecord.class, kind.dataType()));
     }
 
+    public static JsonSerde<org.sitewatch.streams.alerts.AlertMemory> alertMemory() {
+        return JsonSerde.of(org.sitewatch.streams.alerts.AlertMemory.class);
+    }
+
     public static JsonSerde<SiteDelta> siteDelta() {
         return JsonSerde.of(SiteDelta.class);
     }

@@ -2,6 +2,7 @@ package org.sitewatch.streams.topology;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.sitewatch.streams.alerts.AlertSettings;
 import org.sitewatch.streams.fold.AggregateLimits;
 import org.sitewatch.streams.fold.HealthRules;
 
@@ -10,10 +11,11 @@ import org.sitewatch.streams.fold.HealthRules;
  * the same way.
  *
  * @param dedupeRetention how long a CloudEvent identity is remembered to drop re-sent events
- * @param punctuateInterval how often (wall clock) RPO deadlines and collector staleness are checked
+ * @param punctuateInterval how often (wall clock) RPO deadlines, alert deadlines and collector staleness are checked
+ * @param alerts the alert rules' settings
  */
 public record TopologySettings(Duration dedupeRetention, Duration punctuateInterval, HealthRules rules,
-                               AggregateLimits limits) {
+                               AggregateLimits limits, AlertSettings alerts) {
 
     public static final Duration DEFAULT_DEDUPE_RETENTION = Duration.ofHours(2);
     public static final Duration DEFAULT_PUNCTUATE_INTERVAL = Duration.ofSeconds(10);
@@ -21,6 +23,7 @@ public record TopologySettings(Duration dedupeRetention, Duration punctuateInter
     public TopologySettings {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(alerts, "alerts");
         if (dedupeRetention.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("dedupe retention must be at least 1 minute but was " + dedupeRetention);
         }
@@ -29,8 +32,18 @@ public record TopologySettings(Duration dedupeRetention, Duration punctuateInter
         }
     }
 
+    /** Settings with the alert rules at their defaults. */
+    public TopologySettings(Duration dedupeRetention, Duration punctuateInterval, HealthRules rules, AggregateLimits limits) {
+        this(dedupeRetention, punctuateInterval, rules, limits, AlertSettings.defaultSettings());
+    }
+
     public static TopologySettings defaults() {
         return new TopologySettings(DEFAULT_DEDUPE_RETENTION, DEFAULT_PUNCTUATE_INTERVAL, HealthRules.defaultRules(),
                 AggregateLimits.DEFAULTS);
+    }
+
+    /** These settings with other alert settings. */
+    public TopologySettings withAlerts(AlertSettings newAlerts) {
+        return new TopologySettings(dedupeRetention, punctuateInterval, rules, limits, newAlerts);
     }
 }
