@@ -1,5 +1,6 @@
 package org.sitewatch.events;
 
+import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -8,14 +9,20 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Plain JSON values ({@link Json#MAPPER}: ISO instants, unknown fields ignored) for Sitewatch's derived
- * topics such as {@link Topics#SITE_HEALTH}. Raw event topics use {@link CloudEventSerde} instead.
+ * topics such as {@link Topics#SITE_HEALTH}, and for the streams app's store and repartition values
+ * (generic ones through {@link #JsonValueSerde(JavaType)}). Raw event topics use {@link CloudEventSerde}.
  * A null value is a Kafka tombstone both ways.
  */
 public final class JsonValueSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-    private final Class<T> type;
+    private final JavaType type;
 
     public JsonValueSerde(Class<T> type) {
+        this(Json.MAPPER.constructType(type));
+    }
+
+    /** For generic values, e.g. {@code EntityRecord<VmState>}. */
+    public JsonValueSerde(JavaType type) {
         this.type = type;
     }
 
@@ -30,9 +37,9 @@ public final class JsonValueSerde<T> implements Serde<T>, Serializer<T>, Deseria
             return null;
         }
         try {
-            return Json.read(data, type);
+            return Json.MAPPER.readValue(data, type);
         } catch (IOException e) {
-            throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
+            throw new SerializationException("cannot read " + type.getRawClass().getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
         }
     }
 

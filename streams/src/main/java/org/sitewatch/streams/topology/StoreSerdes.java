@@ -2,6 +2,7 @@ package org.sitewatch.streams.topology;
 
 import org.sitewatch.events.EventData;
 import org.sitewatch.events.Json;
+import org.sitewatch.events.JsonValueSerde;
 import org.sitewatch.streams.fold.EntityKind;
 import org.sitewatch.streams.fold.EntityRecord;
 import org.sitewatch.events.SiteHealthView;
@@ -17,31 +18,31 @@ public final class StoreSerdes {
     }
 
     /** {@code EntityRecord<D>} where D is the kind's data record. */
-    public static <D extends EventData> JsonSerde<EntityRecord<D>> entityRecord(EntityKind kind) {
-        return new JsonSerde<>(Json.MAPPER.getTypeFactory().constructParametricType(EntityRecord.class, kind.dataType()));
+    public static <D extends EventData> JsonValueSerde<EntityRecord<D>> entityRecord(EntityKind kind) {
+        return new JsonValueSerde<>(Json.MAPPER.getTypeFactory().constructParametricType(EntityRecord.class, kind.dataType()));
     }
 
-    public static JsonSerde<org.sitewatch.streams.alerts.AlertMemory> alertMemory() {
-        return JsonSerde.of(org.sitewatch.streams.alerts.AlertMemory.class);
+    public static JsonValueSerde<org.sitewatch.streams.alerts.AlertMemory> alertMemory() {
+        return new JsonValueSerde<>(org.sitewatch.streams.alerts.AlertMemory.class);
     }
 
-    public static JsonSerde<SiteDelta> siteDelta() {
-        return JsonSerde.of(SiteDelta.class);
+    public static JsonValueSerde<SiteDelta> siteDelta() {
+        return new JsonValueSerde<>(SiteDelta.class);
     }
 
-    public static JsonSerde<SiteAggregate> siteAggregate() {
-        return JsonSerde.of(SiteAggregate.class);
+    public static JsonValueSerde<SiteAggregate> siteAggregate() {
+        return new JsonValueSerde<>(SiteAggregate.class);
     }
 
-    public static JsonSerde<PairDelta> pairDelta() {
-        return JsonSerde.of(PairDelta.class);
+    public static JsonValueSerde<PairDelta> pairDelta() {
+        return new JsonValueSerde<>(PairDelta.class);
     }
 
-    public static JsonSerde<PairAggregate> pairAggregate() {
-        return JsonSerde.of(PairAggregate.class);
+    public static JsonValueSerde<PairAggregate> pairAggregate() {
+        return new JsonValueSerde<>(PairAggregate.class);
     }
 
-    public static JsonSerde<SiteHealthView> siteHealthView() {
-        return JsonSerde.of(SiteHealthView.class);
+    public static JsonValueSerde<SiteHealthView> siteHealthView() {
+        return new JsonValueSerde<>(SiteHealthView.class);
     }
 }
