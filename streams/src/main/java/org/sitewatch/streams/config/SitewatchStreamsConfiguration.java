@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 import org.sitewatch.streams.fold.HealthRules;
 import org.sitewatch.streams.query.KafkaStreamsRouting;
+import org.sitewatch.streams.query.StoreTopics;
 import org.sitewatch.streams.query.KafkaStreamsStoreProvider;
 import org.sitewatch.streams.query.RestorationTracker;
 import org.sitewatch.streams.query.Routing;
@@ -81,7 +82,7 @@ public class SitewatchStreamsConfiguration {
     }
 
     @Bean
-    Routing sitewatchRouting(StreamsLifecycle lifecycle) {
-        return new KafkaStreamsRouting(lifecycle, lifecycle::advertised);
+    Routing sitewatchRouting(StreamsLifecycle lifecycle, Topology topology) {
+        return new KafkaStreamsRouting(lifecycle, lifecycle::advertised, StoreTopics.of(topology));
     }
 }

@@ -71,7 +71,7 @@ public class EntityQueryService {
     private <T> Page<T> list(EntityKind kind, Supplier<Page<T>> here, String path, Class<T> type, Comparator<T> order,
                              PageRequest page, boolean localOnly, Instant now) {
         if (localOnly) {
-            return here.get();
+            return router.localPart(StoreNames.forKind(kind), here);
         }
         // The path already carries the filters; add paging and the internal parameters.
         String sep = path.contains("?") ? "&" : "?";

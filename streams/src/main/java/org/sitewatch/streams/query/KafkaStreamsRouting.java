@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
@@ -13,8 +14,11 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Routing from Kafka Streams' own metadata: the owner of a key is
@@ -35,11 +39,51 @@ public final class KafkaStreamsRouting implements Routing {
 
     private final Supplier<KafkaStreams> streams;
     private final Supplier<HostInfo> self;
+    private final Map<String, Set<String>> storeTopics;
 
     /** @param self this instance's advertised address, null while unknown or when none is advertised */
     public KafkaStreamsRouting(Supplier<KafkaStreams> streams, Supplier<HostInfo> self) {
+        this(streams, self, Map.of());
+    }
+
+    /**
+     * @param storeTopics each store's sub-topology source topics (from {@code Topology.describe()}), to
+     *     tell which of this instance's partitions hold the store
+     */
+    public KafkaStreamsRouting(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Map<String, Set<String>> storeTopics) {
         this.streams = streams;
         this.self = self;
+        this.storeTopics = Map.copyOf(storeTopics);
+    }
+
+    /**
+     * Kafka 4's state updater restores a newly assigned task while the client is RUNNING; local store
+     * queries then silently leave that partition out. Asking each assigned partition by itself
+     * ({@link StoreQueryParameters#withPartition}) throws for one that cannot be read yet.
+     */
+    @Override
+    public void requireLocalPartsReadable(String store) {
+        Set<String> topics = storeTopics.get(store);
+        HostInfo me = self.get();
+        if (topics == null || me == null) {
+            return;
+        }
+        KafkaStreams ks = running();
+        for (StreamsMetadata md : ks.streamsMetadataForStore(store)) {
+            if (!md.hostInfo().equals(me)) {
+                continue;
+            }
+            Set<Integer> partitions = new TreeSet<>();
+            md.topicPartitions().stream().filter(tp -> topics.contains(tp.topic())).forEach(tp -> partitions.add(tp.partition()));
+            for (int p : partitions) {
+                try {
+                    ks.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore())
+                            .withPartition(p)).approximateNumEntries();
+                } catch (InvalidStateStoreException e) {
+                    throw notReady("partition " + p + " of " + store + " is assigned here but not readable yet: " + e.getMessage());
+                }
+            }
+        }
     }
 
     @Override

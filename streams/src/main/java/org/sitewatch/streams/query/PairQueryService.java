@@ -48,7 +48,7 @@ public class PairQueryService {
     public PairList pairs(boolean localOnly, Instant asOf) {
         Instant now = asOf != null ? asOf : clock.instant();
         if (localOnly) {
-            return new PairList(now, local.pairs(now));
+            return router.localPart(StoreNames.PAIR_AGGREGATES, () -> new PairList(now, local.pairs(now)));
         }
         String path = "/api/site-pairs" + new QueryString().add("local", true).add("asOf", now);
         List<PairList> parts = router.everywhere(StoreNames.PAIR_AGGREGATES, () -> new PairList(now, local.pairs(now)),

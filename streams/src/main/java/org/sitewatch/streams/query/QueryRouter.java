@@ -35,11 +35,23 @@ public final class QueryRouter {
         local.requireReady();
         List<T> parts = new ArrayList<>();
         for (Target target : routing.instances(store)) {
-            parts.add(target.local() ? here.get() : remote.get(target, remotePath, type));
+            parts.add(target.local() ? localPart(store, here) : remote.get(target, remotePath, type));
         }
         // The assignment may have changed while we asked; then some part may be missing.
         local.requireReady();
         return parts;
+    }
+
+    /**
+     * This instance's part of a fan-out (also what a {@code local=true} request answers): only when
+     * every partition of {@code store} assigned here is readable before and after reading it.
+     */
+    public <T> T localPart(String store, Supplier<T> here) {
+        local.requireReady();
+        routing.requireLocalPartsReadable(store);
+        T part = here.get();
+        routing.requireLocalPartsReadable(store);
+        return part;
     }
 
     /** For {@code local=true} requests about one key: refuse (503) if this instance no longer owns it. */

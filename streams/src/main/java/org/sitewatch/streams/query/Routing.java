@@ -14,4 +14,11 @@ public interface Routing {
 
     /** Every instance holding active parts of {@code store}, this one first if it holds any. */
     List<Target> instances(String store);
+
+    /**
+     * Fails with {@link NotReadyException} unless every partition of {@code store} assigned to this
+     * instance can be read now (a task still restoring is assigned but not readable).
+     */
+    default void requireLocalPartsReadable(String store) {
+    }
 }

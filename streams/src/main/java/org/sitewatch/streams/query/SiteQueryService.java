@@ -43,7 +43,7 @@ public class SiteQueryService {
     public SiteList sites(boolean localOnly, Instant asOf) {
         Instant now = asOf != null ? asOf : clock.instant();
         if (localOnly) {
-            return new SiteList(now, local.sites(now));
+            return router.localPart(StoreNames.SITE_AGGREGATES, () -> new SiteList(now, local.sites(now)));
         }
         String path = "/api/sites" + new QueryString().add("local", true).add("asOf", now);
         List<SiteList> parts = router.everywhere(StoreNames.SITE_AGGREGATES, () -> new SiteList(now, local.sites(now)),

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.streams.it.ItInstance.Answer;
@@ -69,12 +68,6 @@ class TwoInstancesIT {
         assertThat(localA).isBetween(1L, ItEstate.VMS_PER_SITE - 1L);
     }
 
-    // Known defect (issue 3 stays open for it): while a newly assigned task restores under Kafka 4's
-    // state updater, the client can be RUNNING and the task's partition silently absent from local
-    // store queries, so a fan-out may return a partial list as whole (seen once in three CI runs:
-    // 4 of 12 items). Fix: check every partition the metadata assigns to this instance for the store
-    // is queryable (StoreQueryParameters.withPartition) before answering, else 503.
-    @Disabled("intermittent partial answer during rebalance: known defect, see the comment above and issue 3's note")
     @Test
     void shouldAnswerWholeOr503WhileTheGroupRebalances() {
         ItInstance a = instances.get(0);
