@@ -50,9 +50,9 @@ public final class EmbeddedStack implements AutoCloseable {
         this.settings = settings;
     }
 
-    public EmbeddedStack start() throws Exception {
+    public EmbeddedStack start() {
         try {
-            Files.createDirectories(settings.dataDir());
+            createDataDir();
             bootstrapServers = settings.externalBootstrapServers();
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
                 broker = EmbeddedKafkaBroker.builder()
@@ -73,9 +73,17 @@ public final class EmbeddedStack implements AutoCloseable {
             context = SpringLauncher.start(springProperties(), List.of());
             parts.started(context);
             return this;
-        } catch (Exception | Error e) {
+        } catch (RuntimeException | Error e) {
             parts.closeAll();
             throw e;
+        }
+    }
+
+    private void createDataDir() {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the data folder " + settings.dataDir(), e);
         }
     }
 
@@ -108,10 +116,6 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public ProxmoxSimulator simulator() {
         return simulator;
-    }
-
-    public ConfigurableApplicationContext context() {
-        return context;
     }
 
     /** The port the web server listens on (useful when 0 was asked). */

@@ -57,13 +57,7 @@ final class RunCommand implements Runnable {
         EmbeddedStack stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, kafka.bootstrapServers, kafkaPort,
                 httpPort, simulatorPort, scenario.load(), DurationParser.parse(pollInterval, "--poll-interval"),
                 extraProperties()));
-        try {
-            stack.start();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        stack.start();
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         new Banner(out).print(stack, startup);
         stack.printHealthChanges(out);
