@@ -46,7 +46,9 @@ public final class TopicProvisioner {
                             .configs(t.configs()))
                     .toList();
             Set<String> created = create(missing);
-            checkPartitions(topics);
+            // Only topics that existed before: just-created ones have the planned partitions, and
+            // describing them at once can fail while their metadata is still propagating.
+            checkPartitions(topics.stream().filter(t -> existing.contains(t.name())).toList());
             return created;
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer within " + timeout.toSeconds()
@@ -80,6 +82,9 @@ public final class TopicProvisioner {
 
     private void checkPartitions(Collection<TopicSpec<?, ?>> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
         Map<String, TopicDescription> described = admin.describeTopics(topics.stream().map(TopicSpec::name).toList())
                 .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         for (TopicSpec<?, ?> t : topics) {
