@@ -49,7 +49,7 @@ class StatusPageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = ExternalTool.require("chromium", "--no-install-recommends chromium");
+        chromium = ExternalTool.require("chromium", "chromium");
         scenario = Scenario.loadResource("/scenarios/default.yaml");
         stack = new EmbeddedStack(new EmbeddedStack.Settings(dir.resolve("data"), null, 0, 0, 0, scenario,
                 Duration.ofSeconds(1), staticResources())).start();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Finds a program on the PATH for tests that run real tools, and fails (never skips) with how to
- * install it when it is missing: CI installs them (.ci/run), a developer machine must too.
+ * install it when it is missing: ./build/test installs them, a developer machine must too.
  */
 public final class Executables {
 
@@ -23,8 +23,8 @@ public final class Executables {
                 }
             }
         }
-        throw new AssertionError(program + " is not on the PATH. This test runs the real tool: install it with "
-                + "'sudo apt-get install -y --no-install-recommends " + debianPackage + "' (Debian/Ubuntu; .ci/run does "
-                + "this in CI) or put the " + program + " binary from prometheus.io on the PATH.");
+        throw new AssertionError(program + " is not on the PATH; this test runs the real tool. Install it with: "
+                + "sudo apt-get install -y --no-install-recommends " + debianPackage + " (or run ./build/test --install-only as root, which "
+                + "installs every tool the tests need)");
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a real command-line tool of the monitoring stack (promtool, amtool) and returns its exit code
- * and output. A missing tool fails the test with what to install: CI installs them in .ci/run.
+ * and output. A missing tool fails the test with what to install: ./build/test installs them.
  */
 public final class ExternalTool {
 
@@ -28,8 +28,9 @@ public final class ExternalTool {
                 return candidate;
             }
         }
-        throw new AssertionError(name + " is not installed: run 'apt-get install -y " + debianPackage
-                + "' (.ci/run does this on CI machines)");
+        throw new AssertionError(name + " is not on the PATH; this test runs the real tool. Install it with: "
+                + "sudo apt-get install -y --no-install-recommends " + debianPackage + " (or run ./build/test --install-only as root, which "
+                + "installs every tool the tests need)");
     }
 
     public static Result run(Path workDir, String... command) throws IOException, InterruptedException {
