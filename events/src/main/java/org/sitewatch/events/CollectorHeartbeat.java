@@ -2,6 +2,7 @@ package org.sitewatch.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A collector endpoint's heartbeat, sent after every poll or at a fixed rate by push sources
@@ -13,6 +14,10 @@ import java.time.Instant;
  * @param error human-readable reason of the failure; null when status is OK
  * @param lastSuccess when the collector last read the vendor successfully; null when never
  * @param intervalSeconds how often the next heartbeat is due, for staleness detection
+ * @param unreadable parts of the endpoint the last poll could not read (a partial read); empty when
+ *     everything was read. The status stays {@link CollectorStatus#OK} for a partial read: the
+ *     collector works, and these scopes keep their last published state. Left out of the JSON when
+ *     empty, so heartbeats without it keep their exact form (and their deterministic event ids).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CollectorHeartbeat(
@@ -26,7 +31,20 @@ public record CollectorHeartbeat(
         Long pollDurationMillis,
         Instant lastSuccess,
         long intervalSeconds,
-        String vendorState) implements EventData {
+        String vendorState,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnreadableScope> unreadable) implements EventData {
+
+    public CollectorHeartbeat {
+        unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
+    }
+
+    /** A heartbeat of a poll that read everything it tried to. */
+    public CollectorHeartbeat(String site, Platform platform, String collectorId, String endpoint, CollectorStatus status,
+                              CollectorErrorKind errorKind, String error, Long pollDurationMillis, Instant lastSuccess,
+                              long intervalSeconds, String vendorState) {
+        this(site, platform, collectorId, endpoint, status, errorKind, error, pollDurationMillis, lastSuccess,
+                intervalSeconds, vendorState, List.of());
+    }
 
     @Override
     public String entityId() {

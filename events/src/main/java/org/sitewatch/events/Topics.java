@@ -53,11 +53,21 @@ public final class Topics {
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                     TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(RAW_RETENTION.toMillis())));
 
+    /**
+     * The collectors' checkpoints: key {@code <collector id>/<key>}, a small UTF-8 value (an event
+     * history cursor, the last published state of an entity); a null value deletes the key. Compacted,
+     * so a collector that starts reads every endpoint's newest checkpoints to the end before any
+     * source starts. Written in the same Kafka transaction as the events they account for.
+     */
+    public static final TopicSpec<String, String> COLLECTOR_CHECKPOINTS = new TopicSpec<>(
+            "sitewatch.collector-checkpoints", Serdes.String(), Serdes.String(), 3,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
     /** The raw event topics, in the order collectors and replays list them. */
     public static final List<TopicSpec<String, SitewatchEvent>> RAW = List.of(VM, HA, REPLICATION, COLLECTOR);
 
     /** Every topic that must exist before collectors or the streams app start. */
-    public static final List<TopicSpec<?, ?>> ALL = List.of(VM, HA, REPLICATION, COLLECTOR, DLQ, SITE_HEALTH, ALERTS);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(VM, HA, REPLICATION, COLLECTOR, DLQ, SITE_HEALTH, ALERTS, COLLECTOR_CHECKPOINTS);
 
     private Topics() {
     }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,5 +74,27 @@ class JsonSchemaContractTest {
         Iterator<String> names = schemaOf(type).getSchemaNode().get("properties").fieldNames();
         names.forEachRemaining(properties::add);
         assertThat(properties).isEqualTo(components);
+    }
+
+    @Test
+    void shouldDescribeAnUnreadableScopeAndRejectOneWithoutItsReason() throws Exception {
+        JsonSchema schema = schemaOf(EventType.COLLECTOR_HEARTBEAT);
+        ObjectNode json = Json.MAPPER.valueToTree(SampleEvents.PARTIAL_HEARTBEAT);
+        assertThat(json.get("unreadable").get(0).get("scope").asText()).isEqualTo("node pve2");
+        assertThat(schema.validate(json)).isEmpty();
+
+        ((ObjectNode) json.get("unreadable").get(0)).remove("reason");
+
+        assertThat(schema.validate(json)).isNotEmpty();
+    }
+
+    @Test
+    void shouldLeaveAnEmptyUnreadableListOutSoOlderHeartbeatsKeepTheirJson() throws Exception {
+        JsonNode json = Json.MAPPER.valueToTree(SampleEvents.HEARTBEAT);
+
+        assertThat(json.has("unreadable")).isFalse();
+        assertThat(Json.MAPPER.treeToValue(json, CollectorHeartbeat.class).unreadable()).isEmpty();
+        assertThat(Json.MAPPER.treeToValue(Json.MAPPER.valueToTree(SampleEvents.PARTIAL_HEARTBEAT),
+                CollectorHeartbeat.class)).isEqualTo(SampleEvents.PARTIAL_HEARTBEAT);
     }
 }

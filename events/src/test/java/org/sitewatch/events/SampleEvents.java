@@ -26,7 +26,12 @@ final class SampleEvents {
             "https://pve1.paris.example:8006/api2/json", CollectorStatus.ERROR, CollectorErrorKind.HTTP_5XX,
             "HTTP 500 from /cluster/status", 120L, Instant.parse("2025-01-07T09:59:00Z"), 15, null);
 
-    static final List<EventData> ALL = List.of(VM, HOST, CLUSTER, ACTION, REPLICATION, HEARTBEAT);
+    static final CollectorHeartbeat PARTIAL_HEARTBEAT = new CollectorHeartbeat("paris-dc1", Platform.PROXMOX,
+            "paris-dc1", "https://pve1.paris.example:8006/api2/json", CollectorStatus.OK, null, null, 80L,
+            Instant.parse("2025-01-07T10:00:00Z"), 15, null, List.of(new UnreadableScope(
+                    EventType.REPLICATION_STATUS.typeName(), "node pve2", "HTTP 500 from /nodes/pve2/replication")));
+
+    static final List<EventData> ALL = List.of(VM, HOST, CLUSTER, ACTION, REPLICATION, HEARTBEAT, PARTIAL_HEARTBEAT);
 
     private SampleEvents() {
     }

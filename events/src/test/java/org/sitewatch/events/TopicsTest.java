@@ -45,4 +45,10 @@ class TopicsTest {
     void shouldRouteEveryTypeToARawTopic(EventType type) {
         assertThat(Topics.RAW).contains(type.topic());
     }
+
+    @Test
+    void shouldCompactTheCollectorCheckpointsAndProvisionThemWithTheRest() {
+        assertThat(Topics.ALL).contains(Topics.COLLECTOR_CHECKPOINTS);
+        assertThat(Topics.COLLECTOR_CHECKPOINTS.configs()).containsEntry("cleanup.policy", "compact");
+    }
 }
