@@ -13,8 +13,8 @@ import org.sitewatch.audit.kafka.ReadPlan;
 import org.sitewatch.audit.replay.PartitionStats;
 import org.sitewatch.audit.replay.ReplayResult;
 import org.sitewatch.audit.replay.Undecodable;
-import org.sitewatch.streams.fold.AggregateLimits;
-import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.core.fold.AggregateLimits;
+import org.sitewatch.core.fold.HealthRules;
 
 /**
  * What an export contains and how to check it, written beside it as {@code <file>.manifest.json}:

@@ -2,7 +2,7 @@ package org.sitewatch.audit.state;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.streams.query.PairViews.PairList;
 import org.sitewatch.streams.query.PairViews.PairSummary;
 import org.sitewatch.streams.query.SiteViews.SiteDetail;

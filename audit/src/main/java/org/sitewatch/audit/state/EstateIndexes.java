@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.sitewatch.events.EventType;
 import org.sitewatch.events.ReplicationStatus;
-import org.sitewatch.streams.fold.Contribution;
-import org.sitewatch.streams.fold.EntityKind;
-import org.sitewatch.streams.fold.EntityRecord;
-import org.sitewatch.streams.fold.InMemoryEstate;
+import org.sitewatch.core.fold.Contribution;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.EntityRecord;
+import org.sitewatch.core.fold.InMemoryEstate;
 import org.sitewatch.streams.topology.IndexKeys;
 
 /**

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.sitewatch.audit.kafka.ReadPlan;
 import org.sitewatch.audit.replay.UndecodableLog;
-import org.sitewatch.streams.fold.InMemoryEstate;
-import org.sitewatch.streams.fold.SiteAggregate;
+import org.sitewatch.core.fold.InMemoryEstate;
+import org.sitewatch.core.fold.SiteAggregate;
 
 /**
  * An estate folded from the raw events up to an instant, with what a manifest records about it.

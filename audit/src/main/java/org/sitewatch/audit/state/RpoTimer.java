@@ -7,9 +7,9 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.sitewatch.events.ReplicationStatus;
 import org.sitewatch.events.SitewatchEvent;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.InMemoryEstate;
-import org.sitewatch.streams.fold.RpoPolicy;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.InMemoryEstate;
+import org.sitewatch.core.fold.RpoPolicy;
 
 /**
  * The replay's stand-in for the topology's RPO timer: remembers when each replicated item would

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.sitewatch.streams.fold.CollectorView;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.InMemoryEstate;
-import org.sitewatch.streams.fold.SiteAggregate;
-import org.sitewatch.streams.fold.SiteHealth;
-import org.sitewatch.streams.fold.SiteHealthEvaluator;
+import org.sitewatch.core.fold.CollectorView;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.InMemoryEstate;
+import org.sitewatch.core.fold.SiteAggregate;
+import org.sitewatch.core.fold.SiteHealth;
+import org.sitewatch.core.fold.SiteHealthEvaluator;
 
 /**
  * The replay's stand-in for the site aggregator's stored verdicts, from which the views take a site's

@@ -8,8 +8,8 @@ import org.sitewatch.audit.AuditDurations;
 import org.sitewatch.audit.export.Manifest;
 import org.sitewatch.audit.export.Tool;
 import org.sitewatch.audit.replay.PartitionStats;
-import org.sitewatch.streams.fold.AggregateLimits;
-import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.core.fold.AggregateLimits;
+import org.sitewatch.core.fold.HealthRules;
 
 /**
  * The manifest of a state export: the instant, the site, the rules and limits the views were judged

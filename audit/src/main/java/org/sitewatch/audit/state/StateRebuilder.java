@@ -19,10 +19,10 @@ import org.sitewatch.audit.replay.UndecodableLog;
 import org.sitewatch.events.EventType;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
-import org.sitewatch.streams.fold.AggregateLimits;
-import org.sitewatch.streams.fold.FoldResult;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.InMemoryEstate;
+import org.sitewatch.core.fold.AggregateLimits;
+import org.sitewatch.core.fold.FoldResult;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.InMemoryEstate;
 
 /**
  * Rebuilds the estate as it was at an instant: folds every raw event with time at or before it, from

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import org.sitewatch.streams.alerts.AlertOverride;
-import org.sitewatch.streams.alerts.AlertRule;
-import org.sitewatch.streams.alerts.AlertSettings;
-import org.sitewatch.streams.alerts.AlertThresholds;
-import org.sitewatch.streams.alerts.Severity;
-import org.sitewatch.streams.fold.SitePair;
+import org.sitewatch.core.alerts.AlertOverride;
+import org.sitewatch.core.alerts.AlertRule;
+import org.sitewatch.core.alerts.AlertSettings;
+import org.sitewatch.core.alerts.AlertThresholds;
+import org.sitewatch.core.alerts.Severity;
+import org.sitewatch.core.fold.SitePair;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

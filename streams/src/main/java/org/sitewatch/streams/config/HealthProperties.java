@@ -2,11 +2,11 @@ package org.sitewatch.streams.config;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.ReplicationOverride;
-import org.sitewatch.streams.fold.ReplicationRules;
-import org.sitewatch.streams.fold.SitePair;
-import org.sitewatch.streams.fold.SiteRules;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.ReplicationOverride;
+import org.sitewatch.core.fold.ReplicationRules;
+import org.sitewatch.core.fold.SitePair;
+import org.sitewatch.core.fold.SiteRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

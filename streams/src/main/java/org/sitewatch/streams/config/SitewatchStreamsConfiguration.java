@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
-import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.streams.query.KafkaStreamsRouting;
 import org.sitewatch.streams.query.StoreTopics;
 import org.sitewatch.streams.query.KafkaStreamsStoreProvider;

@@ -3,7 +3,7 @@ package org.sitewatch.streams.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.streams.metrics.MetersRefresher;
 import org.sitewatch.streams.metrics.PairMeters;
 import org.sitewatch.streams.metrics.SiteMeters;

@@ -2,8 +2,8 @@ package org.sitewatch.streams.config;
 
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.sitewatch.streams.fold.AggregateLimits;
-import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.core.fold.AggregateLimits;
+import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.streams.topology.DeadLetterHandler;
 import org.sitewatch.streams.topology.TopologySettings;
 

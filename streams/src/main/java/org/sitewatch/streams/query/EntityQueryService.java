@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import org.sitewatch.events.Json;
-import org.sitewatch.streams.fold.EntityKind;
+import org.sitewatch.core.fold.EntityKind;
 import org.sitewatch.streams.query.EntityQueries.HostQuery;
 import org.sitewatch.streams.query.EntityQueries.ItemQuery;
 import org.sitewatch.streams.query.EntityQueries.VmQuery;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.sitewatch.events.SiteHealthView;
-import org.sitewatch.streams.fold.DrReadiness;
-import org.sitewatch.streams.fold.HealthStatus;
-import org.sitewatch.streams.fold.PairVerdict;
+import org.sitewatch.core.fold.DrReadiness;
+import org.sitewatch.core.fold.HealthStatus;
+import org.sitewatch.core.fold.PairVerdict;
 
 /** The read-only JSON views of site pairs (replication from a source site to a target site). */
 public final class PairViews {

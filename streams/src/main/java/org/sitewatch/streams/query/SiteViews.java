@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.sitewatch.events.SiteHealthView;
-import org.sitewatch.streams.fold.EntityKind;
-import org.sitewatch.streams.fold.HaActionView;
-import org.sitewatch.streams.fold.HealthStatus;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.HaActionView;
+import org.sitewatch.core.fold.HealthStatus;
 
 /**
  * The read-only JSON views of sites, as records (the REST API returns them as they are). Counts and

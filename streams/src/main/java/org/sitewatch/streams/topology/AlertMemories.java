@@ -4,8 +4,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitewatch.events.Alert;
-import org.sitewatch.streams.alerts.AlertMemory;
-import org.sitewatch.streams.alerts.Transition;
+import org.sitewatch.core.alerts.AlertMemory;
+import org.sitewatch.core.alerts.Transition;
 
 /**
  * Keeps what a transition leaves behind: the memory (deleted when empty), its deadline entry, and the

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.sitewatch.events.SitewatchEvent;
-import org.sitewatch.streams.fold.EventIdentity;
+import org.sitewatch.core.fold.EventIdentity;
 
 /**
  * Drops an event whose CloudEvent identity (source + id) was seen within the retention, measured in

@@ -11,11 +11,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.EventData;
 import org.sitewatch.events.SitewatchEvent;
-import org.sitewatch.streams.alerts.AlertEvaluator;
-import org.sitewatch.streams.alerts.AlertMemory;
-import org.sitewatch.streams.alerts.AlertRule;
-import org.sitewatch.streams.fold.EntityKind;
-import org.sitewatch.streams.fold.EntityRecord;
+import org.sitewatch.core.alerts.AlertEvaluator;
+import org.sitewatch.core.alerts.AlertMemory;
+import org.sitewatch.core.alerts.AlertRule;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.EntityRecord;
 
 /**
  * Judges the alert rules of one entity kind on the entity's latest state. It runs right after the kind's

@@ -7,12 +7,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitewatch.events.EventData;
 import org.sitewatch.events.SitewatchEvent;
-import org.sitewatch.streams.fold.EntityFold;
-import org.sitewatch.streams.fold.EntityKind;
-import org.sitewatch.streams.fold.EntityRecord;
-import org.sitewatch.streams.fold.FoldResult;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.SiteDelta;
+import org.sitewatch.core.fold.EntityFold;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.EntityRecord;
+import org.sitewatch.core.fold.FoldResult;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.SiteDelta;
 
 /**
  * Folds events of one entity kind into its latest-state store ({@link EntityFold}) and forwards,

@@ -9,10 +9,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.HaAction;
 import org.sitewatch.events.SitewatchEvent;
-import org.sitewatch.streams.alerts.AlertEvaluator;
-import org.sitewatch.streams.alerts.AlertMemory;
-import org.sitewatch.streams.alerts.AlertRule;
-import org.sitewatch.streams.fold.EventIdentity;
+import org.sitewatch.core.alerts.AlertEvaluator;
+import org.sitewatch.core.alerts.AlertMemory;
+import org.sitewatch.core.alerts.AlertRule;
+import org.sitewatch.core.fold.EventIdentity;
 
 /**
  * HaVmRestarted: one FIRING record per HA restart of a VM, one RESOLVED record when the hold has

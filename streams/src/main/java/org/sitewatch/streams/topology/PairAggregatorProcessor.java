@@ -4,9 +4,9 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.sitewatch.streams.fold.PairAggregate;
-import org.sitewatch.streams.fold.PairAggregator;
-import org.sitewatch.streams.fold.PairDelta;
+import org.sitewatch.core.fold.PairAggregate;
+import org.sitewatch.core.fold.PairAggregator;
+import org.sitewatch.core.fold.PairDelta;
 
 /**
  * Applies pair deltas to the pair's aggregate and keeps the pair's index of last recovery points and

@@ -12,15 +12,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitewatch.events.ReplicationStatus;
-import org.sitewatch.streams.fold.EntityFold;
-import org.sitewatch.streams.fold.EntityKind;
-import org.sitewatch.streams.fold.EntityRecord;
-import org.sitewatch.streams.fold.FoldResult;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.ReplicationRules;
-import org.sitewatch.streams.fold.RpoPolicy;
-import org.sitewatch.streams.fold.SiteDelta;
-import org.sitewatch.streams.fold.TestFailoverPolicy;
+import org.sitewatch.core.fold.EntityFold;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.EntityRecord;
+import org.sitewatch.core.fold.FoldResult;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.ReplicationRules;
+import org.sitewatch.core.fold.RpoPolicy;
+import org.sitewatch.core.fold.SiteDelta;
+import org.sitewatch.core.fold.TestFailoverPolicy;
 
 /**
  * The replication fold plus its deadline index. An item has an index entry at each future instant its

@@ -14,14 +14,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitewatch.events.SiteHealthView;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.SiteAggregate;
-import org.sitewatch.streams.fold.SiteAggregator;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.SiteAggregate;
+import org.sitewatch.core.fold.SiteAggregator;
 import org.sitewatch.streams.metrics.StreamCounters;
-import org.sitewatch.streams.fold.SiteDelta;
-import org.sitewatch.streams.fold.SiteHealth;
-import org.sitewatch.streams.fold.SiteHealthEvaluator;
-import org.sitewatch.streams.fold.SiteHealthViews;
+import org.sitewatch.core.fold.SiteDelta;
+import org.sitewatch.core.fold.SiteHealth;
+import org.sitewatch.core.fold.SiteHealthEvaluator;
+import org.sitewatch.core.fold.SiteHealthViews;
 
 /**
  * Applies site deltas to the site's aggregate, keeps the site's index of last recovery points (worst

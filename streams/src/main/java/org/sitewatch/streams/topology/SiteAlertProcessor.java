@@ -10,9 +10,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.SiteHealthView;
-import org.sitewatch.streams.alerts.AlertEvaluator;
-import org.sitewatch.streams.alerts.AlertMemory;
-import org.sitewatch.streams.alerts.AlertRule;
+import org.sitewatch.core.alerts.AlertEvaluator;
+import org.sitewatch.core.alerts.AlertMemory;
+import org.sitewatch.core.alerts.AlertRule;
 
 /**
  * SiteDegraded and SiteCritical, judged on each site view the site aggregator publishes (it publishes

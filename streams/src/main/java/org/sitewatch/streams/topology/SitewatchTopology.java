@@ -21,11 +21,11 @@ import org.sitewatch.events.SiteHealthView;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.TopicSpec;
 import org.sitewatch.events.Topics;
-import org.sitewatch.streams.alerts.AlertEvaluator;
-import org.sitewatch.streams.fold.EntityFold;
-import org.sitewatch.streams.fold.EntityKind;
-import org.sitewatch.streams.fold.PairDelta;
-import org.sitewatch.streams.fold.SiteDelta;
+import org.sitewatch.core.alerts.AlertEvaluator;
+import org.sitewatch.core.fold.EntityFold;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.PairDelta;
+import org.sitewatch.core.fold.SiteDelta;
 
 /**
  * The Sitewatch topology: raw events -> de-duplication -> latest state per entity -> per-site

@@ -1,6 +1,6 @@
 package org.sitewatch.streams.topology;
 
-import org.sitewatch.streams.fold.EntityKind;
+import org.sitewatch.core.fold.EntityKind;
 
 /**
  * Names of the topology's state stores, repartition topic and processors. They are part of the
@@ -21,18 +21,18 @@ public final class StoreNames {
     public static final String COLLECTOR_STATE = "collector-state";
     /** Deadline index: {@code <zero-padded epoch millis>|<entity key>} to entity key. */
     public static final String RPO_DEADLINES = "rpo-deadlines";
-    /** Site name to its {@link org.sitewatch.streams.fold.SiteAggregate}. */
+    /** Site name to its {@link org.sitewatch.core.fold.SiteAggregate}. */
     public static final String SITE_AGGREGATES = "site-aggregates";
     /** Last recovery points of each site's items ({@link IndexKeys}), next to the site aggregates. */
     public static final String SITE_LAG_INDEX = "site-lag-index";
     /** Site name to the {@link org.sitewatch.events.SiteHealthView} last sent to the site-health topic. */
     public static final String SITE_HEALTH_PUBLISHED = "site-health-published";
-    /** Pair key ({@code <source>-><target>}) to its {@link org.sitewatch.streams.fold.PairAggregate}. */
+    /** Pair key ({@code <source>-><target>}) to its {@link org.sitewatch.core.fold.PairAggregate}. */
     public static final String PAIR_AGGREGATES = "pair-aggregates";
     /** Last recovery points and test failovers of each pair's items ({@link IndexKeys}). */
     public static final String PAIR_INDEX = "pair-index";
 
-    /** Per rule and entity ({@code <rule>|<entity key>}): the {@link org.sitewatch.streams.alerts.AlertMemory}. */
+    /** Per rule and entity ({@code <rule>|<entity key>}): the {@link org.sitewatch.core.alerts.AlertMemory}. */
     public static final String ALERT_STATE = "alert-state";
     /** Deadline index of the alert rules: {@code <kind>|<zero-padded epoch millis>|<rule>|<entity key>} to the alert-state key. */
     public static final String ALERT_DEADLINES = "alert-deadlines";

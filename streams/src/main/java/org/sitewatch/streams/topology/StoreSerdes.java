@@ -3,13 +3,13 @@ package org.sitewatch.streams.topology;
 import org.sitewatch.events.EventData;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.JsonValueSerde;
-import org.sitewatch.streams.fold.EntityKind;
-import org.sitewatch.streams.fold.EntityRecord;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.EntityRecord;
 import org.sitewatch.events.SiteHealthView;
-import org.sitewatch.streams.fold.PairAggregate;
-import org.sitewatch.streams.fold.PairDelta;
-import org.sitewatch.streams.fold.SiteAggregate;
-import org.sitewatch.streams.fold.SiteDelta;
+import org.sitewatch.core.fold.PairAggregate;
+import org.sitewatch.core.fold.PairDelta;
+import org.sitewatch.core.fold.SiteAggregate;
+import org.sitewatch.core.fold.SiteDelta;
 
 /** The serdes of the topology's stores and repartition topic, one place to find them. */
 public final class StoreSerdes {
@@ -22,8 +22,8 @@ public final class StoreSerdes {
         return new JsonValueSerde<>(Json.MAPPER.getTypeFactory().constructParametricType(EntityRecord.class, kind.dataType()));
     }
 
-    public static JsonValueSerde<org.sitewatch.streams.alerts.AlertMemory> alertMemory() {
-        return new JsonValueSerde<>(org.sitewatch.streams.alerts.AlertMemory.class);
+    public static JsonValueSerde<org.sitewatch.core.alerts.AlertMemory> alertMemory() {
+        return new JsonValueSerde<>(org.sitewatch.core.alerts.AlertMemory.class);
     }
 
     public static JsonValueSerde<SiteDelta> siteDelta() {

@@ -2,9 +2,9 @@ package org.sitewatch.streams.topology;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.sitewatch.streams.alerts.AlertSettings;
-import org.sitewatch.streams.fold.AggregateLimits;
-import org.sitewatch.streams.fold.HealthRules;
+import org.sitewatch.core.alerts.AlertSettings;
+import org.sitewatch.core.fold.AggregateLimits;
+import org.sitewatch.core.fold.HealthRules;
 
 /**
  * What the topology needs besides its topics: plain values, so tests and the Spring wiring build it

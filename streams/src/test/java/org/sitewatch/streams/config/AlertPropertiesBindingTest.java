@@ -10,10 +10,10 @@ import org.sitewatch.events.Platform;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.ReplicationStatus;
-import org.sitewatch.streams.alerts.AlertRule;
-import org.sitewatch.streams.alerts.AlertSettings;
-import org.sitewatch.streams.alerts.AlertThresholds;
-import org.sitewatch.streams.alerts.Severity;
+import org.sitewatch.core.alerts.AlertRule;
+import org.sitewatch.core.alerts.AlertSettings;
+import org.sitewatch.core.alerts.AlertThresholds;
+import org.sitewatch.core.alerts.Severity;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 

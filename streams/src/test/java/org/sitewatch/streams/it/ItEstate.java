@@ -26,10 +26,10 @@ import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.ReplicationStatus;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.VmState;
-import org.sitewatch.streams.fold.AggregateLimits;
-import org.sitewatch.streams.fold.Counters;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.InMemoryEstate;
+import org.sitewatch.core.fold.AggregateLimits;
+import org.sitewatch.core.fold.Counters;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.InMemoryEstate;
 
 /**
  * A known estate of four sites (VMs, HA hosts and clusters, replicated items across several pairs,

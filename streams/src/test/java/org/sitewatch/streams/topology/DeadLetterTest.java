@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
-import org.sitewatch.streams.fold.EntityKind;
+import org.sitewatch.core.fold.EntityKind;
 import org.sitewatch.streams.support.TopologyFixture;
 
 /** Poison pills go to the DLQ unchanged with reason headers, and the next good record is processed. */

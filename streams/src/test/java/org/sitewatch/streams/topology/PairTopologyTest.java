@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
-import org.sitewatch.streams.fold.Counters;
-import org.sitewatch.streams.fold.PairAggregate;
+import org.sitewatch.core.fold.Counters;
+import org.sitewatch.core.fold.PairAggregate;
 import org.sitewatch.streams.query.LagIndex;
 import org.sitewatch.streams.support.TopologyFixture;
 

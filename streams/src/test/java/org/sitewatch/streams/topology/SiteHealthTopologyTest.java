@@ -23,8 +23,8 @@ import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SiteHealthView;
 import org.sitewatch.events.Topics;
-import org.sitewatch.streams.fold.Counters;
-import org.sitewatch.streams.fold.HealthStatus;
+import org.sitewatch.core.fold.Counters;
+import org.sitewatch.core.fold.HealthStatus;
 import org.sitewatch.streams.support.TopologyFixture;
 
 /** Site verdicts in the stores and on the compacted site-health topic. Wall clock starts at T0. */

@@ -28,14 +28,14 @@ import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.VmState;
-import org.sitewatch.streams.fold.AggregateLimits;
-import org.sitewatch.streams.fold.Counters;
-import org.sitewatch.streams.fold.EntityKind;
-import org.sitewatch.streams.fold.EntityRecord;
-import org.sitewatch.streams.fold.HealthRules;
-import org.sitewatch.streams.fold.HealthStatus;
-import org.sitewatch.streams.fold.InMemoryEstate;
-import org.sitewatch.streams.fold.SiteAggregate;
+import org.sitewatch.core.fold.AggregateLimits;
+import org.sitewatch.core.fold.Counters;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.EntityRecord;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.HealthStatus;
+import org.sitewatch.core.fold.InMemoryEstate;
+import org.sitewatch.core.fold.SiteAggregate;
 import org.sitewatch.streams.support.TopologyFixture;
 
 /** The topology in a TopologyTestDriver: what ends up in the stores. Wall clock starts at T0. */
