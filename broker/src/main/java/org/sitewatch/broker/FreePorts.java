@@ -11,14 +11,15 @@ import java.net.ServerSocket;
  *
  * <p>Limit: the port is released before Kafka binds it, so another process could grab it in
  * between; on a loopback address this race is very unlikely and surfaces as a bind failure at start.
+ * Public because tests give the same kind of port to the other servers they start.
  */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** Returns {@code count} distinct free ports on {@code host}. */
-    static int[] pick(String host, int count) {
+    public static int[] pick(String host, int count) {
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             InetAddress address = InetAddress.getByName(host);
@@ -37,6 +38,11 @@ final class FreePorts {
                 closeQuietly(socket);
             }
         }
+    }
+
+    /** One port free right now on 127.0.0.1. */
+    public static int loopback() {
+        return pick("127.0.0.1", 1)[0];
     }
 
     private static void closeQuietly(ServerSocket socket) {

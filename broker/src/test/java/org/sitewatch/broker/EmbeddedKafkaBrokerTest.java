@@ -246,7 +246,7 @@ class EmbeddedKafkaBrokerTest {
     private static int freePortOtherThan(int port) {
         int candidate;
         do {
-            candidate = FreePorts.pick("127.0.0.1", 1)[0];
+            candidate = FreePorts.loopback();
         } while (candidate == port);
         return candidate;
     }
