@@ -63,11 +63,21 @@ public final class Topics {
             "sitewatch.collector-checkpoints", Serdes.String(), Serdes.String(), 3,
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
+    /**
+     * Maintenance windows declared over the REST API ({@link MaintenanceWindow}), keyed by window id,
+     * compacted: reading it from the start gives every window's newest version; a tombstone deletes
+     * one. One partition: a handful of records, and a single order for create / replace / delete.
+     */
+    public static final TopicSpec<String, MaintenanceWindow> MAINTENANCE = new TopicSpec<>("sitewatch.maintenance",
+            Serdes.String(), new JsonValueSerde<>(MaintenanceWindow.class), 1,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
     /** The raw event topics, in the order collectors and replays list them. */
     public static final List<TopicSpec<String, SitewatchEvent>> RAW = List.of(VM, HA, REPLICATION, COLLECTOR);
 
     /** Every topic that must exist before collectors or the streams app start. */
-    public static final List<TopicSpec<?, ?>> ALL = List.of(VM, HA, REPLICATION, COLLECTOR, DLQ, SITE_HEALTH, ALERTS, COLLECTOR_CHECKPOINTS);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(VM, HA, REPLICATION, COLLECTOR, DLQ, SITE_HEALTH, ALERTS,
+            MAINTENANCE, COLLECTOR_CHECKPOINTS);
 
     private Topics() {
     }

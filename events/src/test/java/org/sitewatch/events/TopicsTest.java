@@ -51,4 +51,11 @@ class TopicsTest {
         assertThat(Topics.ALL).contains(Topics.COLLECTOR_CHECKPOINTS);
         assertThat(Topics.COLLECTOR_CHECKPOINTS.configs()).containsEntry("cleanup.policy", "compact");
     }
+
+    @Test
+    void shouldCatalogueTheCompactedMaintenanceTopicSoTheLauncherProvisionsIt() {
+        assertThat(Topics.ALL).contains(Topics.MAINTENANCE);
+        assertThat(Topics.MAINTENANCE.name()).isEqualTo("sitewatch.maintenance");
+        assertThat(Topics.MAINTENANCE.configs()).containsEntry("cleanup.policy", "compact");
+    }
 }

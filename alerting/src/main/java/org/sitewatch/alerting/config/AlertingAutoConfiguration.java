@@ -4,10 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.sitewatch.alerting.delivery.AlertTarget;
 import org.sitewatch.alerting.delivery.AlertmanagerClient;
 import org.sitewatch.alerting.delivery.HttpPoster;
@@ -23,12 +20,14 @@ import org.sitewatch.alerting.state.ActiveAlerts;
 import org.sitewatch.alerting.web.AlertingApiExceptionHandler;
 import org.sitewatch.alerting.web.AlertsController;
 import org.sitewatch.alerting.web.MaintenanceController;
+import org.sitewatch.events.KafkaClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,21 +36,20 @@ import org.springframework.core.env.Environment;
 
 /**
  * Alert delivery inside a Spring Boot application when {@code sitewatch.alerting.enabled} is true
- * (the default): the dispatcher reading {@code sitewatch.alerts} from {@code sitewatch.kafka.bootstrap-servers}
+ * (the default): the dispatcher reading {@code sitewatch.alerts} from the Kafka of {@code sitewatch.kafka.*}
  * and delivering to the Alertmanager and webhooks of {@link AlertingProperties} (plus any
  * {@link AlertTarget} beans), the maintenance windows (configuration + the maintenance topic) and,
  * in a servlet web application, {@code /api/alerts} and {@code /api/maintenance}.
  *
  * <p>Registered as an auto-configuration; time comes from the application's single {@link Clock}
  * bean if any, meters go to its {@link MeterRegistry} (else Micrometer's global one). It creates
- * only its own maintenance topic; {@code sitewatch.alerts} must exist (the launcher provisions it).
+ * only its own maintenance topic if it is missing; {@code sitewatch.alerts} must exist (the launcher
+ * provisions both with the rest of {@code Topics.ALL}).
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "sitewatch.alerting", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(AlertingProperties.class)
 public class AlertingAutoConfiguration {
-
-    static final String BOOTSTRAP_SERVERS = "sitewatch.kafka.bootstrap-servers";
 
     private static final Logger log = LoggerFactory.getLogger(AlertingAutoConfiguration.class);
 
@@ -75,7 +73,7 @@ public class AlertingAutoConfiguration {
     @Bean
     public KafkaMaintenanceLog sitewatchMaintenanceLog(Environment environment, AlertingProperties properties,
                                                        MaintenanceWindows windows) {
-        return new KafkaMaintenanceLog(kafkaClientConfig(environment, properties), windows, properties.kafkaTimeout());
+        return new KafkaMaintenanceLog(kafkaClientSettings(environment, properties), windows, properties.kafkaTimeout());
     }
 
     @Bean
@@ -95,7 +93,7 @@ public class AlertingAutoConfiguration {
             log.warn("no alert targets configured (sitewatch.alerting.alertmanager.urls, sitewatch.alerting.webhooks): "
                     + "alerts are listed at /api/alerts but delivered nowhere");
         }
-        DispatcherSettings settings = new DispatcherSettings(kafkaClientConfig(environment, properties),
+        DispatcherSettings settings = new DispatcherSettings(kafkaClientSettings(environment, properties),
                 properties.groupId(), properties.retry().toBackoff(), properties.alertmanager().resolvedResendFor(),
                 properties.pollInterval(), properties.kafkaTimeout());
         AlertDispatcher dispatcher = AlertDispatcher.create(settings, alerts, windows, targets, metrics,
@@ -118,15 +116,15 @@ public class AlertingAutoConfiguration {
         return targets;
     }
 
-    static Map<String, Object> kafkaClientConfig(Environment environment, AlertingProperties properties) {
-        String bootstrap = environment.getProperty(BOOTSTRAP_SERVERS);
-        if (bootstrap == null || bootstrap.isBlank()) {
-            throw new IllegalStateException(BOOTSTRAP_SERVERS + " is not set: the alert dispatcher reads sitewatch.alerts "
-                    + "from Kafka (or set sitewatch.alerting.enabled=false)");
-        }
-        Map<String, Object> config = new HashMap<>(properties.kafka());
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return config;
+    /**
+     * {@code sitewatch.kafka.*}, the one client configuration of every Sitewatch client, with
+     * {@code sitewatch.alerting.kafka.*} applied on top for the alerting clients only.
+     */
+    static KafkaClientSettings kafkaClientSettings(Environment environment, AlertingProperties properties) {
+        KafkaClientSettings kafka = Binder.get(environment).bindOrCreate(KafkaClientSettings.PREFIX, KafkaClientSettings.class);
+        kafka.requireBootstrapServers("the alert dispatcher reads sitewatch.alerts from Kafka (or set "
+                + "sitewatch.alerting.enabled=false)");
+        return kafka.withProperties(properties.kafka());
     }
 
     /** The REST API, only in a servlet web application. */

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.sitewatch.alerting.delivery.Backoff;
-import org.sitewatch.alerting.maintenance.MaintenanceWindow;
+import org.sitewatch.events.MaintenanceWindow;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.sitewatch.alerting.delivery.Backoff;
+import org.sitewatch.events.KafkaClientSettings;
 
 /**
  * How the dispatcher talks to Kafka and paces itself, and the consumer configs built from it. The
@@ -15,33 +16,29 @@ import org.sitewatch.alerting.delivery.Backoff;
  * {@code read_committed} (the streams app writes alerts with exactly-once transactions; aborted
  * records must never be delivered), and {@code earliest} so a new group delivers what is in the topic.
  *
- * @param kafka bootstrap servers and extra client settings (security)
+ * @param kafka {@code sitewatch.kafka.*} with the alerting module's own extra client settings applied
  */
-public record DispatcherSettings(Map<String, Object> kafka, String groupId, Backoff backoff,
+public record DispatcherSettings(KafkaClientSettings kafka, String groupId, Backoff backoff,
                                  Duration resolvedResendFor, Duration pollTimeout, Duration kafkaTimeout) {
 
-    public DispatcherSettings {
-        kafka = Map.copyOf(kafka);
-    }
-
     KafkaConsumer<String, byte[]> groupConsumer() {
-        Map<String, Object> c = readerConfig();
+        Map<String, Object> c = readerConfig("alert-dispatcher");
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Group-less, for the rebuild of the active set. */
     KafkaConsumer<String, byte[]> loaderConsumer() {
-        Map<String, Object> c = readerConfig();
+        Map<String, Object> c = readerConfig("alert-rebuild");
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-rebuild");
+        c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-rebuild");
         return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private Map<String, Object> readerConfig() {
-        Map<String, Object> c = new HashMap<>(kafka);
+    private Map<String, Object> readerConfig(String role) {
+        Map<String, Object> c = new HashMap<>(kafka.clientConfig(role));
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());

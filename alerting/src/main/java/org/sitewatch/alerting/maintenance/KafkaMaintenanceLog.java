@@ -19,19 +19,23 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.sitewatch.events.KafkaClientSettings;
+import org.sitewatch.events.MaintenanceWindow;
 import org.sitewatch.events.TopicProvisioner;
+import org.sitewatch.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps REST-created maintenance windows in the compacted {@link AlertingTopics#MAINTENANCE} topic:
+ * Keeps REST-created maintenance windows in the compacted {@link Topics#MAINTENANCE} topic:
  * {@link #save} and {@link #delete} write (acks=all, idempotent) and wait for the broker; a tail
  * thread reads the topic from the beginning into {@link MaintenanceWindows}, so every instance and
  * every restart sees the same windows. {@link #start()} returns only once the topic is read up to
  * its end, so no alert is delivered before the windows that suppress it are known.
  *
- * <p>Creates the topic if missing (replication factor min(3, brokers)). Ended windows stay in the
+ * <p>The launcher creates the topic with the rest of the catalogue; this class still creates it if
+ * missing (replication factor min(3, brokers)), so the alerting module also runs on its own. Ended windows stay in the
  * topic (a few bytes each); memory forgets them after the retention of {@link MaintenanceWindows}.
  */
 public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecycle {
@@ -40,9 +44,9 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 200;
 
     private static final Logger log = LoggerFactory.getLogger(KafkaMaintenanceLog.class);
-    private static final String TOPIC = AlertingTopics.MAINTENANCE.name();
+    private static final String TOPIC = Topics.MAINTENANCE.name();
 
-    private final Map<String, Object> clientConfig;
+    private final KafkaClientSettings kafka;
     private final MaintenanceWindows windows;
     private final Duration timeout;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
@@ -51,8 +55,8 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
     private KafkaConsumer<String, byte[]> consumer;
     private Thread tail;
 
-    public KafkaMaintenanceLog(Map<String, Object> clientConfig, MaintenanceWindows windows, Duration timeout) {
-        this.clientConfig = Map.copyOf(clientConfig);
+    public KafkaMaintenanceLog(KafkaClientSettings kafka, MaintenanceWindows windows, Duration timeout) {
+        this.kafka = kafka;
         this.windows = windows;
         this.timeout = timeout;
     }
@@ -63,15 +67,15 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
             return;
         }
         provisionTopic();
-        Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+        Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig("maintenance-writer"));
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "sitewatch-maintenance-writer");
-        producer = new KafkaProducer<>(producerConfig, AlertingTopics.MAINTENANCE.keySerde().serializer(),
-                AlertingTopics.MAINTENANCE.valueSerde().serializer());
-        Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
+        producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "sitewatch-maintenance-writer");
+        producer = new KafkaProducer<>(producerConfig, Topics.MAINTENANCE.keySerde().serializer(),
+                Topics.MAINTENANCE.valueSerde().serializer());
+        Map<String, Object> consumerConfig = new HashMap<>(kafka.clientConfig("maintenance-reader"));
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "sitewatch-maintenance-reader");
+        consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "sitewatch-maintenance-reader");
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         tail = new Thread(this::tail, "sitewatch-maintenance-log");
@@ -138,7 +142,7 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
             return;
         }
         try {
-            windows.put(AlertingTopics.MAINTENANCE.valueSerde().deserializer().deserialize(TOPIC, r.value()));
+            windows.put(Topics.MAINTENANCE.valueSerde().deserializer().deserialize(TOPIC, r.value()));
         } catch (RuntimeException e) {
             log.warn("skipping maintenance record {}@{} (key {}): {}", r.partition(), r.offset(), r.key(), e.getMessage());
         }
@@ -159,9 +163,9 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
     }
 
     private void provisionTopic() {
-        try (Admin admin = Admin.create(clientConfig)) {
+        try (Admin admin = Admin.create(kafka.clientConfig("maintenance-admin"))) {
             int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-            new TopicProvisioner(admin, (short) Math.max(1, Math.min(3, brokers)), timeout).ensure(AlertingTopics.ALL);
+            new TopicProvisioner(admin, (short) Math.max(1, Math.min(3, brokers)), timeout).ensure(List.of(Topics.MAINTENANCE));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot reach Kafka to create " + TOPIC + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package org.sitewatch.alerting.maintenance;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.sitewatch.events.MaintenanceWindow;
 
 /**
  * Body of {@code POST /api/maintenance}. Matchers as in {@link MaintenanceWindow}; the period is

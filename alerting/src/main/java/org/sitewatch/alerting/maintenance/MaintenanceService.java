@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sitewatch.events.MaintenanceWindow;
 
 /**
  * The maintenance REST operations: validates a request into a {@link MaintenanceWindow}, persists

@@ -1,5 +1,7 @@
 package org.sitewatch.alerting.maintenance;
 
+import org.sitewatch.events.MaintenanceWindow;
+
 /**
  * Where REST-created maintenance windows are kept so every dispatcher instance and every restart
  * sees them. {@link KafkaMaintenanceLog} is the implementation; tests use an in-memory one.

@@ -2,6 +2,7 @@ package org.sitewatch.alerting.maintenance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.sitewatch.events.MaintenanceWindow;
 
 /**
  * A window as the REST API shows it.

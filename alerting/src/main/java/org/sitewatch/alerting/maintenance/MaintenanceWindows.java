@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sitewatch.events.MaintenanceWindow;
 
 /**
  * Every maintenance window this process knows: those declared in configuration (fixed for the

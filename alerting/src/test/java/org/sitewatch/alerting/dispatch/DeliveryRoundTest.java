@@ -12,10 +12,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sitewatch.alerting.delivery.Backoff;
-import org.sitewatch.alerting.maintenance.MaintenanceWindow;
 import org.sitewatch.alerting.maintenance.MaintenanceWindows;
 import org.sitewatch.alerting.state.ActiveAlerts;
 import org.sitewatch.events.Alert;
+import org.sitewatch.events.MaintenanceWindow;
 
 class DeliveryRoundTest {
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.events.MaintenanceWindow;
 
 class MaintenanceServiceTest {
 

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sitewatch.alerting.maintenance.MaintenanceWindow;
 import org.sitewatch.alerting.maintenance.MaintenanceWindows;
 import org.sitewatch.alerting.state.ActiveAlerts.Change;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.AlertState;
+import org.sitewatch.events.MaintenanceWindow;
 
 class ActiveAlertsTest {
 

@@ -1,14 +1,11 @@
-package org.sitewatch.alerting.maintenance;
+package org.sitewatch.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sitewatch.events.Json;
 
 class MaintenanceWindowTest {
 
@@ -51,30 +48,6 @@ class MaintenanceWindowTest {
         String json = new String(Json.bytes(w));
         assertThat(json).doesNotContain("cluster").doesNotContain("matchers");
         assertThat(Json.read(json.getBytes(), MaintenanceWindow.class)).isEqualTo(w);
-    }
-
-    @Test
-    void shouldListSuppressingWindowsFromConfigurationAndApi() {
-        MaintenanceWindows windows = new MaintenanceWindows(List.of(window("site", "paris")), Duration.ofHours(1));
-        windows.put(new MaintenanceWindow("api-1", null, "pve-a", null, null, null, T0, T1, null, null));
-        windows.put(new MaintenanceWindow("api-2", "lyon", null, null, null, null, T0, T1, null, null));
-
-        assertThat(windows.suppressing(PARIS_HOST, T0.plusSeconds(1))).containsExactly("w", "api-1");
-        assertThat(windows.suppressing(PARIS_HOST, T1)).isEmpty();
-        assertThat(windows.isConfigured("w")).isTrue();
-        assertThatThrownBy(() -> windows.put(window("site", "nice"))).hasMessageContaining("declared in the configuration");
-
-        windows.remove("api-1");
-        assertThat(windows.suppressing(PARIS_HOST, T0.plusSeconds(1))).containsExactly("w");
-    }
-
-    @Test
-    void shouldForgetApiWindowsLongAfterTheyEnded() {
-        MaintenanceWindows windows = new MaintenanceWindows(List.of(), Duration.ofHours(1));
-        windows.put(window("site", "lyon", "old"));
-        assertThat(windows.list(T1.plusSeconds(60))).hasSize(1);
-        windows.prune(T1.plus(Duration.ofHours(2)));
-        assertThat(windows.find("old")).isEmpty();
     }
 
     private static MaintenanceWindow window(String label, String value) {

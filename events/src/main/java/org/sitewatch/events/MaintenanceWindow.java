@@ -1,4 +1,4 @@
-package org.sitewatch.alerting.maintenance;
+package org.sitewatch.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * matcher given must match (AND), and at least one is required, so a window never silences
  * everything by accident. Active on {@code [startsAt, endsAt)}.
  *
- * <p>Also the value of the maintenance topic (JSON, keyed by {@link #id()}), so its shape is a
- * contract: readers ignore unknown fields, nulls are left out.
+ * <p>Also the value of the maintenance topic ({@link Topics#MAINTENANCE}, JSON, keyed by {@link #id()}),
+ * so its shape is a contract: readers ignore unknown fields, nulls are left out. The alerting module
+ * keeps the windows ({@code MaintenanceWindows}) and applies them to alerts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MaintenanceWindow(String id, String site, String cluster, String host, String item, String vm,
