@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.simulator.ClusterSpec;
+import org.sitewatch.simulator.NodeSpec;
 import org.sitewatch.simulator.Scenario;
 
 /**
@@ -60,12 +62,16 @@ class ComposeFileTest {
         JsonNode endpoints = yaml(ROOT.resolve("app/src/main/resources/examples/collectors-simulator.yml"))
                 .path("sitewatch").path("collectors").path("endpoints");
         Scenario scenario = Scenario.loadResource(ScenarioOption.DEFAULT);
-        assertThat(endpoints.size()).isEqualTo(scenario.sites().size());
+        assertThat(endpoints.size()).isEqualTo(scenario.clusters().size());
         for (JsonNode e : endpoints) {
-            String site = e.path("site").asText();
-            assertThat(scenario.site(site)).as(site).isNotNull();
-            assertThat(e.path("url").asText()).isEqualTo("http://simulator:8006/" + site + "/api2/json");
-            assertThat(e.path("api-token").asText()).isEqualTo(scenario.site(site).token());
+            ClusterSpec cluster = scenario.cluster(e.path("id").asText());
+            assertThat(e.path("site").asText()).isEqualTo(cluster.site());
+            assertThat(e.path("url").asText()).isEqualTo("http://simulator:8006/" + cluster.name() + "/api2/json");
+            assertThat(e.path("api-token").asText()).isEqualTo(cluster.vendorSetting("token", null));
+            for (NodeSpec node : cluster.nodes()) {
+                String expected = node.site().equals(cluster.site()) ? "" : node.site();
+                assertThat(e.path("node-sites").path(node.name()).asText()).as(node.name()).isEqualTo(expected);
+            }
         }
     }
 

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.app.monitoring.ExternalTool;
 import org.sitewatch.simulator.Scenario;
-import org.sitewatch.simulator.SiteSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +54,7 @@ class StatusPageIT {
                 Duration.ofSeconds(1), staticResources())).start();
         api = new SitesApi(stack.httpPort());
         await("every simulated site listed").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> siteStatuses().keySet().containsAll(scenario.sites().stream().map(SiteSpec::name).toList()));
+                .until(() -> siteStatuses().keySet().containsAll(scenario.sites()));
     }
 
     @AfterAll
@@ -86,8 +85,7 @@ class StatusPageIT {
         while (m.find()) {
             shown.put(m.group(1), m.group(2));
         }
-        for (SiteSpec site : scenario.sites()) {
-            String name = site.name();
+        for (String name : scenario.sites()) {
             assertThat(shown).as("site cards in the rendered page:%n%s", dom).containsKey(name);
             // the scenario plays on: the page must agree with the API just before or just after it loaded
             assertThat(shown.get(name)).as(name).isIn(before.get(name), after.get(name));

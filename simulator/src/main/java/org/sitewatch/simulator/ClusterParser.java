@@ -3,45 +3,50 @@ package org.sitewatch.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.sitewatch.simulator.front.VendorFront;
+import org.sitewatch.simulator.front.VendorFronts;
 
 /**
- * Builds a validated {@link SiteSpec} from one {@code sites[i]} mapping, applying defaults. Checks
- * names, references between nodes, guests and jobs, and PVE's id formats.
+ * Builds a validated {@link ClusterSpec} from one {@code clusters[i]} mapping, applying defaults.
+ * Checks names, sites, references between nodes, guests and jobs; the cluster's vendor front
+ * checks the vendor settings (e.g. Proxmox's token).
  */
-final class SiteParser {
+final class ClusterParser {
 
-    private static final String SITE_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
-    private static final String TOKEN = "[^@!=\\s]+@[^@!=\\s]+![A-Za-z0-9][A-Za-z0-9._-]*=\\S+";
+    static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
     private static final Set<String> HA_STATES = Set.of("started", "stopped", "enabled", "disabled", "ignored");
-    static final String DEFAULT_PVE_VERSION = "8.2.4";
+    private static final String DEFAULT_PLATFORM = "proxmox";
 
-    private SiteParser() {
+    private ClusterParser() {
     }
 
-    static SiteSpec parse(YamlObject site, int siteIndex) {
-        String name = site.string("name");
-        if (!name.matches(SITE_NAME)) {
-            throw site.error("name", "'" + name + "' must match " + SITE_NAME + " (it is a URL path segment)");
+    /** @param declaredSites the scenario's site list, or null when sites are implied by the clusters */
+    static ClusterSpec parse(YamlObject o, int index, Set<String> declaredSites) {
+        String name = o.string("name");
+        if (!name.matches(NAME)) {
+            throw o.error("name", "'" + name + "' must match " + NAME + " (it is a URL path segment)");
         }
-        String token = site.string("token");
-        if (!token.matches(TOKEN)) {
-            throw site.error("token", "must look like USER@REALM!TOKENID=SECRET");
-        }
-        BooleanStyle booleans;
+        String site = site(o, "site", name, declaredSites);
+        String platform = o.string("platform", DEFAULT_PLATFORM);
+        VendorFront front;
         try {
-            booleans = BooleanStyle.fromScenario(site.string("booleans", "int"));
+            front = VendorFronts.forPlatform(platform);
         } catch (IllegalArgumentException e) {
-            throw site.error("booleans", e.getMessage());
+            throw o.error("platform", e.getMessage());
         }
-        HaTiming ha = parseHa(site.object("ha"));
-        List<NodeSpec> nodes = parseNodes(site, siteIndex);
+        Map<String, String> vendor = vendorSettings(o, front);
+        HaTiming ha = parseHa(o.object("ha"));
+        QDeviceSpec qdevice = parseQDevice(o.object("qdevice"));
+        List<NodeSpec> nodes = parseNodes(o, index, site, declaredSites);
         Set<String> nodeNames = new HashSet<>();
         nodes.forEach(n -> nodeNames.add(n.name()));
         List<GuestSpec> vms = new ArrayList<>();
         Set<Integer> vmids = new HashSet<>();
-        for (YamlObject vm : site.objects("vms")) {
+        for (YamlObject vm : o.objects("vms")) {
             GuestSpec g = parseGuest(vm, nodeNames);
             vm.rejectUnknown();
             if (!vmids.add(g.vmid())) {
@@ -49,11 +54,46 @@ final class SiteParser {
             }
             vms.add(g);
         }
-        List<ReplicationJobSpec> jobs = ReplicationJobParser.parseAll(site, nodeNames, vms);
-        SiteSpec spec = new SiteSpec(name, site.string("cluster", name), token, booleans,
-                site.string("pveVersion", DEFAULT_PVE_VERSION), ha, nodes, vms, jobs);
-        site.rejectUnknown();
+        List<ReplicationJobSpec> jobs = ReplicationJobParser.parseAll(o, nodeNames, vms, front.defaultTechnology());
+        ClusterSpec spec = new ClusterSpec(name, o.string("cluster", name), site, platform, vendor, ha, qdevice,
+                nodes, vms, jobs);
+        o.rejectUnknown();
         return spec;
+    }
+
+    private static String site(YamlObject o, String field, String fallback, Set<String> declaredSites) {
+        String site = o.string(field, declaredSites == null ? fallback : null);
+        if (site == null) {
+            throw o.error(field, "is required (one of the sites " + declaredSites + ")");
+        }
+        if (!site.matches(NAME)) {
+            throw o.error(field, "'" + site + "' must match " + NAME);
+        }
+        if (declaredSites != null && !declaredSites.contains(site)) {
+            throw o.error(field, "no site '" + site + "' in the scenario's sites " + declaredSites);
+        }
+        return site;
+    }
+
+    private static Map<String, String> vendorSettings(YamlObject o, VendorFront front) {
+        Map<String, String> vendor = new LinkedHashMap<>();
+        for (String key : front.settingKeys()) {
+            if (o.has(key)) {
+                String value = o.string(key);
+                try {
+                    front.checkSetting(key, value);
+                } catch (IllegalArgumentException e) {
+                    throw o.error(key, e.getMessage());
+                }
+                vendor.put(key, value);
+            }
+        }
+        for (String key : front.requiredSettings()) {
+            if (!vendor.containsKey(key)) {
+                throw o.error(key, "is required for platform " + front.platform());
+            }
+        }
+        return vendor;
     }
 
     private static HaTiming parseHa(YamlObject ha) {
@@ -67,25 +107,42 @@ final class SiteParser {
         return t;
     }
 
-    private static List<NodeSpec> parseNodes(YamlObject site, int siteIndex) {
-        List<YamlObject> raw = site.objects("nodes");
+    private static QDeviceSpec parseQDevice(YamlObject q) {
+        if (q == null) {
+            return null;
+        }
+        int votes = q.integer("votes", 1);
+        if (votes < 1) {
+            throw q.error("votes", "must be at least 1");
+        }
+        QDeviceSpec spec = new QDeviceSpec(q.string("host"), votes, q.bool("connected", true));
+        q.rejectUnknown();
+        return spec;
+    }
+
+    private static List<NodeSpec> parseNodes(YamlObject cluster, int index, String homeSite, Set<String> declaredSites) {
+        List<YamlObject> raw = cluster.objects("nodes");
         if (raw.isEmpty()) {
-            throw site.error("nodes", "at least one node is required");
+            throw cluster.error("nodes", "at least one node is required");
         }
         List<NodeSpec> nodes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             YamlObject n = raw.get(i);
             String name = n.string("name");
-            if (!name.matches(SITE_NAME)) {
+            if (!name.matches(NAME)) {
                 throw n.error("name", "'" + name + "' is not a valid node name");
             }
             if (!names.add(name)) {
                 throw n.error("name", "duplicate node '" + name + "'");
             }
-            nodes.add(new NodeSpec(name, n.string("ip", "10." + (siteIndex + 1) + ".0." + (11 + i)),
+            int votes = n.integer("votes", 1);
+            if (votes < 0) {
+                throw n.error("votes", "must not be negative");
+            }
+            nodes.add(new NodeSpec(name, n.string("ip", "10." + (index + 1) + ".0." + (11 + i)),
                     n.integer("nodeid", i + 1), n.bool("online", true), n.integer("maxcpu", 16),
-                    n.bytes("maxmem", 128L << 30)));
+                    n.bytes("maxmem", 128L << 30), site(n, "site", homeSite, declaredSites), votes));
             n.rejectUnknown();
         }
         return nodes;
@@ -99,7 +156,7 @@ final class SiteParser {
         }
         String node = vm.string("node");
         if (!nodeNames.contains(node)) {
-            throw vm.error("node", "no node '" + node + "' in this site (nodes: " + nodeNames + ")");
+            throw vm.error("node", "no node '" + node + "' in this cluster (nodes: " + nodeNames + ")");
         }
         String type = vm.string("type", "qemu");
         if (!type.equals("qemu") && !type.equals("lxc")) {

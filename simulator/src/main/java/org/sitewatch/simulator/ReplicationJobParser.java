@@ -6,18 +6,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Parses and validates the {@code replication} list of one site. */
+/** Parses and validates the {@code replication} list of one cluster. */
 final class ReplicationJobParser {
 
     private ReplicationJobParser() {
     }
 
-    static List<ReplicationJobSpec> parseAll(YamlObject site, Set<String> nodeNames, List<GuestSpec> vms) {
+    static List<ReplicationJobSpec> parseAll(YamlObject site, Set<String> nodeNames, List<GuestSpec> vms,
+            String defaultTechnology) {
         List<ReplicationJobSpec> jobs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> guestTargets = new HashSet<>();
         for (YamlObject j : site.objects("replication")) {
-            ReplicationJobSpec job = parse(j, nodeNames, vms);
+            ReplicationJobSpec job = parse(j, nodeNames, vms, defaultTechnology);
             if (!ids.add(job.id())) {
                 throw j.error("id", "duplicate replication job '" + job.id() + "'");
             }
@@ -30,10 +31,11 @@ final class ReplicationJobParser {
         return jobs;
     }
 
-    private static ReplicationJobSpec parse(YamlObject j, Set<String> nodeNames, List<GuestSpec> vms) {
+    private static ReplicationJobSpec parse(YamlObject j, Set<String> nodeNames, List<GuestSpec> vms,
+            String defaultTechnology) {
         int guest = j.integer("guest");
         GuestSpec g = vms.stream().filter(v -> v.vmid() == guest).findFirst()
-                .orElseThrow(() -> j.error("guest", "no guest with vmid " + guest + " in this site"));
+                .orElseThrow(() -> j.error("guest", "no guest with vmid " + guest + " in this cluster"));
         int jobnum = j.integer("jobnum", 0);
         if (jobnum < 0) {
             throw j.error("jobnum", "must not be negative");
@@ -44,7 +46,7 @@ final class ReplicationJobParser {
         }
         String target = j.string("target");
         if (!nodeNames.contains(target)) {
-            throw j.error("target", "no node '" + target + "' in this site");
+            throw j.error("target", "no node '" + target + "' in this cluster");
         }
         if (target.equals(g.node())) {
             throw j.error("target", "target must differ from the guest's node '" + g.node() + "'");
@@ -56,7 +58,7 @@ final class ReplicationJobParser {
         } catch (IllegalArgumentException e) {
             throw j.error(every != null && every < 1 ? "syncEverySeconds" : "schedule", e.getMessage());
         }
-        Duration syncDuration = SiteParser.positive(j, "syncDuration",
+        Duration syncDuration = ClusterParser.positive(j, "syncDuration",
                 j.duration("syncDuration", Duration.ofSeconds(3)));
         int retryUnit = j.integer("retryUnitSeconds", 60);
         if (retryUnit < 1) {
@@ -67,7 +69,8 @@ final class ReplicationJobParser {
             throw j.error("rate", "must be at least 1 (MB/s)");
         }
         ReplicationJobSpec spec = new ReplicationJobSpec(id, guest, jobnum, target, schedule, every,
-                syncDuration, retryUnit, rate, j.string("comment", null), j.bool("disable", false));
+                syncDuration, retryUnit, rate, j.string("comment", null), j.bool("disable", false),
+                j.string("technology", defaultTechnology));
         j.rejectUnknown();
         return spec;
     }

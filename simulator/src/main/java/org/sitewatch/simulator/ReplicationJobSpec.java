@@ -3,7 +3,11 @@ package org.sitewatch.simulator;
 import java.time.Duration;
 
 /**
- * A storage replication job as declared in a scenario.
+ * A replication link as declared in a scenario: one guest's disks copied from the node it runs on
+ * to a target node, on a schedule. The target may stand in another site than the source (see
+ * {@link NodeSpec#site()}), which makes it replication between sites. Today's links follow
+ * pvesr's rules (schedule subset, retry back-off); {@code technology} names the mechanism so a
+ * front can tell, and other vendors' technologies can bring their own rules.
  *
  * @param id               job id {@code <guest>-<jobnum>}
  * @param guest            replicated guest's vmid
@@ -17,10 +21,11 @@ import java.time.Duration;
  * @param rate             rate limit in MB/s, or null
  * @param comment          comment, or null
  * @param disable          whether the job is disabled (never runs)
+ * @param technology       replication technology as Sitewatch names it, e.g. {@code pvesr}
  */
 public record ReplicationJobSpec(String id, int guest, int jobnum, String target, String schedule,
         Integer syncEverySeconds, Duration syncDuration, int retryUnitSeconds, Double rate,
-        String comment, boolean disable) {
+        String comment, boolean disable, String technology) {
 
     public ReplicationSchedule parsedSchedule() {
         return ReplicationSchedule.of(schedule, syncEverySeconds);

@@ -12,40 +12,42 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A validated, immutable simulation scenario: the sites (clusters) to serve and a timeline of
- * steps, optionally repeated every {@code loop}. Loaded from YAML; every validation error is a
- * {@link ScenarioException} naming the source and the offending path, e.g.
- * {@code timeline[3].job}. The YAML format is described in the module's README.
+ * A validated, immutable simulation scenario in the vendor-neutral model: the sites, the clusters
+ * that stand in them (each served by its platform's vendor front, its nodes possibly spread over
+ * several sites), and a timeline of steps, optionally repeated every {@code loop}. Loaded from
+ * YAML; every validation error is a {@link ScenarioException} naming the source and the offending
+ * path, e.g. {@code timeline[3].job}. The YAML format is described in the module's README.
  */
 public final class Scenario {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private final List<SiteSpec> sites;
+    private final List<ClusterSpec> clusters;
     private final List<ScenarioStep> timeline;
     private final Duration loop;
 
     /**
-     * Programmatic construction. Only site-name uniqueness and the loop are checked here; the
+     * Programmatic construction. Only cluster-name uniqueness and the loop are checked here; the
      * cross-references that {@link #parse} validates (nodes, guests, jobs, steps) are the caller's
      * responsibility.
      */
-    public Scenario(List<SiteSpec> sites, List<ScenarioStep> timeline, Duration loop) {
+    public Scenario(List<ClusterSpec> clusters, List<ScenarioStep> timeline, Duration loop) {
         Set<String> names = new HashSet<>();
-        for (SiteSpec s : sites) {
-            if (!names.add(s.name())) {
-                throw new ScenarioException("duplicate site '" + s.name() + "'");
+        for (ClusterSpec c : clusters) {
+            if (!names.add(c.name())) {
+                throw new ScenarioException("duplicate cluster '" + c.name() + "'");
             }
         }
         if (loop != null && (loop.isZero() || loop.isNegative())) {
             throw new ScenarioException("loop must be greater than zero");
         }
-        this.sites = List.copyOf(sites);
+        this.clusters = List.copyOf(clusters);
         this.timeline = List.copyOf(timeline);
         this.loop = loop;
     }
@@ -97,33 +99,46 @@ public final class Scenario {
 
     private static Scenario fromTree(YamlObject root) {
         root.allow("name", "description");
-        Duration loop = root.has("loop") ? SiteParser.positive(root, "loop", root.duration("loop")) : null;
-        List<YamlObject> rawSites = root.objects("sites");
-        if (rawSites.isEmpty()) {
-            throw root.error("sites", "at least one site is required");
+        Duration loop = root.has("loop") ? ClusterParser.positive(root, "loop", root.duration("loop")) : null;
+        // The first format listed clusters under "sites" (one cluster per site); it still reads.
+        boolean legacy = !root.has("clusters");
+        String listKey = legacy ? "sites" : "clusters";
+        Set<String> declaredSites = legacy ? null : new LinkedHashSet<>(root.strings("sites"));
+        List<YamlObject> raw = root.objects(listKey);
+        if (raw.isEmpty()) {
+            throw root.error(listKey, "at least one cluster is required");
         }
-        List<SiteSpec> sites = new ArrayList<>();
+        List<ClusterSpec> clusters = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < rawSites.size(); i++) {
-            SiteSpec s = SiteParser.parse(rawSites.get(i), i);
-            if (!names.add(s.name())) {
-                throw rawSites.get(i).error("name", "duplicate site '" + s.name() + "'");
+        for (int i = 0; i < raw.size(); i++) {
+            ClusterSpec c = ClusterParser.parse(raw.get(i), i, declaredSites);
+            if (!names.add(c.name())) {
+                throw raw.get(i).error("name", "duplicate cluster '" + c.name() + "'");
             }
-            sites.add(s);
+            clusters.add(c);
         }
-        List<ScenarioStep> steps = new TimelineParser(sites).parse(root.objects("timeline"), loop);
+        List<ScenarioStep> steps = new TimelineParser(clusters).parse(root.objects("timeline"), loop);
         root.rejectUnknown();
-        return new Scenario(sites, steps, loop);
+        return new Scenario(clusters, steps, loop);
     }
 
-    public List<SiteSpec> sites() {
-        return sites;
+    /** The clusters in scenario order; each is one API endpoint. */
+    public List<ClusterSpec> clusters() {
+        return clusters;
     }
 
-    /** @throws IllegalArgumentException when there is no such site */
-    public SiteSpec site(String name) {
-        return sites.stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no site '" + name + "'"));
+    /** @throws IllegalArgumentException when there is no such cluster */
+    public ClusterSpec cluster(String name) {
+        return clusters.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cluster '" + name + "'"));
+    }
+
+    /** Every site some cluster or node stands in, in order of first appearance (home sites first). */
+    public List<String> sites() {
+        Set<String> out = new LinkedHashSet<>();
+        clusters.forEach(c -> out.add(c.site()));
+        clusters.forEach(c -> out.addAll(c.sites()));
+        return List.copyOf(out);
     }
 
     /** Steps in file order (see {@link ScenarioStep#index()}). */

@@ -1,12 +1,11 @@
 package org.sitewatch.simulator;
 
 import java.nio.file.Path;
-import org.sitewatch.simulator.proxmox.ProxmoxSimulator;
 
 /**
  * Convenience for CLIs and demos: loads a scenario from a file or the classpath and starts a
- * {@link ProxmoxSimulator} on the system clock. Embedders needing a test clock or TLS use
- * {@link ProxmoxSimulator#builder(Scenario)} directly.
+ * {@link Simulator} on the system clock. Embedders needing a test clock or TLS use
+ * {@link Simulator#builder(Scenario)} directly.
  */
 public final class SimulatorLauncher {
 
@@ -29,8 +28,8 @@ public final class SimulatorLauncher {
     }
 
     /** Loads the scenario and starts a plain-HTTP simulator; the caller closes it. */
-    public static ProxmoxSimulator launch(String scenarioLocation, String bindAddress, int port) {
-        return ProxmoxSimulator.builder(loadScenario(scenarioLocation)).bindAddress(bindAddress).port(port)
+    public static Simulator launch(String scenarioLocation, String bindAddress, int port) {
+        return Simulator.builder(loadScenario(scenarioLocation)).bindAddress(bindAddress).port(port)
                 .build().start();
     }
 }

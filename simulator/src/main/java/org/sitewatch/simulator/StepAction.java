@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The actions a scenario timeline can apply. Each record carries the action's validated parameters;
- * the simulator decides what they do to its model.
+ * the engine decides what they do to its model, and each vendor front how that shows on its API.
  */
 public sealed interface StepAction {
 
@@ -124,21 +124,47 @@ public sealed interface StepAction {
         }
     }
 
-    /** The site's API misbehaves; clears by itself after {@code duration} when that is not null. */
-    record ApiFault(ApiFaultKind kind, Duration duration) implements StepAction {
+    /**
+     * The cluster's API misbehaves, for every call or only for the calls {@code scope} matches;
+     * clears by itself after {@code duration} when that is not null.
+     */
+    record ApiFault(ApiFaultKind kind, FaultScope scope, Duration duration) implements StepAction {
         public String actionName() {
             return "api-fault";
         }
 
         public String details() {
-            return kind.scenarioName() + (duration == null ? "" : " for " + Durations.format(duration));
+            return kind.scenarioName() + (scope.isWholeApi() ? "" : " on " + scope)
+                    + (duration == null ? "" : " for " + Durations.format(duration));
         }
     }
 
-    /** Clears an API fault. */
-    record ApiOk() implements StepAction {
+    /** Clears the API faults: every one, or only the one set on {@code scope}. */
+    record ApiOk(FaultScope scope) implements StepAction {
         public String actionName() {
             return "api-ok";
+        }
+
+        public String details() {
+            return scope == null ? "" : "on " + scope;
+        }
+    }
+
+    /** A test failover of a replication link is run (and cleaned up) at this instant. */
+    record TestFailover(String job) implements StepAction {
+        public String actionName() {
+            return "test-failover";
+        }
+
+        public String details() {
+            return "job " + job;
+        }
+    }
+
+    /** The cluster's quorum device connects to (true) or loses (false) its QNetd host. */
+    record QDevice(boolean connected) implements StepAction {
+        public String actionName() {
+            return connected ? "qdevice-connect" : "qdevice-disconnect";
         }
 
         public String details() {

@@ -168,6 +168,25 @@ final class YamlObject {
         return out;
     }
 
+    /** The list of single values under {@code field}; empty when absent. */
+    List<String> strings(String field) {
+        List<String> out = new ArrayList<>();
+        if (!has(field)) {
+            return out;
+        }
+        JsonNode v = node.get(field);
+        if (!v.isArray()) {
+            throw error(field, "must be a list");
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isValueNode()) {
+                throw new ScenarioException(pathOf(field) + "[" + i + "]: must be a single value");
+            }
+            out.add(v.get(i).asText());
+        }
+        return out;
+    }
+
     /** The mapping under {@code field}, or null when absent. */
     YamlObject object(String field) {
         return has(field) ? new YamlObject(node.get(field), pathOf(field)) : null;

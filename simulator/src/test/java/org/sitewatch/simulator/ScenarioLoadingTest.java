@@ -28,15 +28,15 @@ class ScenarioLoadingTest {
     @Test
     void defaultScenarioHasThreeSites() {
         Scenario s = Scenario.loadResource("/scenarios/default.yaml");
-        assertThat(s.sites()).extracting(SiteSpec::name).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
+        assertThat(s.clusters()).extracting(ClusterSpec::name).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
         assertThat(s.loop()).contains(Duration.ofMinutes(4));
-        for (SiteSpec site : s.sites()) {
+        for (ClusterSpec site : s.clusters()) {
             assertThat(site.nodes()).hasSize(3);
             assertThat(site.vms()).hasSizeBetween(6, 10);
             assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
             assertThat(site.replication()).hasSizeBetween(3, 4);
         }
-        assertThat(s.site("london-dr").booleans()).isEqualTo(BooleanStyle.JSON);
+        assertThat(s.cluster("london-dr").vendorSetting("booleans", "int")).isEqualTo("json");
         assertThat(s.timeline()).extracting(st -> st.action().actionName())
                 .contains("replication-fail", "replication-recover", "node-offline", "node-online", "api-fault");
     }
@@ -52,9 +52,13 @@ class ScenarioLoadingTest {
     @Test
     void defaultsAreApplied() {
         Scenario s = Scenario.parse(SITE);
-        SiteSpec site = s.site("s1");
-        assertThat(site.cluster()).isEqualTo("s1");
-        assertThat(site.booleans()).isEqualTo(BooleanStyle.INT);
+        ClusterSpec site = s.cluster("s1");
+        assertThat(site.clusterName()).isEqualTo("s1");
+        assertThat(site.site()).isEqualTo("s1");
+        assertThat(site.platform()).isEqualTo("proxmox");
+        assertThat(site.vendorSetting("booleans", null)).isNull();
+        assertThat(site.nodes().get(1).site()).isEqualTo("s1");
+        assertThat(site.nodes().get(1).votes()).isEqualTo(1);
         assertThat(site.nodes().get(1).nodeid()).isEqualTo(2);
         GuestSpec vm = site.vms().get(0);
         assertThat(vm.type()).isEqualTo("qemu");
@@ -65,13 +69,14 @@ class ScenarioLoadingTest {
         assertThat(job.id()).isEqualTo("100-0");
         assertThat(job.schedule()).isNull();
         assertThat(job.retryUnitSeconds()).isEqualTo(60);
+        assertThat(job.technology()).isEqualTo("pvesr");
     }
 
     @Test
     void loadsFromFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, SITE);
-        assertThat(Scenario.load(file).sites()).hasSize(1);
+        assertThat(Scenario.load(file).clusters()).hasSize(1);
         assertThatThrownBy(() -> Scenario.load(dir.resolve("missing.yaml")))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("missing.yaml");
     }
@@ -83,7 +88,7 @@ class ScenarioLoadingTest {
             - { at: 5s, site: s1, action: replication-recover, job: 100-0, jobb: x } | timeline[0].jobb: unknown field
             - { at: 5s, site: s1, action: replication-fail, job: 999-0 }      | timeline[0].job: no replication job '999-0'
             - { at: soon, site: s1, action: api-ok }                          | timeline[0].at: invalid duration 'soon'
-            - { at: 5s, site: s2, action: api-ok }                            | timeline[0].site: no site 's2'
+            - { at: 5s, site: s2, action: api-ok }                            | timeline[0].site: no cluster 's2'
             - { at: 5s, site: s1, action: api-fault, kind: slow }             | timeline[0].kind: unknown fault kind 'slow'
             - { at: 5s, site: s1, action: node-offline, node: zz }            | timeline[0].node: no node 'zz'
             - { at: 5s, site: s1, action: ha-fence, sid: 'vm:101' }           | timeline[0].sid: no HA-managed guest
@@ -126,12 +131,12 @@ class ScenarioLoadingTest {
 
     @Test
     void otherSiteErrors() {
-        assertThatThrownBy(() -> Scenario.parse("sites: []")).hasMessageContaining("sites: at least one site");
+        assertThatThrownBy(() -> Scenario.parse("sites: []")).hasMessageContaining("sites: at least one cluster");
         assertThatThrownBy(() -> Scenario.parse("sites: [ { name: x") ).hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> Scenario.parse("")).hasMessageContaining("empty document");
         assertThatThrownBy(() -> Scenario.parse(SITE.replace("    nodes:", "    pveVersoin: x\n    nodes:")))
                 .hasMessageContaining("sites[0].pveVersoin: unknown field (allowed: booleans, cluster, ha, name,"
-                        + " nodes, pveVersion, replication, token, vms)");
+                        + " nodes, platform, pveVersion, qdevice, replication, site, token, vms)");
         assertThatThrownBy(() -> Scenario.parse(SITE.replace("u@pve!t=secret", "nope")))
                 .hasMessageContaining("sites[0].token");
         assertThatThrownBy(() -> Scenario.parse(SITE.replace("{ vmid: 100, node: a, ha: true }",

@@ -1,23 +1,23 @@
-package org.sitewatch.simulator.proxmox;
+package org.sitewatch.simulator.engine;
 
 import java.time.Instant;
 import org.sitewatch.simulator.GuestSpec;
 
 /**
- * Mutable state of one simulated guest, including its HA resource when HA-managed. Guarded by the
- * engine's lock.
+ * Live state of one simulated guest, with its HA resource when HA-managed. Changed by the engine
+ * only, under its lock.
  */
-final class GuestState {
+public final class GuestState {
 
-    final GuestSpec spec;
+    private final GuestSpec spec;
     String node;
     boolean running;
     Instant startedAt;
 
     // HA resource; meaningful only when spec.ha()
     String requestState;
-    String crmState;
-    Instant crmSince;
+    HaPhase phase;
+    Instant phaseSince;
     /** Node a fenced service was taken from; recovery prefers other nodes. */
     String fencedFrom;
     /** Destination of a migration in progress. */
@@ -30,40 +30,57 @@ final class GuestState {
         this.startedAt = now;
         if (spec.ha()) {
             this.requestState = spec.haState();
-            boolean wantsRun = "started".equals(requestState) || "enabled".equals(requestState);
-            this.crmState = wantsRun && running ? "started" : wantsRun ? "request_start" : "stopped";
-            this.crmSince = now;
+            this.phase = wantsRun() && running ? HaPhase.STARTED : wantsRun() ? HaPhase.STARTING : HaPhase.STOPPED;
+            this.phaseSince = now;
         }
     }
 
-    int vmid() {
+    public GuestSpec spec() {
+        return spec;
+    }
+
+    public int vmid() {
         return spec.vmid();
     }
 
-    String sid() {
+    public String sid() {
         return spec.sid();
     }
 
-    boolean ha() {
+    public boolean ha() {
         return spec.ha();
     }
 
-    /** {@code vm} or {@code ct}: the HA resource type. */
-    String haType() {
-        return "lxc".equals(spec.type()) ? "ct" : "vm";
+    /** The node it is placed on now. */
+    public String node() {
+        return node;
     }
 
-    /** Status as /cluster/resources reports it; {@code unknown} when the node is offline. */
-    String status(boolean nodeOnline) {
-        if (!nodeOnline) {
-            return "unknown";
-        }
-        return running ? "running" : "stopped";
+    public boolean running() {
+        return running;
     }
 
-    void setCrm(String state, Instant at) {
-        crmState = state;
-        crmSince = at;
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The HA request state: started, stopped, enabled, disabled or ignored; null when not HA-managed. */
+    public String requestState() {
+        return requestState;
+    }
+
+    /** Where the HA manager has it; null when not HA-managed. */
+    public HaPhase phase() {
+        return phase;
+    }
+
+    boolean wantsRun() {
+        return "started".equals(requestState) || "enabled".equals(requestState);
+    }
+
+    void setPhase(HaPhase p, Instant at) {
+        phase = p;
+        phaseSince = at;
     }
 
     void start(Instant at) {

@@ -1,14 +1,14 @@
-package org.sitewatch.simulator.proxmox;
+package org.sitewatch.simulator.engine;
 
 import java.time.Instant;
 import org.sitewatch.simulator.NodeSpec;
 
-/** Mutable state of one simulated cluster node. Guarded by the engine's lock. */
-final class NodeState {
+/** Live state of one simulated cluster node. Changed by the engine only, under its lock. */
+public final class NodeState {
 
-    final NodeSpec spec;
+    private final NodeSpec spec;
     boolean online;
-    /** When the node last booted (online) or went offline; drives uptime and LRM timestamps. */
+    /** When the node last booted (online) or went offline; drives uptime and heartbeat timestamps. */
     Instant since;
 
     NodeState(NodeSpec spec, Instant start) {
@@ -17,7 +17,19 @@ final class NodeState {
         this.since = start;
     }
 
-    String name() {
+    public NodeSpec spec() {
+        return spec;
+    }
+
+    public String name() {
         return spec.name();
+    }
+
+    public boolean online() {
+        return online;
+    }
+
+    public Instant since() {
+        return since;
     }
 }

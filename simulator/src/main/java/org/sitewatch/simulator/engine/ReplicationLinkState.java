@@ -1,11 +1,12 @@
-package org.sitewatch.simulator.proxmox;
+package org.sitewatch.simulator.engine;
 
 import java.time.Instant;
 import org.sitewatch.simulator.ReplicationJobSpec;
 import org.sitewatch.simulator.ReplicationSchedule;
 
 /**
- * State machine of one pvesr replication job, advanced through time by {@link #advanceTo}.
+ * State machine of one replication link, advanced through time by {@link #advanceTo}. Its rules
+ * are pvesr's (the only technology simulated so far); a front words the fields for its API.
  *
  * <p>At each schedule boundary an attempt starts ({@code last_try} = start, {@code pid} set) and runs
  * for the job's sync duration. It then succeeds ({@code last_sync} = its start, {@code fail_count}
@@ -17,17 +18,17 @@ import org.sitewatch.simulator.ReplicationSchedule;
  * recorded as failed. Events are processed at their own times, so coarse ticks give the same
  * result as fine ones. Guarded by the engine's lock.
  */
-final class ReplicationJob {
+public final class ReplicationLinkState {
 
     /** What the job needs to know about its cluster. */
-    interface Environment {
+    public interface Environment {
         /** Node the guest is on now, or null when the guest no longer exists. */
         String guestNode(int vmid);
 
         boolean isOnline(String node);
     }
 
-    final ReplicationJobSpec spec;
+    private final ReplicationJobSpec spec;
     private final ReplicationSchedule schedule;
     String target;
     long lastSync;
@@ -39,10 +40,11 @@ final class ReplicationJob {
     int pid;
     /** Error text injected by replication-fail; null when healthy. */
     String injectedError;
+    Instant lastTestFailover;
     private long syncStartMs;
     private long cursorMs;
 
-    ReplicationJob(ReplicationJobSpec spec, Instant start) {
+    ReplicationLinkState(ReplicationJobSpec spec, Instant start) {
         this.spec = spec;
         this.schedule = spec.parsedSchedule();
         this.target = spec.target();
@@ -54,12 +56,61 @@ final class ReplicationJob {
         this.cursorMs = start.toEpochMilli();
     }
 
-    String id() {
+    public String id() {
         return spec.id();
     }
 
+    public ReplicationJobSpec spec() {
+        return spec;
+    }
+
+    /** Target node now (it swaps with the source when the guest moves onto its target). */
+    public String target() {
+        return target;
+    }
+
+    /** Start of the last successful sync, epoch seconds. */
+    public long lastSync() {
+        return lastSync;
+    }
+
+    /** Start of the last attempt, epoch seconds. */
+    public long lastTry() {
+        return lastTry;
+    }
+
+    /** Failed attempts in a row. */
+    public int failCount() {
+        return failCount;
+    }
+
+    /** Why the last attempt failed, or null. */
+    public String error() {
+        return error;
+    }
+
+    /** Duration of the last attempt in seconds. */
+    public double duration() {
+        return duration;
+    }
+
+    /** Whether an attempt is running now. */
+    public boolean running() {
+        return running;
+    }
+
+    /** Process id of the running attempt (made up but stable), 0 when none runs. */
+    public int pid() {
+        return pid;
+    }
+
+    /** When the last test failover ran, or null when never. */
+    public Instant lastTestFailover() {
+        return lastTestFailover;
+    }
+
     /** Epoch seconds of the next planned attempt; 0 when none is scheduled. */
-    long nextSync(Environment env) {
+    public long nextSync(Environment env) {
         if (spec.disable()) {
             return 0;
         }

@@ -1,82 +1,86 @@
-package org.sitewatch.simulator.proxmox;
+package org.sitewatch.simulator.engine;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.sitewatch.simulator.GuestSpec;
 import org.sitewatch.simulator.StepAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one scenario action to a site's state at the step's scheduled time. An action whose
+ * Applies one scenario action to a cluster's state at the step's scheduled time. An action whose
  * object no longer exists (e.g. a guest removed earlier) is skipped with a warning, since a looping
  * timeline may legitimately meet such states.
  */
 final class StepApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(StepApplier.class);
-    /** CRM states of a service that is (or is about to be) running on its node. */
-    private static final Set<String> ACTIVE = Set.of("started", "request_start", "request_start_balance",
-            "migrate", "relocate");
+    /** Phases of a service that is (or is about to be) running on its node. */
+    private static final Set<HaPhase> ACTIVE = Set.of(HaPhase.STARTED, HaPhase.STARTING, HaPhase.MIGRATING);
 
     private StepApplier() {
     }
 
-    static void apply(SiteState site, StepAction action, Instant at) {
+    static void apply(ClusterState cluster, StepAction action, Instant at) {
         if (action instanceof StepAction.ReplicationFail a) {
-            ReplicationJob job = job(site, a.job());
-            if (job != null) {
-                job.injectedError = a.error();
-            }
+            withLink(cluster, a.job(), job -> job.injectedError = a.error());
         } else if (action instanceof StepAction.ReplicationRecover a) {
-            ReplicationJob job = job(site, a.job());
-            if (job != null) {
-                job.injectedError = null;
-            }
+            withLink(cluster, a.job(), job -> job.injectedError = null);
+        } else if (action instanceof StepAction.TestFailover a) {
+            withLink(cluster, a.job(), job -> job.lastTestFailover = at);
         } else if (action instanceof StepAction.HaFence a) {
-            GuestState g = haGuest(site, a.sid());
+            GuestState g = haGuest(cluster, a.sid());
             if (g != null) {
                 fence(g, at);
             }
         } else if (action instanceof StepAction.HaMigrate a) {
-            GuestState g = haGuest(site, a.sid());
-            if (g != null && "started".equals(g.crmState) && !a.node().equals(g.node)) {
+            GuestState g = haGuest(cluster, a.sid());
+            if (g != null && g.phase == HaPhase.STARTED && !a.node().equals(g.node)) {
                 g.migrateTarget = a.node();
-                g.setCrm("migrate", at);
+                g.setPhase(HaPhase.MIGRATING, at);
             }
         } else if (action instanceof StepAction.NodeOffline a) {
-            nodeOffline(site, a.node(), at);
+            nodeOffline(cluster, a.node(), at);
         } else if (action instanceof StepAction.NodeOnline a) {
-            nodeOnline(site, a.node(), at);
+            nodeOnline(cluster, a.node(), at);
         } else if (action instanceof StepAction.VmStop a) {
-            GuestState g = guest(site, a.vmid());
-            if (g != null && g.ha()) {
-                g.requestState = "stopped";
-                g.setCrm("request_stop", at);
-            } else if (g != null) {
-                g.running = false;
-            }
+            vmStop(cluster, a.vmid(), at);
         } else if (action instanceof StepAction.VmStart a) {
-            GuestState g = guest(site, a.vmid());
-            if (g != null && g.ha()) {
-                g.requestState = "started";
-                g.setCrm("request_start", at);
-            } else if (g != null && !g.running) {
-                g.start(at);
-            }
+            vmStart(cluster, a.vmid(), at);
         } else if (action instanceof StepAction.VmRemove a) {
-            if (guest(site, a.vmid()) != null) {
-                site.guests.remove(a.vmid());
-                site.jobs.values().removeIf(j -> j.spec.guest() == a.vmid());
+            if (guest(cluster, a.vmid()) != null) {
+                cluster.guests.remove(a.vmid());
+                cluster.links.values().removeIf(j -> j.spec().guest() == a.vmid());
             }
         } else if (action instanceof StepAction.VmAdd a) {
-            addGuest(site, a.guest(), at);
+            addGuest(cluster, a.guest(), at);
         } else if (action instanceof StepAction.ApiFault a) {
-            site.fault = a.kind();
-            site.faultUntil = a.duration() == null ? null : at.plus(a.duration());
-        } else if (action instanceof StepAction.ApiOk) {
-            site.fault = null;
-            site.faultUntil = null;
+            cluster.faults.set(a.kind(), a.scope(), a.duration() == null ? null : at.plus(a.duration()));
+        } else if (action instanceof StepAction.ApiOk a) {
+            cluster.faults.clear(a.scope());
+        } else if (action instanceof StepAction.QDevice a) {
+            qdevice(cluster, a.connected(), at);
+        }
+    }
+
+    private static void vmStop(ClusterState cluster, int vmid, Instant at) {
+        GuestState g = guest(cluster, vmid);
+        if (g != null && g.ha()) {
+            g.requestState = "stopped";
+            g.setPhase(HaPhase.STOPPING, at);
+        } else if (g != null) {
+            g.running = false;
+        }
+    }
+
+    private static void vmStart(ClusterState cluster, int vmid, Instant at) {
+        GuestState g = guest(cluster, vmid);
+        if (g != null && g.ha()) {
+            g.requestState = "started";
+            g.setPhase(HaPhase.STARTING, at);
+        } else if (g != null && !g.running) {
+            g.start(at);
         }
     }
 
@@ -84,67 +88,82 @@ final class StepApplier {
         g.fencedFrom = g.node;
         g.migrateTarget = null;
         g.running = false;
-        g.setCrm("fence", at);
+        g.setPhase(HaPhase.FENCING, at);
     }
 
-    private static void nodeOffline(SiteState site, String name, Instant at) {
-        NodeState node = site.nodes.get(name);
+    private static void nodeOffline(ClusterState cluster, String name, Instant at) {
+        NodeState node = cluster.node(name);
         if (node == null || !node.online) {
             return;
         }
         node.online = false;
         node.since = at;
-        for (GuestState g : site.haGuests()) {
-            if (name.equals(g.node) && ACTIVE.contains(g.crmState)) {
+        for (GuestState g : cluster.haGuests()) {
+            if (name.equals(g.node) && ACTIVE.contains(g.phase)) {
                 fence(g, at);
             }
         }
     }
 
-    private static void nodeOnline(SiteState site, String name, Instant at) {
-        NodeState node = site.nodes.get(name);
+    private static void nodeOnline(ClusterState cluster, String name, Instant at) {
+        NodeState node = cluster.node(name);
         if (node == null || node.online) {
             return;
         }
-        boolean wasQuorate = site.quorate();
+        boolean wasQuorate = cluster.quorate();
         node.online = true;
         node.since = at;
         // The node rebooted: guests still placed on it (non-HA) start again with fresh uptime.
-        site.guests.values().stream().filter(g -> name.equals(g.node) && g.running).forEach(g -> g.startedAt = at);
-        if (!wasQuorate && site.quorate()) {
-            // Fencing could not proceed without quorum; its delay counts from now.
-            site.haGuests().stream().filter(g -> "fence".equals(g.crmState)).forEach(g -> g.crmSince = at);
-        }
+        cluster.guests().stream().filter(g -> name.equals(g.node) && g.running).forEach(g -> g.startedAt = at);
+        restartFencingIfQuorumReturned(cluster, wasQuorate, at);
     }
 
-    private static void addGuest(SiteState site, GuestSpec spec, Instant at) {
-        if (site.guests.containsKey(spec.vmid())) {
-            LOG.warn("site {}: vm-add skipped, guest {} already exists", site.name(), spec.vmid());
+    private static void qdevice(ClusterState cluster, boolean connected, Instant at) {
+        if (cluster.qdevice() == null) {
+            LOG.warn("cluster {}: has no quorum device, step skipped", cluster.name());
             return;
         }
-        site.guests.put(spec.vmid(), new GuestState(spec, at));
+        boolean wasQuorate = cluster.quorate();
+        cluster.qdeviceConnected = connected;
+        restartFencingIfQuorumReturned(cluster, wasQuorate, at);
     }
 
-    private static ReplicationJob job(SiteState site, String id) {
-        ReplicationJob job = site.jobs.get(id);
-        if (job == null) {
-            LOG.warn("site {}: replication job {} no longer exists, step skipped", site.name(), id);
+    /** Fencing could not proceed without quorum; its delay counts from when quorum returns. */
+    private static void restartFencingIfQuorumReturned(ClusterState cluster, boolean wasQuorate, Instant at) {
+        if (!wasQuorate && cluster.quorate()) {
+            cluster.haGuests().stream().filter(g -> g.phase == HaPhase.FENCING).forEach(g -> g.phaseSince = at);
         }
-        return job;
     }
 
-    private static GuestState guest(SiteState site, int vmid) {
-        GuestState g = site.guests.get(vmid);
+    private static void addGuest(ClusterState cluster, GuestSpec spec, Instant at) {
+        if (cluster.guests.containsKey(spec.vmid())) {
+            LOG.warn("cluster {}: vm-add skipped, guest {} already exists", cluster.name(), spec.vmid());
+            return;
+        }
+        cluster.guests.put(spec.vmid(), new GuestState(spec, at));
+    }
+
+    private static void withLink(ClusterState cluster, String id, Consumer<ReplicationLinkState> change) {
+        ReplicationLinkState job = cluster.links.get(id);
+        if (job == null) {
+            LOG.warn("cluster {}: replication job {} no longer exists, step skipped", cluster.name(), id);
+        } else {
+            change.accept(job);
+        }
+    }
+
+    private static GuestState guest(ClusterState cluster, int vmid) {
+        GuestState g = cluster.guests.get(vmid);
         if (g == null) {
-            LOG.warn("site {}: guest {} does not exist, step skipped", site.name(), vmid);
+            LOG.warn("cluster {}: guest {} does not exist, step skipped", cluster.name(), vmid);
         }
         return g;
     }
 
-    private static GuestState haGuest(SiteState site, String sid) {
-        GuestState g = site.haGuest(sid);
+    private static GuestState haGuest(ClusterState cluster, String sid) {
+        GuestState g = cluster.haGuest(sid);
         if (g == null) {
-            LOG.warn("site {}: HA service {} does not exist, step skipped", site.name(), sid);
+            LOG.warn("cluster {}: HA service {} does not exist, step skipped", cluster.name(), sid);
         }
         return g;
     }

@@ -1,5 +1,6 @@
 package org.sitewatch.simulator.proxmox;
 
+import org.sitewatch.simulator.engine.ClusterState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,12 @@ final class ApiRouter {
      * @param segments path segments after {@code /api2/json}
      * @param query    decoded query parameters
      */
-    static Object route(SiteState site, Instant now, List<String> segments, Map<String, String> query) {
+    static Object route(PveCluster cluster, Instant now, List<String> segments, Map<String, String> query) {
+        ClusterState site = cluster.state();
         String path = "/" + String.join("/", segments);
         switch (path) {
             case "/version":
-                return ClusterViews.version(site);
+                return ClusterViews.version(cluster.settings());
             case "/cluster/status":
                 return ClusterViews.clusterStatus(site);
             case "/cluster/resources":
@@ -44,9 +46,9 @@ final class ApiRouter {
         throw ApiException.notImplemented("GET", path);
     }
 
-    private static Object routeNode(SiteState site, List<String> segments, Map<String, String> query, String path) {
+    private static Object routeNode(ClusterState site, List<String> segments, Map<String, String> query, String path) {
         String node = segments.get(1);
-        if (!site.nodes.containsKey(node)) {
+        if (site.node(node) == null) {
             throw new ApiException(500, "hostname lookup '" + node + "' failed - failed to get address info for: "
                     + node + ": Name or service not known");
         }

@@ -1,4 +1,4 @@
-package org.sitewatch.simulator;
+package org.sitewatch.simulator.proxmox;
 
 /**
  * How a simulated site encodes booleans on the wire. Perl-based PVE sends {@code 0}/{@code 1};

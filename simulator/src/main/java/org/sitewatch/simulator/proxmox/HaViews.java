@@ -1,5 +1,8 @@
 package org.sitewatch.simulator.proxmox;
 
+import org.sitewatch.simulator.engine.GuestState;
+import org.sitewatch.simulator.engine.NodeState;
+import org.sitewatch.simulator.engine.ClusterState;
 import static org.sitewatch.simulator.proxmox.Json.obj;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +33,7 @@ final class HaViews {
     private HaViews() {
     }
 
-    static List<Map<String, Object>> statusCurrent(SiteState site, Instant now) {
+    static List<Map<String, Object>> statusCurrent(ClusterState site, Instant now) {
         List<Map<String, Object>> out = new ArrayList<>();
         String local = site.localNode();
         boolean quorate = site.quorate();
@@ -38,61 +41,44 @@ final class HaViews {
                 "status", quorate ? "OK" : "No quorum on node '" + local + "'!", "quorate", quorate));
         out.add(obj("id", "master", "type", "master", "node", local,
                 "status", local + " (active, " + CTIME.format(now) + ")", "timestamp", now.getEpochSecond()));
-        for (NodeState n : site.nodes.values()) {
-            Instant ts = n.online ? now : n.since;
+        for (NodeState n : site.nodes()) {
+            Instant ts = n.online() ? now : n.since();
             boolean dead = now.getEpochSecond() - ts.getEpochSecond() > DEAD_AFTER_SECONDS;
-            boolean busy = site.haGuests().stream().anyMatch(g -> n.name().equals(g.node));
+            boolean busy = site.haGuests().stream().anyMatch(g -> n.name().equals(g.node()));
             String state = dead ? "old timestamp - dead?" : busy ? "active" : "idle";
             out.add(obj("id", "lrm:" + n.name(), "type", "lrm", "node", n.name(),
                     "status", n.name() + " (" + state + ", " + CTIME.format(ts) + ")", "timestamp", ts.getEpochSecond()));
         }
         for (GuestState g : site.haGuests()) {
-            String verbose = verboseState(g);
-            out.add(obj("id", "service:" + g.sid(), "type", "service", "sid", g.sid(), "node", g.node,
-                    "crm_state", g.crmState, "state", verbose, "request_state", g.requestState,
-                    "max_restart", g.spec.maxRestart(), "max_relocate", g.spec.maxRelocate(), "failback", true,
-                    "status", g.sid() + " (" + g.node + ", " + verbose + ")"));
+            String verbose = PveStates.verboseState(g);
+            out.add(obj("id", "service:" + g.sid(), "type", "service", "sid", g.sid(), "node", g.node(),
+                    "crm_state", PveStates.crmState(g), "state", verbose, "request_state", g.requestState(),
+                    "max_restart", g.spec().maxRestart(), "max_relocate", g.spec().maxRelocate(), "failback", true,
+                    "status", g.sid() + " (" + g.node() + ", " + verbose + ")"));
         }
         return out;
     }
 
     /** @param type the {@code type} query parameter ({@code vm}|{@code ct}), or null for all */
-    static List<Map<String, Object>> resources(SiteState site, String type) {
+    static List<Map<String, Object>> resources(ClusterState site, String type) {
         if (type != null && !type.equals("vm") && !type.equals("ct")) {
             throw ApiException.parameter("type", "value '" + type + "' does not have a value in the enumeration 'ct, vm'");
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (GuestState g : site.haGuests()) {
-            if (type == null || type.equals(g.haType())) {
-                out.add(obj("sid", g.sid(), "type", g.haType(), "state", g.requestState,
-                        "max_restart", g.spec.maxRestart(), "max_relocate", g.spec.maxRelocate(),
+            if (type == null || type.equals(PveStates.haType(g))) {
+                out.add(obj("sid", g.sid(), "type", PveStates.haType(g), "state", g.requestState(),
+                        "max_restart", g.spec().maxRestart(), "max_relocate", g.spec().maxRelocate(),
                         "failback", true, "digest", digest(g)));
             }
         }
         return out;
     }
 
-    /** PVE's user-facing service state: the CRM state, except while a request is settling. */
-    static String verboseState(GuestState g) {
-        String req = g.requestState;
-        if ("ignored".equals(req)) {
-            return "ignored";
-        }
-        if ("disabled".equals(req) && "stopped".equals(g.crmState)) {
-            return "disabled";
-        }
-        return switch (g.crmState) {
-            case "request_start", "request_start_balance" -> "starting";
-            case "request_stop" -> "stopping";
-            case "stopped" -> "started".equals(req) || "enabled".equals(req) ? "starting" : "stopped";
-            default -> g.crmState;
-        };
-    }
-
     private static String digest(GuestState g) {
         try {
-            byte[] sha = MessageDigest.getInstance("SHA-1").digest((g.sid() + "|" + g.requestState + "|"
-                    + g.spec.maxRestart() + "|" + g.spec.maxRelocate()).getBytes(StandardCharsets.UTF_8));
+            byte[] sha = MessageDigest.getInstance("SHA-1").digest((g.sid() + "|" + g.requestState() + "|"
+                    + g.spec().maxRestart() + "|" + g.spec().maxRelocate()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

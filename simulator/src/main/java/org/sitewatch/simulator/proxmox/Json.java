@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sitewatch.simulator.BooleanStyle;
 
 /**
  * Writes PVE response envelopes. Views build plain maps and lists with {@link Boolean} values;

@@ -1,67 +1,83 @@
 package org.sitewatch.simulator.proxmox;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.sitewatch.simulator.ApiFaultKind;
-import org.sitewatch.simulator.BooleanStyle;
-import org.sitewatch.simulator.SiteSpec;
+import org.sitewatch.simulator.ClusterSpec;
+import org.sitewatch.simulator.front.FrontExchange;
+import org.sitewatch.simulator.front.VendorFront;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP front of the simulator: splits {@code /{site}/api2/json/...}, applies the site's injected
- * fault, checks the API token, routes GETs and writes PVE envelopes. Limit: the JDK server writes
- * the standard reason phrase for a status (or none for 595), not PVE's error text; that text is in
- * the body's {@code message}, as PVE's json format also sends it.
+ * The Proxmox VE front: serves a cluster under {@code /{cluster}/api2/json}, applies the fault that
+ * hits the call's path, checks the API token, routes GETs and writes PVE envelopes. Limit: the JDK
+ * server writes the standard reason phrase for a status (or none for 595), not PVE's error text;
+ * that text is in the body's {@code message}, as PVE's json format also sends it.
  */
-final class ProxmoxApiHandler implements HttpHandler {
+public final class ProxmoxFront implements VendorFront {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProxmoxApiHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProxmoxFront.class);
     private static final String TOKEN_PREFIX = "PVEAPIToken=";
     private static final byte[] MALFORMED_BODY =
             "{\"data\":[{\"id\":\"cluster\",\"type\":\"cluster\",\"quorate\":1,".getBytes(StandardCharsets.UTF_8);
 
-    private final ProxmoxEngine engine;
-    private final Map<String, SiteSpec> sites = new HashMap<>();
-    private final CountDownLatch closing;
-    private final Duration faultHold;
-
-    ProxmoxApiHandler(ProxmoxEngine engine, List<SiteSpec> siteSpecs, CountDownLatch closing, Duration faultHold) {
-        this.engine = engine;
-        siteSpecs.forEach(s -> sites.put(s.name(), s));
-        this.closing = closing;
-        this.faultHold = faultHold;
+    @Override
+    public String platform() {
+        return "proxmox";
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
-        BooleanStyle style = BooleanStyle.INT;
+    public List<String> settingKeys() {
+        return ProxmoxSettings.KEYS;
+    }
+
+    @Override
+    public List<String> requiredSettings() {
+        return List.of(ProxmoxSettings.TOKEN);
+    }
+
+    @Override
+    public void checkSetting(String key, String value) {
+        ProxmoxSettings.check(key, value);
+    }
+
+    @Override
+    public String defaultTechnology() {
+        return "pvesr";
+    }
+
+    @Override
+    public String apiRoot() {
+        return "/api2/json";
+    }
+
+    @Override
+    public Map<String, String> collectorSettings(ClusterSpec cluster) {
+        return Map.of("api-token", ProxmoxSettings.of(cluster).token());
+    }
+
+    @Override
+    public void serve(FrontExchange fx) throws IOException {
+        HttpExchange ex = fx.http();
+        ProxmoxSettings settings = ProxmoxSettings.of(fx.cluster());
+        BooleanStyle style = settings.booleans();
         try {
-            List<String> segments = new ArrayList<>(Arrays.stream(ex.getRequestURI().getRawPath().split("/"))
-                    .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList());
-            if (segments.size() < 3 || !segments.get(1).equals("api2") || !segments.get(2).equals("json")) {
-                throw new ApiException(404, "Not found: expected /{site}/api2/json/...");
+            List<String> segments = fx.path();
+            if (segments.size() < 2 || !segments.get(0).equals("api2") || !segments.get(1).equals("json")) {
+                throw new ApiException(404, "Not found: expected /{cluster}/api2/json/...");
             }
-            SiteSpec site = sites.get(segments.get(0));
-            if (site == null) {
-                throw new ApiException(404, "no such site '" + segments.get(0) + "' (sites: " + sites.keySet() + ")");
-            }
-            style = site.booleans();
-            ApiFaultKind fault = engine.read(site.name(), (s, now) -> s.activeFault(now));
+            List<String> rest = segments.subList(2, segments.size());
+            String path = "/" + String.join("/", rest);
+            ApiFaultKind fault = fx.faultFor(rest);
             if (fault == ApiFaultKind.TIMEOUT) {
-                holdThenDrop(ex);
+                fx.holdThenDrop();
                 return;
             }
             if (fault == ApiFaultKind.MALFORMED) {
@@ -71,16 +87,21 @@ final class ProxmoxApiHandler implements HttpHandler {
             if (fault == ApiFaultKind.HTTP500) {
                 throw new ApiException(500, "simulated internal server error");
             }
-            if (fault == ApiFaultKind.AUTH || !authorized(ex, site)) {
+            if (fault == ApiFaultKind.HTTP501) {
+                throw ApiException.notImplemented(ex.getRequestMethod(), path);
+            }
+            if (fault == ApiFaultKind.HTTP404) {
+                throw new ApiException(404, "Not found: " + path);
+            }
+            if (fault == ApiFaultKind.AUTH || !authorized(ex, settings)) {
                 throw new ApiException(401, "authentication failure");
             }
-            List<String> rest = segments.subList(3, segments.size());
             if (!ex.getRequestMethod().equals("GET")) {
-                throw ApiException.notImplemented(ex.getRequestMethod(), "/" + String.join("/", rest));
+                throw ApiException.notImplemented(ex.getRequestMethod(), path);
             }
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
-            byte[] body = engine.read(site.name(),
-                    (s, now) -> Json.envelope(ApiRouter.route(s, now, rest, query), s.spec.booleans()));
+            byte[] body = fx.read((cluster, now) -> Json.envelope(
+                    ApiRouter.route(new PveCluster(cluster, settings), now, rest, query), style));
             send(ex, 200, body);
         } catch (ApiException e) {
             send(ex, e.status, Json.error(e, style));
@@ -90,20 +111,9 @@ final class ProxmoxApiHandler implements HttpHandler {
         }
     }
 
-    private static boolean authorized(HttpExchange ex, SiteSpec site) {
+    private static boolean authorized(HttpExchange ex, ProxmoxSettings settings) {
         String header = ex.getRequestHeaders().getFirst("Authorization");
-        return header != null && header.trim().equals(TOKEN_PREFIX + site.token());
-    }
-
-    /** The timeout fault: never answer in time; give up after the hold or when the server closes. */
-    private void holdThenDrop(HttpExchange ex) {
-        try {
-            closing.await(faultHold.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // Closing without response headers makes the JDK server drop the connection.
-        ex.close();
+        return header != null && header.trim().equals(TOKEN_PREFIX + settings.token());
     }
 
     private static Map<String, String> query(String raw) {

@@ -1,0 +1,52 @@
+package org.sitewatch.simulator.front;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.sitewatch.simulator.ClusterSpec;
+
+/**
+ * One vendor's API in front of the vendor-neutral engine: it validates the vendor settings a
+ * scenario gives a cluster, and answers HTTP calls by reading the cluster's live state and writing
+ * it in the vendor's documented wire format (paths, envelopes, field names, state words, errors).
+ * A front holds no state of its own; the engine owns time, the model and the faults.
+ *
+ * <p>Fronts are found with {@link java.util.ServiceLoader} by {@link #platform()} (see
+ * {@link VendorFronts}): a new vendor is a new front and a registration, not a new engine.
+ */
+public interface VendorFront {
+
+    /** The platform name clusters use in scenarios, as in the event contract, e.g. {@code proxmox}. */
+    String platform();
+
+    /** The vendor settings a cluster of this platform may declare (beside the neutral keys). */
+    List<String> settingKeys();
+
+    /** The settings a cluster of this platform must declare. */
+    default List<String> requiredSettings() {
+        return List.of();
+    }
+
+    /**
+     * Checks one setting's value.
+     *
+     * @throws IllegalArgumentException with a message that says what is wrong (the caller adds the key)
+     */
+    void checkSetting(String key, String value);
+
+    /** The replication technology of links that do not name one, e.g. {@code pvesr}. */
+    String defaultTechnology();
+
+    /** Path of the API root below the cluster's own segment, e.g. {@code /api2/json}. */
+    String apiRoot();
+
+    /**
+     * Collector endpoint settings (beyond id, site, platform, url and node-sites) a Sitewatch
+     * collector needs to read this cluster, as property names below the endpoint, e.g.
+     * {@code api-token}. Values may be secrets: never log them.
+     */
+    Map<String, String> collectorSettings(ClusterSpec cluster);
+
+    /** Answers one call addressed to the cluster (its path starts after the cluster's segment). */
+    void serve(FrontExchange exchange) throws IOException;
+}
