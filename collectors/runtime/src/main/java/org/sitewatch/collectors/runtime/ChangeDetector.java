@@ -22,9 +22,14 @@ import org.sitewatch.events.EventType;
  * <p>Volatile fields (see {@link EntityRecords#stable}) do not count as changes: a replication
  * lag that grows with the clock would otherwise republish every item on every poll.
  *
- * <p>Limits: state lives in memory, so after a restart the first poll republishes everything and
- * removals that happened while the collector was down are not reported. Not thread-safe: the
- * runtime calls it from the endpoint's own thread only.
+ * <p>Partial reads ({@link Snapshot#unreadable()}): entities in a scope the source could not read
+ * keep their last published state; records of them in the snapshot are ignored and they are not
+ * reported removed.
+ *
+ * <p>What was last published can be {@link #restore restored} after a restart (the runtime keeps it
+ * in checkpoints, see {@link PublishedStates}): then an unchanged inventory is not republished and a
+ * removal that happened while the collector was down is reported. Not thread-safe: the runtime
+ * calls it from the endpoint's own thread only.
  */
 public final class ChangeDetector {
 
@@ -57,22 +62,37 @@ public final class ChangeDetector {
     private record Known(EventData last, EventData stable) {
     }
 
+    /**
+     * Remembers records as published before a restart, without publishing them: the next snapshot
+     * is compared with them. Call before the first snapshot.
+     */
+    public void restore(List<EventData> lastPublished) {
+        for (EventData data : lastPublished) {
+            if (!EntityRecords.isRemoval(data)) {
+                known.put(EntityKey.of(data), new Known(data, EntityRecords.stable(data)));
+            }
+        }
+    }
+
     public Changes onSnapshot(Snapshot snapshot) {
         snapshots++;
         boolean resync = resyncRequested || snapshots % resyncEvery == 0;
         resyncRequested = false;
+        UnreadableScopes unreadable = new UnreadableScopes(snapshot.unreadable());
         List<EventData> publish = new ArrayList<>();
         Set<EntityKey> seen = new HashSet<>();
         for (EventData state : snapshot.states()) {
             EntityKey key = EntityKey.of(state);
-            // A vendor listing an entity twice would otherwise flip-flop between the two records.
-            if (seen.add(key)) {
+            // A vendor listing an entity twice would otherwise flip-flop between the two records;
+            // a record inside a scope the source could not read is not to be trusted over the last one.
+            if (!unreadable.covers(state) && seen.add(key)) {
                 accept(key, state, resync).ifPresent(publish::add);
             }
         }
         for (Iterator<Map.Entry<EntityKey, Known>> it = known.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<EntityKey, Known> entry = it.next();
-            if (!seen.contains(entry.getKey()) && !snapshot.partialTypes().contains(entry.getKey().type())) {
+            if (!seen.contains(entry.getKey()) && !snapshot.partialTypes().contains(entry.getKey().type())
+                    && !unreadable.covers(entry.getValue().last())) {
                 EntityRecords.removedCopy(entry.getValue().last()).ifPresent(publish::add);
                 it.remove();
             }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.sitewatch.collectors.spi.CollectorFactory;
 import org.sitewatch.collectors.spi.EndpointConfig;
@@ -27,21 +28,43 @@ public final class CollectorManager implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CollectorManager.class);
 
-    private final List<EndpointRunner> runners;
+    private final List<EndpointConfig> endpoints;
+    private final CollectorRegistry registry;
     private final EventSink sink;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final Supplier<Checkpoints> checkpoints;
+    private final RuntimeSettings settings;
+    private List<EndpointRunner> runners = List.of();
     private volatile boolean running;
     private boolean stopped;
 
+    /** Checkpoints in memory only, default runtime settings. */
     public CollectorManager(List<EndpointConfig> endpoints, CollectorRegistry registry, EventSink sink,
                             MeterRegistry meters, Clock clock, RetryPolicy retry) {
+        this(endpoints, registry, sink, meters, clock, retry, Checkpoints::empty, RuntimeSettings.DEFAULT);
+    }
+
+    /**
+     * @param checkpoints reads every endpoint's checkpoints (e.g. {@link KafkaCheckpointLoader}); called
+     *     once in {@link #start()}, before any source is created
+     */
+    public CollectorManager(List<EndpointConfig> endpoints, CollectorRegistry registry, EventSink sink,
+                            MeterRegistry meters, Clock clock, RetryPolicy retry, Supplier<Checkpoints> checkpoints,
+                            RuntimeSettings settings) {
         List<String> problems = problems(endpoints, registry);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid collector configuration:\n - " + String.join("\n - ", problems));
         }
+        this.endpoints = List.copyOf(endpoints);
+        this.registry = registry;
         this.sink = sink;
-        this.runners = endpoints.stream()
-                .map(e -> new EndpointRunner(e, registry.find(e.platform()).orElseThrow(), sink, meters, clock, retry))
-                .toList();
+        this.meters = meters;
+        this.clock = clock;
+        this.retry = retry;
+        this.checkpoints = checkpoints;
+        this.settings = settings;
     }
 
     /** Every problem of the endpoint list, each naming its endpoint; empty when it can run. */
@@ -74,9 +97,13 @@ public final class CollectorManager implements SmartLifecycle {
             // The sink is closed and the endpoint threads are gone: build a new manager instead.
             throw new IllegalStateException("a stopped CollectorManager cannot be started again");
         }
-        if (runners.isEmpty()) {
+        if (endpoints.isEmpty()) {
             log.warn("no collector endpoints are configured (sitewatch.collectors.endpoints); nothing will be collected");
         }
+        // Every checkpoint is read before any source starts: sources resume where they stopped.
+        Checkpoints loaded = endpoints.isEmpty() ? Checkpoints.empty() : checkpoints.get();
+        runners = endpoints.stream().map(e -> new EndpointRunner(e, registry.find(e.platform()).orElseThrow(), sink,
+                meters, clock, retry, loaded, settings)).toList();
         runners.forEach(EndpointRunner::start);
         running = true;
     }
@@ -102,6 +129,6 @@ public final class CollectorManager implements SmartLifecycle {
 
     /** The endpoints this manager runs, in configuration order. */
     public List<EndpointConfig> endpoints() {
-        return runners.stream().map(EndpointRunner::endpoint).toList();
+        return endpoints;
     }
 }

@@ -38,12 +38,20 @@ public final class EndpointRunner {
 
     public EndpointRunner(EndpointConfig endpoint, CollectorFactory factory, EventSink sink, MeterRegistry registry,
                           Clock clock, RetryPolicy retry) {
+        this(endpoint, factory, sink, registry, clock, retry, Checkpoints.empty(), RuntimeSettings.DEFAULT);
+    }
+
+    /**
+     * @param checkpoints every endpoint's checkpoints as read at start-up; this endpoint resumes from its own
+     */
+    public EndpointRunner(EndpointConfig endpoint, CollectorFactory factory, EventSink sink, MeterRegistry registry,
+                          Clock clock, RetryPolicy retry, Checkpoints checkpoints, RuntimeSettings settings) {
         this.factory = factory;
-        this.context = new CollectorContext(clock);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 EndpointThreads.named("sitewatch-collector-" + endpoint.id()));
         this.services = new EndpointServices(endpoint, clock, retry, scheduler,
-                new CollectorMetrics(registry, endpoint), sink);
+                new CollectorMetrics(registry, endpoint), sink, checkpoints, settings);
+        this.context = new CollectorContext(clock, services.sourceCheckpoints());
     }
 
     public EndpointConfig endpoint() {

@@ -4,67 +4,133 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.sitewatch.collectors.spi.CheckpointStore;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.EventPage;
+import org.sitewatch.collectors.spi.PartialRead;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.EventData;
+import org.sitewatch.events.SitewatchEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every loop of one endpoint shares: its thread, change detector, publisher, heartbeats,
- * meters and failure log, and the two things every loop does with them: publish what a snapshot
- * changed, and report the outcome of an attempt (heartbeat, meters, log).
+ * What every loop of one endpoint shares: its thread, change detector, publisher, checkpoints,
+ * heartbeats, meters and failure log, and what every loop does with them: publish what a snapshot
+ * changed (states with their checkpoints, atomically), publish event-history pages with their
+ * cursor, and report the outcome of an attempt (heartbeat, meters, log).
  *
- * <p>Not thread-safe: used from the endpoint's scheduler thread only.
+ * <p>Not thread-safe: used from the endpoint's scheduler thread only (the history cursor is also
+ * read by the poll worker, hence volatile).
  */
 final class EndpointServices {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointServices.class);
     private static final int REASONS_LOGGED = 5;
+    private static final String HISTORY_CURSOR = "history/cursor";
 
     final EndpointConfig endpoint;
     final Clock clock;
     final RetryPolicy retry;
     final ScheduledExecutorService scheduler;
     final CollectorMetrics metrics;
+    final RuntimeSettings settings;
     private final EndpointPublisher publisher;
     private final ChangeDetector detector;
     private final Heartbeats heartbeats;
     private final FailureLog failureLog;
+    private final Checkpoints checkpoints;
+    private final PublishedStates publishedStates;
+    private final String historyCursorKey;
+    private volatile String historyCursor;
     private List<String> lastSkipped = List.of();
+    private List<PartialRead> lastUnreadable = List.of();
     private int failuresInARow;
 
     EndpointServices(EndpointConfig endpoint, Clock clock, RetryPolicy retry, ScheduledExecutorService scheduler,
-                     CollectorMetrics metrics, EventSink sink) {
+                     CollectorMetrics metrics, EventSink sink, Checkpoints checkpoints, RuntimeSettings settings) {
         this.endpoint = endpoint;
         this.clock = clock;
         this.retry = retry;
         this.scheduler = scheduler;
         this.metrics = metrics;
+        this.settings = settings;
         this.publisher = new EndpointPublisher(endpoint, sink, metrics);
         this.detector = new ChangeDetector(endpoint.resyncEvery());
         this.heartbeats = new Heartbeats(endpoint);
         this.failureLog = new FailureLog(endpoint);
+        this.checkpoints = checkpoints;
+        this.publishedStates = new PublishedStates(endpoint.id());
+        List<EventData> restored = publishedStates.restore(checkpoints);
+        detector.restore(restored);
+        this.historyCursorKey = Checkpoints.prefixOf(endpoint.id()) + HISTORY_CURSOR;
+        this.historyCursor = checkpoints.get(historyCursorKey).orElse(null);
+        if (!restored.isEmpty() || historyCursor != null) {
+            log.info("collector {} resumes from its checkpoints: {} entities last published{}", endpoint.id(),
+                    restored.size(), historyCursor == null ? "" : ", event history after " + historyCursor);
+        }
     }
 
-    /** Publishes what changed in a full snapshot, its HA actions, and counts its skipped records. */
+    /** The checkpoint store the endpoint's source gets in its context. */
+    CheckpointStore sourceCheckpoints() {
+        return checkpoints.forSource(endpoint.id(),
+                record -> publisher.commit(List.of(), List.of(record)));
+    }
+
+    /** Publishes what changed in a full snapshot with its checkpoints, its HA actions, and counts its skipped records. */
     void publishSnapshot(Snapshot snapshot) {
         if (publisher.takeSendFailure()) {
             detector.requestResync();
         }
         ChangeDetector.Changes changes = detector.onSnapshot(snapshot);
-        publisher.publish(snapshot.observedAt(), changes.toPublish());
+        publishStates(snapshot.observedAt(), changes.toPublish());
         publisher.publish(snapshot.observedAt(), snapshot.actions());
         countSkipped(snapshot.skipped());
+        noteUnreadable(snapshot.unreadable());
         log.debug("collector {}: {} of {} states published{}, {} actions", endpoint.id(), changes.toPublish().size(),
                 snapshot.states().size(), changes.resync() ? " (resync)" : "", snapshot.actions().size());
     }
 
     /** Publishes one pushed observation when it changed something. */
     void publishObservation(Instant time, EventData data) {
-        detector.onObservation(data).ifPresent(d -> publisher.publish(time, d));
+        detector.onObservation(data).ifPresent(d -> {
+            if (publishedStates.writesFor(List.of(d)).isEmpty()) {
+                publisher.publish(time, d);
+            } else {
+                publishStates(time, List.of(d));
+            }
+        });
+    }
+
+    /** The cursor after the last event-history page published; null before the first one. */
+    String historyCursor() {
+        return historyCursor;
+    }
+
+    /**
+     * Publishes history pages in order, each with its cursor in one atomic write, and stops at the
+     * first that could not be stored: the next cycle reads again from the last stored cursor.
+     */
+    void publishHistory(List<EventPage> pages) {
+        for (EventPage page : pages) {
+            if (page.events().isEmpty() && page.nextCursor().equals(historyCursor)) {
+                continue;
+            }
+            List<SitewatchEvent> events = publisher.events(page);
+            List<CheckpointRecord> cursor = List.of(CheckpointRecord.put(historyCursorKey, page.nextCursor()));
+            if (!await(publisher.commit(events, cursor))) {
+                return;
+            }
+            checkpoints.apply(cursor);
+            historyCursor = page.nextCursor();
+        }
     }
 
     /** A successful poll (or a healthy subscription when {@code took} is null). */
@@ -76,7 +142,7 @@ final class EndpointServices {
         } else {
             metrics.subscription(true, observedAt);
         }
-        publisher.publish(observedAt, heartbeats.ok(observedAt, took, nextIn));
+        publisher.publish(observedAt, heartbeats.ok(observedAt, took, nextIn, lastUnreadable));
     }
 
     /**
@@ -91,7 +157,7 @@ final class EndpointServices {
         } else {
             metrics.subscriptionFailed(e.status(), e.kind());
         }
-        failureLog.failed(e, "in " + next.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+        failureLog.failed(e, "in " + next.toString().substring(2).toLowerCase(Locale.ROOT));
         publisher.publish(startedAt, heartbeats.failed(e, took, next));
         return next;
     }
@@ -100,10 +166,54 @@ final class EndpointServices {
     void heartbeat(CollectorException currentFailure, Duration nextIn) {
         Instant now = clock.instant();
         publisher.publish(now, currentFailure == null
-                ? heartbeats.ok(now, null, nextIn) : heartbeats.failed(currentFailure, null, nextIn));
+                ? heartbeats.ok(now, null, nextIn, lastUnreadable) : heartbeats.failed(currentFailure, null, nextIn));
         if (currentFailure == null) {
             metrics.subscription(true, now);
         }
+    }
+
+    /** Whether a send failed since the last call (the flag is cleared). */
+    boolean takeSendFailure() {
+        return publisher.takeSendFailure();
+    }
+
+    /** Makes the next snapshot republish everything. */
+    void requestResync() {
+        detector.requestResync();
+    }
+
+    EndpointPublisher publisher() {
+        return publisher;
+    }
+
+    private void publishStates(Instant time, List<EventData> states) {
+        List<EventData> valid = publisher.valid(states);
+        List<CheckpointRecord> writes = publishedStates.writesFor(valid);
+        // Applied once stored: what the checkpoints say was published, was.
+        publisher.commit(publisher.events(time, valid), writes).thenRun(() -> checkpoints.apply(writes));
+    }
+
+    private boolean await(java.util.concurrent.CompletableFuture<Void> stored) {
+        try {
+            stored.get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void noteUnreadable(List<PartialRead> unreadable) {
+        if (!unreadable.equals(lastUnreadable) && !unreadable.isEmpty()) {
+            log.warn("collector {} could not read part of the endpoint; those parts keep their last state: {}",
+                    endpoint.id(), unreadable.stream().map(p -> p.type().typeName() + " of " + p.scope() + " ("
+                            + p.reason() + ")").collect(Collectors.joining("; ")));
+        } else if (unreadable.isEmpty() && !lastUnreadable.isEmpty()) {
+            log.info("collector {} reads every part of the endpoint again", endpoint.id());
+        }
+        lastUnreadable = unreadable;
     }
 
     private void countSkipped(List<String> skipped) {

@@ -1,5 +1,6 @@
 package org.sitewatch.collectors.runtime;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.sitewatch.events.SitewatchEvent;
 
@@ -15,6 +16,25 @@ public interface EventSink extends AutoCloseable {
      * long; it must not throw for a send failure, only fail the future.
      */
     CompletableFuture<Void> publish(SitewatchEvent event);
+
+    /**
+     * Sends events and checkpoint writes so that they are stored together or not at all (the
+     * Kafka sink uses a transaction per call). {@code writerId} names the one writer that calls it
+     * (an endpoint id): a restarted writer with the same id takes over and cancels anything its
+     * predecessor left half done. The future fails when nothing was stored.
+     *
+     * <p>The default sends the events one by one and keeps no checkpoints: a sink without durable
+     * checkpoints says so with {@link #storesCheckpoints()}, and the runtime then keeps them in memory only.
+     */
+    default CompletableFuture<Void> publishAtomically(String writerId, List<SitewatchEvent> events,
+                                                      List<CheckpointRecord> checkpoints) {
+        return CompletableFuture.allOf(events.stream().map(this::publish).toArray(CompletableFuture[]::new));
+    }
+
+    /** Whether {@link #publishAtomically} stores checkpoints durably. */
+    default boolean storesCheckpoints() {
+        return false;
+    }
 
     /** Waits until everything sent so far is acknowledged or failed. */
     default void flush() {

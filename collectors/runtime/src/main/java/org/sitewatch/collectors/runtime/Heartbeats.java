@@ -2,10 +2,13 @@ package org.sitewatch.collectors.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.PartialRead;
 import org.sitewatch.events.CollectorHeartbeat;
 import org.sitewatch.events.CollectorStatus;
+import org.sitewatch.events.UnreadableScope;
 
 /**
  * Builds one endpoint's heartbeats and remembers its last success. {@code intervalSeconds} is the
@@ -23,10 +26,13 @@ final class Heartbeats {
         this.endpoint = endpoint;
     }
 
-    CollectorHeartbeat ok(Instant observedAt, Duration pollDuration, Duration nextIn) {
+    /** A successful poll; {@code unreadable} lists what it could not read (a partial read), if anything. */
+    CollectorHeartbeat ok(Instant observedAt, Duration pollDuration, Duration nextIn, List<PartialRead> unreadable) {
         lastSuccess = observedAt;
         return new CollectorHeartbeat(endpoint.site(), endpoint.platform(), endpoint.id(), endpoint.address(),
-                CollectorStatus.OK, null, null, millis(pollDuration), lastSuccess, seconds(nextIn), null);
+                CollectorStatus.OK, null, null, millis(pollDuration), lastSuccess, seconds(nextIn), null,
+                unreadable.stream().map(p -> new UnreadableScope(p.type().typeName(), p.scope().toString(),
+                        truncate(p.reason()))).toList());
     }
 
     CollectorHeartbeat failed(CollectorException e, Duration pollDuration, Duration nextIn) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,7 @@ import org.sitewatch.events.TopicSpec;
  * {@code event.key()}, record timestamp = event time, value in CloudEvents binary mode. The
  * producer retries a failed send itself until {@code delivery.timeout.ms}; what still fails is
  * reported through the returned future (the runtime counts it and the next resync republishes).
+ * {@link #publishAtomically} writes events with checkpoints in one transaction ({@link KafkaTransactions}).
  *
  * <p>Limits: does not create topics (the launcher does, with {@code TopicProvisioner}); when the
  * brokers are unreachable a send blocks its endpoint's thread up to {@code max.block.ms}.
@@ -31,10 +33,19 @@ public final class KafkaEventSink implements EventSink {
     private final Producer<byte[], byte[]> producer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final KafkaClientMetrics clientMetrics;
+    private final KafkaTransactions transactions;
 
-    /** Used by tests to plug a mock producer. */
+    /** Used by tests to plug a mock producer; atomic publishing then fails. */
     KafkaEventSink(Producer<byte[], byte[]> producer, MeterRegistry registry) {
+        this(producer, registry, transactionalId -> {
+            throw new UnsupportedOperationException("no transactional producer in this test sink");
+        });
+    }
+
+    KafkaEventSink(Producer<byte[], byte[]> producer, MeterRegistry registry,
+                   java.util.function.Function<String, Producer<byte[], byte[]>> transactionalProducers) {
         this.producer = producer;
+        this.transactions = new KafkaTransactions(transactionalProducers);
         this.clientMetrics = registry == null ? null : new KafkaClientMetrics(producer);
         if (clientMetrics != null) {
             clientMetrics.bindTo(registry);
@@ -48,7 +59,20 @@ public final class KafkaEventSink implements EventSink {
      */
     public static KafkaEventSink create(String bootstrapServers, Map<String, ?> overrides, MeterRegistry registry) {
         return new KafkaEventSink(new KafkaProducer<>(producerConfig(bootstrapServers, overrides),
-                new ByteArraySerializer(), new ByteArraySerializer()), registry);
+                new ByteArraySerializer(), new ByteArraySerializer()), registry,
+                transactionalId -> new KafkaProducer<>(transactionalConfig(bootstrapServers, overrides, transactionalId),
+                        new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    /** The plain producer's settings plus a {@code transactional.id}; transactions need idempotence anyway. */
+    static Map<String, Object> transactionalConfig(String bootstrapServers, Map<String, ?> overrides,
+                                                   String transactionalId) {
+        Map<String, Object> config = producerConfig(bootstrapServers, overrides);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        // A transaction holds back read_committed readers of its partitions while it is open: keep them short.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return config;
     }
 
     static Map<String, Object> producerConfig(String bootstrapServers, Map<String, ?> overrides) {
@@ -84,6 +108,24 @@ public final class KafkaEventSink implements EventSink {
         return result;
     }
 
+    /**
+     * Events and checkpoints in one Kafka transaction of the writer's own transactional producer.
+     * Blocks until the transaction committed or failed (at most about {@code max.block.ms}).
+     */
+    @Override
+    public CompletableFuture<Void> publishAtomically(String writerId, List<SitewatchEvent> events,
+                                                     List<CheckpointRecord> checkpoints) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the event sink is closed"));
+        }
+        return transactions.commit(writerId, events, checkpoints);
+    }
+
+    @Override
+    public boolean storesCheckpoints() {
+        return true;
+    }
+
     /** The record exactly as it goes to Kafka, serialized with the topic's own serdes. */
     static ProducerRecord<byte[], byte[]> toRecord(SitewatchEvent event) {
         TopicSpec<String, SitewatchEvent> topic = event.type().topic();
@@ -103,6 +145,7 @@ public final class KafkaEventSink implements EventSink {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            transactions.close();
             producer.close(Duration.ofSeconds(10));
             if (clientMetrics != null) {
                 clientMetrics.close();

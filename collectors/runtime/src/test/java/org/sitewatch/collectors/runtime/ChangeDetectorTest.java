@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.collectors.spi.Scope;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.EventData;
 import org.sitewatch.events.EventType;
@@ -130,6 +131,52 @@ class ChangeDetectorTest {
         HaAction action = new HaAction("s", Platform.PROXMOX, "a1", "100", "c", HaActionKind.FENCE, "n1", null, "fence", null);
         assertThat(detector.onObservation(action)).contains(action);
         assertThat(detector.onObservation(action)).as("actions are not states").contains(action);
+    }
+
+    @Test
+    void shouldNotRepublishAnUnchangedInventoryAfterARestoreButReportWhatWentMeanwhile() {
+        ChangeDetector restarted = new ChangeDetector(20);
+        restarted.restore(List.of(vm("100", PowerState.RUNNING), vm("101", PowerState.RUNNING), cluster(3)));
+
+        List<EventData> published = restarted.onSnapshot(snapshot(vm("100", PowerState.RUNNING), cluster(3)))
+                .toPublish();
+
+        assertThat(published).containsExactly(removed(vm("101", PowerState.RUNNING)));
+    }
+
+    @Test
+    void shouldKeepTheLastStateOfEntitiesInAScopeThatCouldNotBeRead() {
+        VmState onPve1 = vm("100", PowerState.RUNNING);
+        VmState onPve2 = onHost(vm("200", PowerState.RUNNING), "pve2");
+        next(onPve1, onPve2, onHost(vm("201", PowerState.RUNNING), "pve2"));
+
+        Snapshot partial = Snapshot.builder(T0.plusSeconds(60)).state(vm("100", PowerState.STOPPED))
+                .state(onHost(vm("200", PowerState.CRASHED), "pve2"))
+                .unreadable(EventType.VM_STATE, Scope.node("pve2"), "HTTP 500: node pve2 unreachable").build();
+        List<EventData> published = detector.onSnapshot(partial).toPublish();
+
+        assertThat(published).as("pve1 read and published; pve2's records neither trusted nor removed")
+                .containsExactly(vm("100", PowerState.STOPPED));
+        assertThat(detector.knownEntities()).isEqualTo(3);
+        assertThat(next(vm("100", PowerState.STOPPED))).as("pve2 readable again: its VMs are gone")
+                .containsExactlyInAnyOrder(removed(onPve2), removed(onHost(vm("201", PowerState.RUNNING), "pve2")));
+    }
+
+    @Test
+    void shouldKeepEveryEntityOfATypeWhoseOnlyEndpointCouldNotBeRead() {
+        next(host("pve1", null), cluster(3), vm("100", PowerState.RUNNING));
+
+        Snapshot partial = Snapshot.builder(T0.plusSeconds(60)).state(vm("100", PowerState.RUNNING))
+                .unreadable(EventType.HA_HOST, Scope.endpoint("/cluster/ha/status/current"), "HTTP 501")
+                .unreadable(EventType.HA_CLUSTER, Scope.endpoint("/cluster/ha/status/current"), "HTTP 501").build();
+
+        assertThat(detector.onSnapshot(partial).toPublish()).isEmpty();
+        assertThat(detector.knownEntities()).isEqualTo(3);
+    }
+
+    private static VmState onHost(VmState v, String host) {
+        return new VmState(v.site(), v.platform(), v.vmId(), v.name(), host, v.cluster(), v.power(), v.vendorState(),
+                v.haProtected(), v.haState(), v.removed());
     }
 
     private List<EventData> next(EventData... states) {

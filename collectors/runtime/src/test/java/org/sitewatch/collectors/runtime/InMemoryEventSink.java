@@ -1,7 +1,9 @@
 package org.sitewatch.collectors.runtime;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.sitewatch.events.CollectorHeartbeat;
@@ -10,11 +12,13 @@ import org.sitewatch.events.SitewatchEvent;
 
 /**
  * Test sink: keeps every published event in memory, in order, and can be told to fail sends.
- * Thread-safe, as every endpoint publishes from its own thread.
+ * Atomic writes keep their checkpoints too ({@link #checkpoints()}), so a test can restart a
+ * collector from them. Thread-safe, as every endpoint publishes from its own thread.
  */
 public final class InMemoryEventSink implements EventSink {
 
     private final List<SitewatchEvent> events = new CopyOnWriteArrayList<>();
+    private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
     private volatile boolean failing;
     private volatile boolean closed;
 
@@ -25,6 +29,33 @@ public final class InMemoryEventSink implements EventSink {
         }
         events.add(event);
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> publishAtomically(String writerId, List<SitewatchEvent> batch,
+                                                                  List<CheckpointRecord> writes) {
+        if (failing) {
+            return CompletableFuture.failedFuture(new IllegalStateException("simulated send failure"));
+        }
+        events.addAll(batch);
+        for (CheckpointRecord write : writes) {
+            if (write.isDelete()) {
+                checkpoints.remove(write.key());
+            } else {
+                checkpoints.put(write.key(), write.value());
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean storesCheckpoints() {
+        return true;
+    }
+
+    /** The checkpoints stored so far, as a restarted collector would read them. */
+    public Checkpoints checkpoints() {
+        return Checkpoints.of(Map.copyOf(checkpoints));
     }
 
     public void failSends(boolean fail) {

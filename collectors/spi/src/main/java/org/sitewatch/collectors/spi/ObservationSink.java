@@ -5,7 +5,9 @@ import org.sitewatch.events.EventData;
 
 /**
  * Where a {@link PushSource} delivers what it sees. Thread-safe: the runtime serialises the calls
- * onto the endpoint's own thread, so a slow publisher never blocks a vendor callback for long.
+ * onto the endpoint's own thread through a bounded queue, so a slow publisher never blocks a vendor
+ * callback. When the queue is full the runtime drops what it holds, counts it and asks the source
+ * to {@link PushSource#resync()}: a snapshot then repairs whatever was dropped.
  */
 public interface ObservationSink {
 

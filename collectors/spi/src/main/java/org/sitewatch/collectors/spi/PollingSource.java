@@ -1,5 +1,7 @@
 package org.sitewatch.collectors.spi;
 
+import java.util.Optional;
+
 /**
  * A source that reads the vendor's full current state when asked (Proxmox, oVirt, REST APIs).
  * The runtime calls {@link #poll()} on its own schedule, one call at a time per endpoint, and
@@ -19,4 +21,13 @@ public non-sealed interface PollingSource extends CollectorSource {
      *     runtime knows whether to back off and retry or to report a permanent problem
      */
     Snapshot poll() throws CollectorException;
+
+    /**
+     * Optional capability: the vendor's event history (HA actions and other one-off events), read
+     * by cursor after each poll and published exactly once across restarts; see {@link EventHistory}.
+     * Default: none.
+     */
+    default Optional<EventHistory> eventHistory() {
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,50 @@
+package org.sitewatch.collectors.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.EventHistory;
+import org.sitewatch.collectors.spi.EventPage;
+import org.sitewatch.events.HaAction;
+import org.sitewatch.events.HaActionKind;
+import org.sitewatch.events.Platform;
+
+/**
+ * A vendor event history of {@code total} HA actions, numbered 1..total, read {@code pageSize}
+ * at a time; the cursor is the number of the last event read, the way oVirt's {@code /events?from=}
+ * works. Each event keeps a vendor id, {@code evt-<n>}, so a test can count each one.
+ */
+final class FakeEventHistory implements EventHistory {
+
+    static final Instant T0 = Instant.parse("2025-01-07T10:00:00Z");
+
+    private final String site;
+    private final int total;
+    private final int pageSize;
+    final AtomicInteger reads = new AtomicInteger();
+
+    FakeEventHistory(String site, int total, int pageSize) {
+        this.site = site;
+        this.total = total;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public EventPage readAfter(String cursor) throws CollectorException {
+        reads.incrementAndGet();
+        int after = cursor == null ? 0 : Integer.parseInt(cursor);
+        List<EventPage.HistoryEvent> events = new ArrayList<>();
+        int last = Math.min(total, after + pageSize);
+        for (int n = after + 1; n <= last; n++) {
+            events.add(new EventPage.HistoryEvent(T0.plusSeconds(n), action(n), "evt-" + n));
+        }
+        return new EventPage(events, Integer.toString(last), last < total);
+    }
+
+    HaAction action(int n) {
+        return new HaAction(site, Platform.PROXMOX, "action-" + n, Integer.toString(100 + n % 7), "c",
+                HaActionKind.RECOVERY, "pve1", "pve2", "recover", "event " + n);
+    }
+}
