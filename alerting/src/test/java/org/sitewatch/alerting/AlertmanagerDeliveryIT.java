@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.alerting.support.AlertingTestApp;
-import org.sitewatch.alerting.support.AlertmanagerProcess;
-import org.sitewatch.alerting.support.KafkaFixture;
 import org.sitewatch.events.Alert;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.sitewatch.testsupport.AlertmanagerProcess;
+import org.sitewatch.testsupport.RunningApp;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * Alerts produced to {@code sitewatch.alerts} reach a real Alertmanager 0.25 with their labels,
@@ -32,12 +32,12 @@ class AlertmanagerDeliveryIT {
     @TempDir
     static Path tmp;
 
-    static KafkaFixture kafka;
+    static TestKafka kafka;
     static AlertmanagerProcess am;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaFixture.start(tmp.resolve("kafka"));
+        kafka = TestKafka.start(tmp.resolve("kafka"));
         am = AlertmanagerProcess.start(tmp.resolve("alertmanager"));
     }
 
@@ -71,8 +71,8 @@ class AlertmanagerDeliveryIT {
         Alert rpo = firing("ReplicationRpoBreached", "paris", "critical", now,
                 Map.of("peer_site", "lyon", "vm", "100", "item", "100-0", "platform", "proxmox"));
         Alert host = firing("HaHostFailed", "paris", "warning", now, Map.of("cluster", "pve-a", "host", "pve1"));
-        try (ConfigurableApplicationContext ctx = AlertingTestApp.start(dispatcher("am-fire-resolve"))) {
-            kafka.send(rpo, host);
+        try (RunningApp app = RunningApp.start(AlertingTestApp.class, dispatcher("am-fire-resolve"))) {
+            kafka.sendAlerts(rpo, host);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(am.labelsOf("ReplicationRpoBreached")).isEqualTo(rpo.labels());
@@ -87,17 +87,17 @@ class AlertmanagerDeliveryIT {
             // Valid for 4 resend intervals only: Alertmanager resolves it by itself if Sitewatch goes away.
             assertThat(Instant.parse(inAm.path("endsAt").asText())).isBefore(Instant.now().plusSeconds(5));
 
-            kafka.send(rpo.resolved(Instant.now(), null));
+            kafka.sendAlerts(rpo.resolved(Instant.now(), null));
             await().atMost(Duration.ofSeconds(30)).until(() -> am.labelsOf("ReplicationRpoBreached") == null);
 
             // The other one stays active well past its first endsAt: it is re-sent every second.
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
                     .until(() -> am.labelsOf("HaHostFailed") != null);
-            JsonNode listed = AlertingTestApp.getJson(ctx, "/api/alerts?site=paris");
+            JsonNode listed = app.http().getJson("/api/alerts?site=paris");
             assertThat(listed).hasSize(2);
             assertThat(listed.get(0).path("labels").path("alertname").asText()).isEqualTo("HaHostFailed");
             assertThat(listed.get(1).path("state").asText()).isEqualTo("RESOLVED");
-            assertThat(AlertingTestApp.meter(ctx, "sitewatch.alert.deliveries", "target", "alertmanager", "outcome", "success"))
+            assertThat(app.meter("sitewatch.alert.deliveries", "target", "alertmanager", "outcome", "success"))
                     .isGreaterThanOrEqualTo(3);
         }
     }
@@ -112,18 +112,18 @@ class AlertmanagerDeliveryIT {
                 firing("SiteUnknown", "nice", "critical", now));
         Alert whilePaused = firing("TestFailoverOverdue", "nice", "info", now, Map.of("peer_site", "nice-dr"));
 
-        try (ConfigurableApplicationContext ctx = AlertingTestApp.start(dispatcher("am-outage"))) {
-            kafka.send(before);
+        try (RunningApp app = RunningApp.start(AlertingTestApp.class, dispatcher("am-outage"))) {
+            kafka.sendAlerts(before);
             await().atMost(Duration.ofSeconds(30)).until(() -> am.labelsOf("CollectorDown") != null);
 
             am.stop();
-            kafka.send(meanwhile.toArray(Alert[]::new));
+            kafka.sendAlerts(meanwhile.toArray(Alert[]::new));
             // Retries run out: the dispatcher pauses reading and keeps retrying, with its alerts still owed.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(AlertingTestApp.meter(ctx, "sitewatch.alert.dispatcher.paused")).isEqualTo(1.0);
-                assertThat(AlertingTestApp.meter(ctx, "sitewatch.alert.delivery.pending")).isGreaterThanOrEqualTo(3);
+                assertThat(app.meter("sitewatch.alert.dispatcher.paused")).isEqualTo(1.0);
+                assertThat(app.meter("sitewatch.alert.delivery.pending")).isGreaterThanOrEqualTo(3);
             });
-            kafka.send(whilePaused);
+            kafka.sendAlerts(whilePaused);
 
             am.start();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -135,10 +135,10 @@ class AlertmanagerDeliveryIT {
                 assertThat(am.labelsOf("CollectorDown")).isEqualTo(before.labels());
             });
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                assertThat(AlertingTestApp.meter(ctx, "sitewatch.alert.dispatcher.paused")).isZero();
-                assertThat(AlertingTestApp.meter(ctx, "sitewatch.alert.delivery.pending")).isZero();
+                assertThat(app.meter("sitewatch.alert.dispatcher.paused")).isZero();
+                assertThat(app.meter("sitewatch.alert.delivery.pending")).isZero();
             });
-            assertThat(AlertingTestApp.meter(ctx, "sitewatch.alert.deliveries", "target", "alertmanager", "outcome", "failure"))
+            assertThat(app.meter("sitewatch.alert.deliveries", "target", "alertmanager", "outcome", "failure"))
                     .isGreaterThanOrEqualTo(3);
         }
     }

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.alerting.support.AlertingTestApp;
-import org.sitewatch.alerting.support.KafkaFixture;
 import org.sitewatch.alerting.support.WebhookReceiver;
 import org.sitewatch.events.Alert;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.sitewatch.testsupport.RunningApp;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * A dispatcher killed with SIGKILL (no shutdown, no commit) loses nothing: the one that replaces it
@@ -38,11 +38,11 @@ class DispatcherCrashIT {
     @TempDir
     static Path tmp;
 
-    static KafkaFixture kafka;
+    static TestKafka kafka;
 
     @BeforeAll
     static void start() {
-        kafka = KafkaFixture.start(tmp.resolve("kafka"));
+        kafka = TestKafka.start(tmp.resolve("kafka"));
     }
 
     @AfterAll
@@ -63,13 +63,13 @@ class DispatcherCrashIT {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             Process child = startChildDispatcher(receiver);
             try {
-                kafka.send(acknowledged);
+                kafka.sendAlerts(acknowledged);
                 await().atMost(Duration.ofSeconds(60)).until(() -> receiver.seen("CollectorDown", "firing"));
 
                 receiver.hold();
-                kafka.send(unanswered);
+                kafka.sendAlerts(unanswered);
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.seen("ReplicationFailed", "firing"));
-                kafka.send(notYetSent1, notYetSent2);
+                kafka.sendAlerts(notYetSent1, notYetSent2);
             } finally {
                 child.destroyForcibly();
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -77,7 +77,7 @@ class DispatcherCrashIT {
             receiver.accept();
             assertThat(receiver.seen("HaHostFailed", "firing")).isFalse();
 
-            try (ConfigurableApplicationContext ctx = AlertingTestApp.start(properties(receiver))) {
+            try (RunningApp app = RunningApp.start(AlertingTestApp.class, properties(receiver))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.seen("HaHostFailed", "firing")
                         && receiver.seen("SiteUnknown", "firing") && receiver.count("ReplicationFailed", "firing") == 2);
 
@@ -86,7 +86,7 @@ class DispatcherCrashIT {
                 assertThat(receiver.count("HaHostFailed", "firing")).isEqualTo(1);
                 assertThat(receiver.invalidSignatures()).isZero();
                 // The new instance rebuilt the committed alert from the compacted topic and read the rest.
-                JsonNode listed = AlertingTestApp.getJson(ctx, "/api/alerts?state=firing");
+                JsonNode listed = app.http().getJson("/api/alerts?state=firing");
                 List<String> names = new ArrayList<>();
                 listed.forEach(a -> names.add(a.path("labels").path("alertname").asText()));
                 assertThat(names).containsExactlyInAnyOrder("CollectorDown", "ReplicationFailed", "HaHostFailed", "SiteUnknown");

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.alerting.support.AlertingTestApp;
-import org.sitewatch.alerting.support.AlertmanagerProcess;
-import org.sitewatch.alerting.support.KafkaFixture;
 import org.sitewatch.alerting.support.WebhookReceiver;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.Json;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.sitewatch.testsupport.AlertmanagerProcess;
+import org.sitewatch.testsupport.RunningApp;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * Maintenance windows over REST against the real parts: an alert inside a window is listed as
@@ -37,12 +37,12 @@ class MaintenanceIT {
     @TempDir
     static Path tmp;
 
-    static KafkaFixture kafka;
+    static TestKafka kafka;
     static AlertmanagerProcess am;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaFixture.start(tmp.resolve("kafka"));
+        kafka = TestKafka.start(tmp.resolve("kafka"));
         am = AlertmanagerProcess.start(tmp.resolve("alertmanager"));
     }
 
@@ -63,26 +63,26 @@ class MaintenanceIT {
         Alert paris = firing("CollectorDown", "paris", "warning", now);
 
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET);
-             ConfigurableApplicationContext ctx = AlertingTestApp.start(dispatcher("maintenance-end", receiver))) {
-            HttpResponse<String> created = AlertingTestApp.send(ctx, "POST", "/api/maintenance",
+             RunningApp app = RunningApp.start(AlertingTestApp.class, dispatcher("maintenance-end", receiver))) {
+            HttpResponse<String> created = app.http().send("POST", "/api/maintenance",
                     "{\"site\":\"lyon\",\"duration\":\"PT8S\",\"reason\":\"host swap\",\"createdBy\":\"it\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             Instant windowEnd = Instant.parse(Json.MAPPER.readTree(created.body()).path("endsAt").asText());
 
-            kafka.send(lyon, paris);
+            kafka.sendAlerts(lyon, paris);
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.seen("CollectorDown", "firing")
                     && am.labelsOf("CollectorDown") != null);
-            JsonNode listed = AlertingTestApp.getJson(ctx, "/api/alerts?site=lyon");
+            JsonNode listed = app.http().getJson("/api/alerts?site=lyon");
             assertThat(listed.get(0).path("suppressed").asBoolean()).isTrue();
             assertThat(listed.get(0).path("pendingTargets")).hasSize(2);
             assertThat(receiver.seen("HaHostFailed", "firing")).isFalse();
             assertThat(am.labelsOf("HaHostFailed")).isNull();
-            assertThat(AlertingTestApp.meter(ctx, "sitewatch.alerts.suppressed")).isEqualTo(1.0);
+            assertThat(app.meter("sitewatch.alerts.suppressed")).isEqualTo(1.0);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.seen("HaHostFailed", "firing")
                     && am.labelsOf("HaHostFailed") != null);
             assertThat(receiver.first("HaHostFailed", "firing").at()).isAfterOrEqualTo(windowEnd);
-            assertThat(AlertingTestApp.getJson(ctx, "/api/alerts?site=lyon").get(0).path("suppressed").asBoolean()).isFalse();
+            assertThat(app.http().getJson("/api/alerts?site=lyon").get(0).path("suppressed").asBoolean()).isFalse();
         }
     }
 
@@ -93,22 +93,22 @@ class MaintenanceIT {
         Alert blip = firing("ReplicationRpoBreached", "nice", "critical", now, Map.of("item", "200-0"));
 
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
-            try (ConfigurableApplicationContext first = AlertingTestApp.start(dispatcher("maintenance-delete", receiver))) {
-                HttpResponse<String> created = AlertingTestApp.send(first, "POST", "/api/maintenance",
+            try (RunningApp first = RunningApp.start(AlertingTestApp.class, dispatcher("maintenance-delete", receiver))) {
+                HttpResponse<String> created = first.http().send("POST", "/api/maintenance",
                         "{\"id\":\"nice-fibre\",\"site\":\"nice\",\"duration\":\"PT1H\",\"reason\":\"fibre cut repair\"}");
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-                kafka.send(lasting);
-                await().atMost(Duration.ofSeconds(30)).until(() -> AlertingTestApp.getJson(first, "/api/alerts?site=nice").size() == 1);
+                kafka.sendAlerts(lasting);
+                await().atMost(Duration.ofSeconds(30)).until(() -> first.http().getJson("/api/alerts?site=nice").size() == 1);
             }
 
-            try (ConfigurableApplicationContext second = AlertingTestApp.start(dispatcher("maintenance-delete", receiver))) {
+            try (RunningApp second = RunningApp.start(AlertingTestApp.class, dispatcher("maintenance-delete", receiver))) {
                 // The window came back from the maintenance topic; the held alert was read again and is still held.
-                JsonNode windows = AlertingTestApp.getJson(second, "/api/maintenance");
+                JsonNode windows = second.http().getJson("/api/maintenance");
                 assertThat(windows.toString()).contains("nice-fibre").contains("fibre cut repair");
-                kafka.send(blip);
-                kafka.send(blip.resolved(now.plusSeconds(2), null));
+                kafka.sendAlerts(blip);
+                kafka.sendAlerts(blip.resolved(now.plusSeconds(2), null));
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                    JsonNode nice = AlertingTestApp.getJson(second, "/api/alerts?site=nice");
+                    JsonNode nice = second.http().getJson("/api/alerts?site=nice");
                     assertThat(nice).hasSize(2);
                     assertThat(nice.get(0).path("suppressedBy").get(0).asText()).isEqualTo("nice-fibre");
                     assertThat(nice.get(1).path("state").asText()).isEqualTo("RESOLVED");
@@ -116,7 +116,7 @@ class MaintenanceIT {
                 assertThat(receiver.received()).noneMatch(r -> r.alertname().startsWith("Replication"));
                 assertThat(am.labelsOf("ReplicationFailed")).isNull();
 
-                assertThat(AlertingTestApp.send(second, "DELETE", "/api/maintenance/nice-fibre", null).statusCode()).isEqualTo(204);
+                assertThat(second.http().send("DELETE", "/api/maintenance/nice-fibre", null).statusCode()).isEqualTo(204);
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.seen("ReplicationFailed", "firing")
                         && am.labelsOf("ReplicationFailed") != null);
                 // Fired and resolved inside the window: nobody is told, neither now nor later.

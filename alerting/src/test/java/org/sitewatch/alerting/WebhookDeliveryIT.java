@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.alerting.support.AlertingTestApp;
-import org.sitewatch.alerting.support.KafkaFixture;
 import org.sitewatch.alerting.support.WebhookReceiver;
 import org.sitewatch.events.Alert;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.sitewatch.testsupport.RunningApp;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * The signed webhook: a receiver that verifies the HMAC signature sees every state change, once
@@ -33,11 +33,11 @@ class WebhookDeliveryIT {
     @TempDir
     static Path tmp;
 
-    static KafkaFixture kafka;
+    static TestKafka kafka;
 
     @BeforeAll
     static void start() {
-        kafka = KafkaFixture.start(tmp.resolve("kafka"));
+        kafka = TestKafka.start(tmp.resolve("kafka"));
     }
 
     @AfterAll
@@ -57,12 +57,12 @@ class WebhookDeliveryIT {
         Alert afterAbort = firing("RpoAtRisk", "lyon", "warning", now);
 
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET);
-             ConfigurableApplicationContext ctx = AlertingTestApp.start(dispatcher("hook-once", receiver))) {
-            kafka.send(a, b);
-            kafka.send(a.resolved(now.plusSeconds(5), null));
-            kafka.send(c);
-            kafka.sendAborted(aborted);
-            kafka.send(afterAbort);
+             RunningApp app = RunningApp.start(AlertingTestApp.class, dispatcher("hook-once", receiver))) {
+            kafka.sendAlerts(a, b);
+            kafka.sendAlerts(a.resolved(now.plusSeconds(5), null));
+            kafka.sendAlerts(c);
+            kafka.sendAlertsAborted(aborted);
+            kafka.sendAlerts(afterAbort);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(receiver.received())
                     .extracting(r -> r.alertname() + "/" + r.status())
@@ -76,7 +76,7 @@ class WebhookDeliveryIT {
                     .collect(Collectors.groupingBy(WebhookReceiver.Received::key, Collectors.counting()));
             assertThat(perStateChange).hasSize(5).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
             assertThat(receiver.first("ReplicationFailed", "resolved").fingerprint()).isEqualTo(a.fingerprint());
-            assertThat(AlertingTestApp.meter(ctx, "sitewatch.alert.deliveries", "target", "it-hook", "outcome", "success"))
+            assertThat(app.meter("sitewatch.alert.deliveries", "target", "it-hook", "outcome", "success"))
                     .isGreaterThanOrEqualTo(1);
         }
     }
@@ -88,11 +88,11 @@ class WebhookDeliveryIT {
         Alert y = firing("HaQuorumLost", "nice", "critical", now, Map.of("cluster", "pve-n"));
 
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET);
-             ConfigurableApplicationContext ctx = AlertingTestApp.start(dispatcher("hook-down", receiver))) {
+             RunningApp app = RunningApp.start(AlertingTestApp.class, dispatcher("hook-down", receiver))) {
             receiver.fail();
-            kafka.send(x);
+            kafka.sendAlerts(x);
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.failedRequests() >= 3);
-            kafka.send(y, x.resolved(now.plusSeconds(1), null));
+            kafka.sendAlerts(y, x.resolved(now.plusSeconds(1), null));
             assertThat(receiver.received()).isEmpty();
 
             receiver.accept();
@@ -102,8 +102,8 @@ class WebhookDeliveryIT {
             assertThat(receiver.first("SiteUnknown", "resolved").startsAt()).isEqualTo(now.toString());
             assertThat(receiver.invalidSignatures()).isZero();
             await().atMost(Duration.ofSeconds(10)).until(
-                    () -> AlertingTestApp.meter(ctx, "sitewatch.alert.delivery.pending") == 0);
-            assertThat(AlertingTestApp.meter(ctx, "sitewatch.alert.deliveries", "target", "it-hook", "outcome", "failure"))
+                    () -> app.meter("sitewatch.alert.delivery.pending") == 0);
+            assertThat(app.meter("sitewatch.alert.deliveries", "target", "it-hook", "outcome", "failure"))
                     .isGreaterThanOrEqualTo(3);
         }
     }

@@ -52,7 +52,7 @@ public final class ExternalTools {
         String debianPackage = PACKAGE_OF.getOrDefault(program, "a package providing " + program);
         throw new AssertionError(program + " is not installed (Debian package " + debianPackage + "). "
                 + "These tests run the real program: install what the suite needs with '" + INSTALL_COMMAND
-                + "' (as root), or run the README's test command, which does it when something is missing.");
+                + "' (as root; 'build/test --install-only' runs it for what is missing).");
     }
 
     /** Runs {@code command} in {@code workDir} and waits at most {@code timeout} for it to finish. */
