@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.simulator.Scenario;
+import org.sitewatch.testsupport.AlertmanagerProcess;
 
 /**
  * Issue 4 end to end on real parts: Proxmox simulator -> collector -> real KRaft broker -> streams app
@@ -45,7 +46,7 @@ class AlertmanagerEndToEndIT {
     Path dataDir;
 
     private EmbeddedStack stack;
-    private AlertmanagerChild alertmanager;
+    private AlertmanagerProcess alertmanager;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -59,14 +60,14 @@ class AlertmanagerEndToEndIT {
 
     @Test
     void replicationFailedReachesAlertmanagerWithItsLabelsAndResolves() throws Exception {
-        alertmanager = AlertmanagerChild.start(dataDir.resolve("alertmanager"));
+        alertmanager = AlertmanagerProcess.start(dataDir.resolve("alertmanager"));
         stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir.resolve("stack"), null, 0, 0, 0, Scenario.parse(SCENARIO),
                 Duration.ofMillis(500), Map.of(
                         "sitewatch.streams.commit-interval", "100ms",
                         "sitewatch.streams.punctuate-interval", "1s",
                         "sitewatch.collectors.retry.max-backoff", "2s",
                         "sitewatch.collectors.retry.permanent-interval", "2s",
-                        "sitewatch.alerting.alertmanager.urls[0]", alertmanager.url(),
+                        "sitewatch.alerting.alertmanager.urls[0]", alertmanager.url().toString(),
                         "sitewatch.alerting.alertmanager.resend-interval", "1s",
                         "sitewatch.alerting.poll-interval", "100ms"))).start();
 

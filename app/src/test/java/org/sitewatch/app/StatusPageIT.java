@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.app.monitoring.ExternalTool;
 import org.sitewatch.simulator.Scenario;
+import org.sitewatch.testsupport.ExternalTools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ class StatusPageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = ExternalTool.require("chromium", "chromium");
+        chromium = ExternalTools.require("chromium");
         scenario = Scenario.loadResource("/scenarios/default.yaml");
         stack = new EmbeddedStack(new EmbeddedStack.Settings(dir.resolve("data"), null, 0, 0, 0, scenario,
                 Duration.ofSeconds(1), staticResources())).start();

@@ -13,10 +13,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.sitewatch.app.AlertmanagerChild;
 import org.sitewatch.app.EmbeddedStack;
 import org.sitewatch.simulator.Scenario;
 import org.sitewatch.simulator.proxmox.ProxmoxSimulator;
+import org.sitewatch.testsupport.AlertmanagerProcess;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -69,14 +69,14 @@ public final class AlertLatencyBenchmark {
 
         List<Long> delays = new ArrayList<>();
         int missed = 0;
-        try (AlertmanagerChild am = AlertmanagerChild.start(dir.resolve("alertmanager"));
+        try (AlertmanagerProcess am = AlertmanagerProcess.start(dir.resolve("alertmanager"));
              EmbeddedStack stack = new EmbeddedStack(new EmbeddedStack.Settings(dir.resolve("stack"), null, 0, 0, 0,
                      Scenario.parse(SCENARIO), poll, Map.of(
                              "sitewatch.streams.commit-interval", "100ms",
                              "sitewatch.streams.punctuate-interval", "1s",
                              "sitewatch.collectors.retry.max-backoff", "2s",
                              "sitewatch.collectors.retry.permanent-interval", "2s",
-                             "sitewatch.alerting.alertmanager.urls[0]", am.url(),
+                             "sitewatch.alerting.alertmanager.urls[0]", am.url().toString(),
                              "sitewatch.alerting.alertmanager.resend-interval", "1s",
                              "sitewatch.alerting.poll-interval", "50ms",
                              "logging.level.root", "WARN",
@@ -130,7 +130,7 @@ public final class AlertLatencyBenchmark {
         System.exit(0);
     }
 
-    private static boolean active(AlertmanagerChild am) throws Exception {
+    private static boolean active(AlertmanagerProcess am) throws Exception {
         for (JsonNode a : am.alerts("ReplicationFailed", "bench-a")) {
             String endsAt = a.path("endsAt").asText("");
             if (endsAt.isEmpty() || Instant.parse(endsAt).isAfter(Instant.now())) {

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.app.EmbeddedStack;
-import org.sitewatch.app.monitoring.Dashboards.Dashboard;
-import org.sitewatch.app.monitoring.Dashboards.Target;
-import org.sitewatch.events.Json;
+import org.sitewatch.dashboard.Dashboards;
+import org.sitewatch.dashboard.Dashboards.Dashboard;
+import org.sitewatch.dashboard.Dashboards.Target;
 import org.sitewatch.simulator.Scenario;
+import org.sitewatch.testsupport.PrometheusProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +47,6 @@ class DashboardQueriesIT {
 
     private static EmbeddedStack stack;
     private static PrometheusProcess prometheus;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,7 +55,7 @@ class DashboardQueriesIT {
                 Map.of("sitewatch.streams.commit-interval", "200ms",
                         "sitewatch.streams.punctuate-interval", "1s",
                         "sitewatch.views.metrics-refresh-interval", "1s"))).start();
-        prometheus = PrometheusProcess.start(PrometheusRulesTest.PROMETHEUS_DIR, dir.resolve("prometheus"),
+        prometheus = PrometheusProcess.start(Dashboards.PROMETHEUS_DIR, dir.resolve("prometheus"),
                 List.of("127.0.0.1:" + stack.httpPort()));
     }
 
@@ -112,7 +106,7 @@ class DashboardQueriesIT {
                 Matcher m = LABEL_VALUES.matcher(v.path("definition").asText());
                 assertThat(m.matches()).as(d.uid() + " $" + v.path("name").asText() + ": a label_values(selector, label) query").isTrue();
                 String selector = substitute(m.group(1), vars);
-                JsonNode values = labelValues(m.group(2), selector);
+                JsonNode values = prometheus.labelValues(m.group(2), selector);
                 assertThat(values.path("status").asText()).as(d.uid() + " $" + v.path("name") + ": " + values).isEqualTo("success");
                 assertThat(values.path("data").size()).as(d.uid() + " $" + v.path("name") + " finds values for " + selector).isPositive();
             }
@@ -121,7 +115,7 @@ class DashboardQueriesIT {
 
     /** $site is a simulated site; $peer_site the target of one of its pairs, as Grafana would offer. */
     private Map<String, String> variables() throws Exception {
-        JsonNode peers = labelValues("target", "sitewatch_pair_replication_items{source=\"" + SITE + "\"}");
+        JsonNode peers = prometheus.labelValues("target", "sitewatch_pair_replication_items{source=\"" + SITE + "\"}");
         String peer = peers.path("data").size() > 0 ? peers.path("data").get(0).asText() : ".+";
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("site", SITE);
@@ -155,13 +149,6 @@ class DashboardQueriesIT {
     private static void awaitNonEmpty(String promql, Duration timeout) {
         await("Prometheus has " + promql).atMost(timeout).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !prometheus.query(promql).path("data").path("result").isEmpty());
-    }
-
-    private JsonNode labelValues(String label, String selector) throws Exception {
-        String path = "/api/v1/label/" + label + "/values?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prometheus.port() + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return Json.MAPPER.readTree(r.body());
     }
 
     /** Says which marked queries had no data, and which pending ones now have it (their marker can go). */

@@ -1,4 +1,4 @@
-package org.sitewatch.app.monitoring;
+package org.sitewatch.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * The provisioned Grafana dashboards of {@code dashboard/grafana/dashboards/}, read as JSON, with
- * their panels (those inside rows included) and query targets, for the lint test and the test that
- * runs every query against a real Prometheus.
+ * their panels (those inside rows included) and query targets, for this module's lint test and the
+ * app's test that runs every query against a real Prometheus ({@code DashboardQueriesIT}); also where
+ * the Prometheus and Alertmanager configuration folders are.
  *
  * <p>A target may carry one of two markers (Grafana ignores unknown keys in a query):
  * {@value #MAY_BE_EMPTY}: the query may legitimately return nothing (e.g. items outside their RPO when
@@ -21,7 +22,11 @@ import java.util.stream.Stream;
  */
 public final class Dashboards {
 
-    public static final Path DIR = Path.of("..", "dashboard", "grafana", "dashboards").toAbsolutePath().normalize();
+    /** The {@code dashboard/} folder of the project: this module's own folder, or its sibling seen from another module. */
+    public static final Path HOME = locateHome();
+    public static final Path DIR = HOME.resolve("grafana").resolve("dashboards");
+    public static final Path PROMETHEUS_DIR = HOME.resolve("prometheus");
+    public static final Path ALERTMANAGER_DIR = HOME.resolve("alertmanager");
     public static final String MAY_BE_EMPTY = "sitewatchMayBeEmpty";
     public static final String PENDING = "sitewatchPending";
 
@@ -91,6 +96,17 @@ public final class Dashboards {
         public String toString() {
             return dashboard.uid() + " / " + panel.path("title").asText() + " [" + json.path("refId").asText() + "]";
         }
+    }
+
+    /** Tests run in their module's folder: {@code dashboard/} itself, or a sibling such as {@code app/}. */
+    private static Path locateHome() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path candidate : List.of(here, here.resolveSibling("dashboard"))) {
+            if (Files.isDirectory(candidate.resolve("grafana").resolve("dashboards"))) {
+                return candidate.normalize();
+            }
+        }
+        throw new IllegalStateException("no dashboard folder (with grafana/dashboards) at " + here + " or beside it");
     }
 
     public static List<Dashboard> load() throws IOException {

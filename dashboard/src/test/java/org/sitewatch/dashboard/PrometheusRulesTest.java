@@ -1,4 +1,4 @@
-package org.sitewatch.app.monitoring;
+package org.sitewatch.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,39 +7,33 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.testsupport.ExternalTools;
 
 /** The project's Prometheus configuration, rules and rule unit tests, checked by the real promtool. */
 class PrometheusRulesTest {
 
-    static final Path PROMETHEUS_DIR = Path.of("..", "dashboard", "prometheus").toAbsolutePath().normalize();
+    private static final Path PROMETHEUS_DIR = Dashboards.PROMETHEUS_DIR;
 
     @Test
     void shouldPassPromtoolCheckConfig() throws Exception {
-        Path promtool = ExternalTool.require("promtool", "prometheus");
-        ExternalTool.Result r = ExternalTool.run(PROMETHEUS_DIR, promtool.toString(), "check", "config", "prometheus.yml");
-        assertThat(r.exitCode()).as(r.output()).isZero();
+        promtool(PROMETHEUS_DIR, "check", "config", "prometheus.yml");
     }
 
     @Test
     void shouldPassPromtoolCheckRulesForEveryRuleFile() throws Exception {
-        Path promtool = ExternalTool.require("promtool", "prometheus");
         List<String> files = yamlFiles(PROMETHEUS_DIR.resolve("rules"));
         assertThat(files).isNotEmpty();
         for (String file : files) {
-            ExternalTool.Result r = ExternalTool.run(PROMETHEUS_DIR, promtool.toString(), "check", "rules", "rules/" + file);
-            assertThat(r.exitCode()).as(file + ": " + r.output()).isZero();
+            promtool(PROMETHEUS_DIR, "check", "rules", "rules/" + file);
         }
     }
 
     @Test
     void shouldPassEveryPromtoolRuleUnitTest() throws Exception {
-        Path promtool = ExternalTool.require("promtool", "prometheus");
         List<String> files = yamlFiles(PROMETHEUS_DIR.resolve("tests"));
         assertThat(files).isNotEmpty();
         for (String file : files) {
-            ExternalTool.Result r = ExternalTool.run(PROMETHEUS_DIR.resolve("tests"), promtool.toString(), "test", "rules", file);
-            assertThat(r.exitCode()).as(file + ": " + r.output()).isZero();
-            assertThat(r.output()).contains("SUCCESS");
+            assertThat(promtool(PROMETHEUS_DIR.resolve("tests"), "test", "rules", file)).contains("SUCCESS");
         }
     }
 
@@ -51,6 +45,14 @@ class PrometheusRulesTest {
             assertThat(text.lines().filter(l -> l.trim().startsWith("severity:")).count()).as(file).isEqualTo(alerts);
             assertThat(text.lines().filter(l -> l.trim().startsWith("runbook_url:")).count()).as(file).isEqualTo(alerts);
         }
+    }
+
+    /** Runs promtool in {@code workDir}, asserts it exited 0 and returns what it printed. */
+    private static String promtool(Path workDir, String... args) throws Exception {
+        List<String> command = Stream.concat(Stream.of(ExternalTools.require("promtool").toString()), Stream.of(args)).toList();
+        ExternalTools.Result r = ExternalTools.run(workDir, command.toArray(String[]::new));
+        assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.output()).isZero();
+        return r.output();
     }
 
     private static List<String> yamlFiles(Path dir) throws Exception {

@@ -1,4 +1,4 @@
-package org.sitewatch.app.monitoring;
+package org.sitewatch.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sitewatch.app.monitoring.Dashboards.Dashboard;
-import org.sitewatch.app.monitoring.Dashboards.Target;
+import org.sitewatch.dashboard.Dashboards.Dashboard;
+import org.sitewatch.dashboard.Dashboards.Target;
 
 /**
  * The provisioned dashboards are build output that Grafana loads as they are, so their shape is
  * checked here: fixed unique uids, the datasource variable everywhere, no export placeholders, only
  * current core panel types, titles, the shared variables and links, and the overview linking every
- * other dashboard. {@code DashboardQueriesIT} runs every query against a real Prometheus.
+ * other dashboard. The app's {@code DashboardQueriesIT} runs every query against a real Prometheus.
  */
 class DashboardLintTest {
 
@@ -217,7 +217,7 @@ class DashboardLintTest {
     void shouldQueryOnlyRecordingRulesThatExist() throws Exception {
         Set<String> recorded = new HashSet<>();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        try (Stream<Path> files = Files.list(PrometheusRulesTest.PROMETHEUS_DIR.resolve("rules"))) {
+        try (Stream<Path> files = Files.list(Dashboards.PROMETHEUS_DIR.resolve("rules"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yml")).toList()) {
                 for (JsonNode group : yaml.readTree(f.toFile()).path("groups")) {
                     group.path("rules").forEach(r -> {
