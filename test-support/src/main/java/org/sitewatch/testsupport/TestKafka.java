@@ -93,24 +93,13 @@ public final class TestKafka implements AutoCloseable {
     }
 
     /** Writes the alerts to {@code sitewatch.alerts}, keyed by fingerprint, in one committed transaction. */
-    public synchronized void sendAlerts(Alert... batch) {
-        KafkaProducer<String, Alert> producer = alertProducer();
-        producer.beginTransaction();
-        for (Alert a : batch) {
-            producer.send(new ProducerRecord<>(Topics.ALERTS.name(), a.fingerprint(), a));
-        }
-        producer.commitTransaction();
+    public void sendAlerts(Alert... batch) {
+        writeAlerts(true, batch);
     }
 
     /** Writes the alerts in a transaction that is then aborted: read_committed readers never see them. */
-    public synchronized void sendAlertsAborted(Alert... batch) {
-        KafkaProducer<String, Alert> producer = alertProducer();
-        producer.beginTransaction();
-        for (Alert a : batch) {
-            producer.send(new ProducerRecord<>(Topics.ALERTS.name(), a.fingerprint(), a));
-        }
-        producer.flush();
-        producer.abortTransaction();
+    public void sendAlertsAborted(Alert... batch) {
+        writeAlerts(false, batch);
     }
 
     /** Deletes a partition's records before {@code offset}, as retention would. */
@@ -129,6 +118,20 @@ public final class TestKafka implements AutoCloseable {
         }
         admin.close(Duration.ofSeconds(5));
         broker.close();
+    }
+
+    private synchronized void writeAlerts(boolean commit, Alert... batch) {
+        KafkaProducer<String, Alert> producer = alertProducer();
+        producer.beginTransaction();
+        for (Alert a : batch) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS.name(), a.fingerprint(), a));
+        }
+        if (commit) {
+            producer.commitTransaction();
+        } else {
+            producer.flush();
+            producer.abortTransaction();
+        }
     }
 
     private KafkaProducer<String, Alert> alertProducer() {
