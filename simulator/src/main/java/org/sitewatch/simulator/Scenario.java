@@ -103,7 +103,8 @@ public final class Scenario {
         // The first format listed clusters under "sites" (one cluster per site); it still reads.
         boolean legacy = !root.has("clusters");
         String listKey = legacy ? "sites" : "clusters";
-        Set<String> declaredSites = legacy ? null : new LinkedHashSet<>(root.strings("sites"));
+        // With "clusters", an optional "sites" list declares the site names, so a misspelt one fails.
+        Set<String> declaredSites = legacy || !root.has("sites") ? null : new LinkedHashSet<>(root.strings("sites"));
         List<YamlObject> raw = root.objects(listKey);
         if (raw.isEmpty()) {
             throw root.error(listKey, "at least one cluster is required");

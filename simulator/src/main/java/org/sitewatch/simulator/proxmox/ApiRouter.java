@@ -37,6 +37,10 @@ final class ApiRouter {
                 return ReplicationViews.config(site);
             case "/nodes":
                 return ClusterViews.nodes(site, now);
+            case "/cluster/config/nodes":
+                return CorosyncViews.configNodes(site);
+            case "/cluster/config/qdevice":
+                return CorosyncViews.qdeviceStatus(site);
             default:
                 break;
         }
