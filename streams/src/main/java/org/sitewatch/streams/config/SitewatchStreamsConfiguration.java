@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.events.KafkaClientSettings;
 import org.sitewatch.streams.query.KafkaStreamsRouting;
 import org.sitewatch.streams.query.StoreTopics;
 import org.sitewatch.streams.query.KafkaStreamsStoreProvider;
@@ -21,9 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * The streams app: builds the topology, creates and runs Kafka Streams from {@code sitewatch.kafka.*}
@@ -35,11 +38,17 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "sitewatch.streams", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties({StreamsProperties.class, KafkaConnectionProperties.class, AlertProperties.class})
+@EnableConfigurationProperties({StreamsProperties.class, AlertProperties.class})
 @Import(SitewatchViewsConfiguration.class)
 public class SitewatchStreamsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SitewatchStreamsConfiguration.class);
+
+    /** {@code sitewatch.kafka.*}, the client settings every Sitewatch client starts from. */
+    @Bean
+    KafkaClientSettings sitewatchStreamsKafkaSettings(Environment environment) {
+        return StreamsConfigFactory.kafkaSettings(Binder.get(environment));
+    }
 
     @Bean
     TopologySettings sitewatchTopologySettings(StreamsProperties streams, HealthRules rules, AlertProperties alerts) {
@@ -47,7 +56,7 @@ public class SitewatchStreamsConfiguration {
     }
 
     @Bean
-    Topology sitewatchTopology(StreamsProperties streams, KafkaConnectionProperties kafka, TopologySettings settings) {
+    Topology sitewatchTopology(StreamsProperties streams, KafkaClientSettings kafka, TopologySettings settings) {
         Topology topology = SitewatchTopology.topology(StreamsConfigFactory.streamsProperties(streams, kafka), settings);
         log.debug("Sitewatch topology:\n{}", topology.describe());
         return topology;
@@ -55,7 +64,7 @@ public class SitewatchStreamsConfiguration {
 
     /** One dead-letter producer shared by every task's handler, closed after Kafka Streams. */
     @Bean(destroyMethod = "close")
-    DeadLetterProducer sitewatchDeadLetterProducer(StreamsProperties streams, KafkaConnectionProperties kafka) {
+    DeadLetterProducer sitewatchDeadLetterProducer(StreamsProperties streams, KafkaClientSettings kafka) {
         Map<String, Object> configs = new HashMap<>();
         StreamsConfigFactory.streamsProperties(streams, kafka).forEach((k, v) -> configs.put(k.toString(), v));
         return new DeadLetterProducer(configs);
@@ -68,7 +77,7 @@ public class SitewatchStreamsConfiguration {
 
     /** Owns Kafka Streams: created and started once the web server's port is known. */
     @Bean
-    StreamsLifecycle sitewatchStreamsLifecycle(Topology topology, StreamsProperties streams, KafkaConnectionProperties kafka,
+    StreamsLifecycle sitewatchStreamsLifecycle(Topology topology, StreamsProperties streams, KafkaClientSettings kafka,
                                                DeadLetterProducer deadLetters, RestorationTracker restoration,
                                                ObjectProvider<MeterRegistry> registry) {
         Properties props = StreamsConfigFactory.streamsProperties(streams, kafka);

@@ -1,30 +1,49 @@
 package org.sitewatch.streams.config;
 
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.sitewatch.core.fold.AggregateLimits;
 import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.events.KafkaClientSettings;
 import org.sitewatch.streams.topology.DeadLetterHandler;
 import org.sitewatch.streams.topology.TopologySettings;
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * Turns the Spring properties into Kafka Streams properties and topology settings. Fixed choices:
- * exactly-once v2, explicit naming of every internal resource enforced, bad records to the DLQ.
- * Raw {@code sitewatch.streams.properties.*} are applied last and may override anything.
+ * Turns the Spring properties into Kafka Streams properties and topology settings. The Kafka client
+ * settings every Sitewatch client shares ({@code sitewatch.kafka.*}) come first, then Sitewatch's
+ * choices, then the raw {@code sitewatch.streams.properties.*}, which may override those choices.
+ * Exactly-once v2 is pinned: alerts and site health are written in Kafka transactions, and a
+ * {@code processing.guarantee} set anywhere else is refused with the key that set it.
+ * Fixed besides: explicit naming of every internal resource enforced, bad records to the DLQ.
  */
 public final class StreamsConfigFactory {
 
     /** The consumer's own (internal) switch that Kafka Streams turns off; see {@link StreamsProperties#leaveGroupOnClose()}. */
     static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
 
+    /** Where the streams app looks for Kafka when {@code sitewatch.kafka.bootstrap-servers} is not set. */
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+
     private StreamsConfigFactory() {
     }
 
-    public static Properties streamsProperties(StreamsProperties streams, KafkaConnectionProperties kafka) {
+    /**
+     * {@code sitewatch.kafka.*} as the streams app reads it: the bootstrap servers default to
+     * {@value #DEFAULT_BOOTSTRAP_SERVERS} when none is configured.
+     */
+    public static KafkaClientSettings kafkaSettings(Binder binder) {
+        KafkaClientSettings kafka = binder.bindOrCreate(KafkaClientSettings.PREFIX, KafkaClientSettings.class);
+        return kafka.hasBootstrapServers() ? kafka : kafka.withBootstrapServers(DEFAULT_BOOTSTRAP_SERVERS);
+    }
+
+    public static Properties streamsProperties(StreamsProperties streams, KafkaClientSettings kafka) {
+        refuseOtherGuarantee(kafka.properties(), KafkaClientSettings.PREFIX + ".properties.");
+        refuseOtherGuarantee(streams.properties(), "sitewatch.streams.properties.");
         Properties props = new Properties();
+        props.putAll(kafka.clientConfig("streams"));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streams.numThreads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) streams.replicationFactor());
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
@@ -42,7 +61,17 @@ public final class StreamsConfigFactory {
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
         }
         props.putAll(streams.properties());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return props;
+    }
+
+    private static void refuseOtherGuarantee(Map<String, ?> properties, String prefix) {
+        Object guarantee = properties.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        if (guarantee != null && !StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee.toString())) {
+            throw new IllegalArgumentException(prefix + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "=" + guarantee
+                    + ": the streams app runs " + StreamsConfig.EXACTLY_ONCE_V2 + " only (alerts and site health are "
+                    + "written in Kafka transactions); remove the setting");
+        }
     }
 
     public static TopologySettings topologySettings(StreamsProperties streams, HealthRules rules) {

@@ -41,7 +41,7 @@ class PropertiesBindingTest {
 
         Properties props = StreamsConfigFactory.streamsProperties(
                 binder.bindOrCreate("sitewatch.streams", StreamsProperties.class),
-                binder.bindOrCreate("sitewatch.kafka", KafkaConnectionProperties.class));
+                StreamsConfigFactory.kafkaSettings(binder));
 
         assertThat(props).containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1:9092,kafka-2:9092")
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sitewatch-prod")

@@ -21,9 +21,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.sitewatch.events.EventData;
+import org.sitewatch.events.KafkaClientSettings;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
-import org.sitewatch.streams.config.KafkaConnectionProperties;
 import org.sitewatch.streams.config.StreamsConfigFactory;
 import org.sitewatch.streams.config.StreamsProperties;
 import org.sitewatch.core.fold.EntityKind;
@@ -62,7 +62,7 @@ public final class TopologyFixture implements AutoCloseable {
     public static Properties properties(Path stateDir) {
         StreamsProperties streams = new StreamsProperties(true, true, "sitewatch-streams-test", stateDir.toString(), null, 1,
                 (short) 1, Duration.ofHours(2), Duration.ofSeconds(10), 500, 50, Duration.ofSeconds(5), true, "127.0.0.1", null, null);
-        return StreamsConfigFactory.streamsProperties(streams, new KafkaConnectionProperties("dummy:9092"));
+        return StreamsConfigFactory.streamsProperties(streams, KafkaClientSettings.of("dummy:9092"));
     }
 
     public Topology topology() {
