@@ -4,12 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sitewatch.audit.AuditDurations;
 import org.sitewatch.audit.kafka.KafkaSettings;
+import org.sitewatch.events.KafkaClientSettings;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine.Option;
 
-/** Where Kafka is, shared by the audit commands. */
+/**
+ * Where Kafka is and how to reach it, shared by the audit commands: the same {@code sitewatch.kafka.*}
+ * settings as every other Sitewatch client, read from environment variables (e.g.
+ * {@code SITEWATCH_KAFKA_PROPERTIES_SECURITY_PROTOCOL}, {@code SITEWATCH_KAFKA_PROPERTYFILES_SASL_JAAS_CONFIG})
+ * and JVM system properties, then the options of the command line on top.
+ */
 public final class KafkaOptions {
 
-    static final String ENV = "SITEWATCH_KAFKA_BOOTSTRAP_SERVERS";
+    static final String ENV = KafkaClientSettings.BOOTSTRAP_SERVERS_ENV;
 
     @Option(names = "--kafka-bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT]",
             defaultValue = "${env:" + ENV + ":-127.0.0.1:9092}",
@@ -22,10 +30,14 @@ public final class KafkaOptions {
     String timeout;
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
-            description = "A Kafka client setting, e.g. security.protocol=SSL (repeatable).")
+            description = "A Kafka client setting, e.g. security.protocol=SSL (repeatable; also "
+                    + "SITEWATCH_KAFKA_PROPERTIES_<KEY> as an environment variable).")
     Map<String, String> properties = new LinkedHashMap<>();
 
     KafkaSettings settings() {
-        return new KafkaSettings(bootstrapServers, AuditDurations.parse(timeout, "--timeout"), properties);
+        KafkaClientSettings shared = Binder.get(new StandardEnvironment())
+                .bindOrCreate(KafkaClientSettings.PREFIX, KafkaClientSettings.class);
+        return new KafkaSettings(shared.withBootstrapServers(bootstrapServers).withProperties(properties),
+                AuditDurations.parse(timeout, "--timeout"));
     }
 }

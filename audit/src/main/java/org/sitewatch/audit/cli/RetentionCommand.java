@@ -91,7 +91,7 @@ public final class RetentionCommand extends AuditCommand {
             });
             return out;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw KafkaSource.unreachable(new org.sitewatch.audit.kafka.KafkaSettings(source.bootstrapServers(), source.timeout(), null), e);
+            throw KafkaSource.unreachable(source.settings(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditException(AuditException.Kind.KAFKA_UNAVAILABLE, "interrupted", e);
@@ -110,7 +110,7 @@ public final class RetentionCommand extends AuditCommand {
             throw new AuditException(AuditException.Kind.KAFKA_UNAVAILABLE, "Kafka refused the new retention: "
                     + e.getCause().getMessage(), e);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw KafkaSource.unreachable(new org.sitewatch.audit.kafka.KafkaSettings(source.bootstrapServers(), source.timeout(), null), e);
+            throw KafkaSource.unreachable(source.settings(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditException(AuditException.Kind.KAFKA_UNAVAILABLE, "interrupted", e);

@@ -174,17 +174,16 @@ public final class KafkaSource implements AutoCloseable {
 
     private static Map<String, Object> adminConfig(KafkaSettings settings) {
         Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "sitewatch-audit-admin");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs(settings));
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs(settings), 30_000));
-        config.putAll(settings.clientProperties());
+        // The shared client settings come last; the client id stays ours unless a client.id prefix was set.
+        config.putAll(settings.clientConfig("audit-admin"));
         return config;
     }
 
     private static Map<String, Object> consumerConfig(KafkaSettings settings) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "sitewatch-audit");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -199,7 +198,7 @@ public final class KafkaSource implements AutoCloseable {
         config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 2 * 1024 * 1024);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs(settings));
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs(settings), 30_000));
-        config.putAll(settings.clientProperties());
+        config.putAll(settings.clientConfig("audit"));
         return config;
     }
 }

@@ -61,8 +61,7 @@ public final class AlertsTopicHistory implements FiringAlertsSource {
 
     private List<Alert> readAll() {
         Properties props = new Properties();
-        props.putAll(kafka.clientProperties());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.putAll(kafka.clientConfig("audit-alerts"));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafka.timeout().toMillis());

@@ -6,10 +6,12 @@ import org.sitewatch.audit.state.FiringAlertsSource;
 import org.sitewatch.audit.state.HealthConfig;
 import org.sitewatch.core.fold.AggregateLimits;
 import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.events.KafkaClientSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -31,8 +33,9 @@ public class AuditAutoConfiguration {
     @Bean
     AuditService sitewatchAuditService(AuditProperties properties, Environment env, ObjectProvider<HealthRules> rules,
                                        ObjectProvider<FiringAlertsSource> alerts) {
-        KafkaSettings kafka = new KafkaSettings(env.getRequiredProperty("sitewatch.kafka.bootstrap-servers"),
-                properties.timeout(), null);
+        // sitewatch.kafka.*, the client settings every Sitewatch client shares (the condition checked the servers).
+        KafkaSettings kafka = new KafkaSettings(Binder.get(env).bindOrCreate(KafkaClientSettings.PREFIX,
+                KafkaClientSettings.class), properties.timeout());
         AggregateLimits limits = new AggregateLimits(
                 env.getProperty("sitewatch.streams.max-problems-per-site", Integer.class, AggregateLimits.DEFAULTS.maxProblems()),
                 env.getProperty("sitewatch.streams.recent-ha-actions", Integer.class, AggregateLimits.DEFAULTS.maxRecentHaActions()));
