@@ -62,7 +62,9 @@ public final class EmbeddedStack implements AutoCloseable {
                 parts.started(broker);
                 bootstrapServers = broker.bootstrapServers();
             }
-            KafkaTopics.provision(bootstrapServers, Duration.ofSeconds(60));
+            // The same sitewatch.kafka.* the application's clients get (extra properties, environment).
+            KafkaTopics.provision(KafkaSettingsResolver.resolve(settings.extraProperties(), null)
+                    .withBootstrapServers(bootstrapServers), Duration.ofSeconds(60));
             simulator = ProxmoxSimulator.builder(settings.scenario())
                     .clock(Clock.systemUTC())
                     .bindAddress("127.0.0.1")

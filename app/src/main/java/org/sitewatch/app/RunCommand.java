@@ -3,13 +3,11 @@ package org.sitewatch.app;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sitewatch run}: the embedded default. A real Kafka broker, the Proxmox simulator playing a
@@ -46,8 +44,11 @@ final class RunCommand implements Runnable {
             description = "How often collectors poll the simulated sites (env SITEWATCH_POLL_INTERVAL, default ${DEFAULT-VALUE}).")
     String pollInterval;
 
-    @Parameters(paramLabel = "--spring.property=value", arity = "0..*", description = "Extra Spring properties.")
-    List<String> extra = List.of();
+    @Mixin
+    SpringArguments spring;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
@@ -56,25 +57,12 @@ final class RunCommand implements Runnable {
         out.println("sitewatch: starting the embedded default in " + dataDir.toAbsolutePath() + " ...");
         EmbeddedStack stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, kafka.bootstrapServers, kafkaPort,
                 httpPort, simulatorPort, scenario.load(), DurationParser.parse(pollInterval, "--poll-interval"),
-                extraProperties()));
+                spring.properties(spec.commandLine().getUnmatchedArguments())));
         stack.start();
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         new Banner(out).print(stack, startup);
         stack.printHealthChanges(out);
         stack.awaitShutdown();
         out.println("sitewatch: stopped.");
-    }
-
-    private Map<String, String> extraProperties() {
-        Map<String, String> props = new LinkedHashMap<>();
-        for (String arg : extra) {
-            String kv = arg.startsWith("--") ? arg.substring(2) : arg;
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("extra argument '" + arg + "' is not of the form --spring.property=value");
-            }
-            props.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-        return props;
     }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code sitewatch} command line. Each subcommand runs one part; {@code run} runs them all in one
  * process on an embedded Kafka broker. Every option also has an environment variable (shown in
- * {@code --help}), and any Spring property can be given as {@code --spring.property=value} after
- * the options.
+ * {@code --help}), and {@code run}, {@code collectors} and {@code streams} take any Spring property
+ * as {@code --name=value} among their options ({@link SpringArguments}).
  */
 @Command(name = "sitewatch", mixinStandardHelpOptions = true, versionProvider = SitewatchCli.Version.class,
         description = "Event-driven multi-site HA and replication monitor.",
@@ -28,6 +28,11 @@ public class SitewatchCli implements Runnable {
     }
 
     static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line as {@link #main} runs it; tests parse with it without running anything. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SitewatchCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // A failure says what went wrong and what to do next, without a stack trace wall.
@@ -39,7 +44,11 @@ public class SitewatchCli implements Runnable {
             }
             return 1;
         });
-        return cli.execute(args);
+        // Spring properties (--name=value) are options these parts do not know; SpringArguments checks them.
+        for (String part : new String[] {"run", "collectors", "streams"}) {
+            cli.getSubcommands().get(part).setUnmatchedArgumentsAllowed(true);
+        }
+        return cli;
     }
 
     @Override

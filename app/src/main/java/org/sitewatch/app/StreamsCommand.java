@@ -3,7 +3,9 @@ package org.sitewatch.app;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code sitewatch streams}: the Kafka Streams app with its REST views, on an existing Kafka. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
@@ -12,6 +14,9 @@ final class StreamsCommand implements Runnable {
 
     @Mixin
     PartLauncher launcher;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "${env:SERVER_PORT:-8080}",
             description = "HTTP port (env SERVER_PORT, default ${DEFAULT-VALUE}).")
@@ -23,7 +28,7 @@ final class StreamsCommand implements Runnable {
 
     @Override
     public void run() {
-        launcher.runUntilShutdown(Map.of(
+        launcher.runUntilShutdown(spec, Map.of(
                 "sitewatch.collectors.enabled", "false",
                 "sitewatch.streams.state-dir", stateDir,
                 "server.port", Integer.toString(port)));
