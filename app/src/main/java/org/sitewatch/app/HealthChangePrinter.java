@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sitewatch.streams.query.SiteQueryService;
-import org.sitewatch.streams.query.SiteViews.SiteSummary;
+import org.sitewatch.core.view.SiteViews.SiteSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,11 +3,11 @@ package org.sitewatch.audit.state;
 import java.util.ArrayList;
 import java.util.List;
 import org.sitewatch.core.fold.HealthRules;
-import org.sitewatch.streams.query.PairViews.PairList;
-import org.sitewatch.streams.query.PairViews.PairSummary;
-import org.sitewatch.streams.query.SiteViews.SiteDetail;
-import org.sitewatch.streams.query.SiteViews.SiteList;
-import org.sitewatch.streams.query.SiteViews.SiteSummary;
+import org.sitewatch.core.view.PairViews.PairList;
+import org.sitewatch.core.view.PairViews.PairSummary;
+import org.sitewatch.core.view.SiteViews.SiteDetail;
+import org.sitewatch.core.view.SiteViews.SiteList;
+import org.sitewatch.core.view.SiteViews.SiteSummary;
 
 /** Turns a rebuilt estate into {@link AsOfViews}: all sites with their details and all pairs, or one site and its pairs. */
 public final class AsOfViewBuilder {

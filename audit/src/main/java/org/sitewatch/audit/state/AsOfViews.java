@@ -3,9 +3,9 @@ package org.sitewatch.audit.state;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-import org.sitewatch.streams.query.PairViews.PairList;
-import org.sitewatch.streams.query.SiteViews.SiteDetail;
-import org.sitewatch.streams.query.SiteViews.SiteList;
+import org.sitewatch.core.view.PairViews.PairList;
+import org.sitewatch.core.view.SiteViews.SiteDetail;
+import org.sitewatch.core.view.SiteViews.SiteList;
 
 /**
  * The views as they were at an instant: the output of {@code sitewatch state --at} and

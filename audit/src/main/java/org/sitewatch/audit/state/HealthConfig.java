@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sitewatch.audit.AuditException;
-import org.sitewatch.streams.config.HealthProperties;
 import org.sitewatch.core.fold.AggregateLimits;
 import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.HealthSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
@@ -20,8 +20,8 @@ import org.springframework.core.io.FileSystemResource;
  * The health rules and aggregate limits a state is rebuilt with, read from the same YAML or
  * properties file the streams app is configured with ({@code sitewatch.health.*},
  * {@code sitewatch.streams.max-problems-per-site}, {@code sitewatch.streams.recent-ha-actions}) and
- * bound by the streams module's own {@link HealthProperties}, so the rebuild judges exactly as the
- * live app did. Without a file: the defaults, as a live app without configuration.
+ * bound to the core's {@link HealthSettings}, the values the streams app hands the core too, so the
+ * rebuild judges exactly as the live app did. Without a file: the defaults, as a live app without configuration.
  */
 public record HealthConfig(HealthRules rules, AggregateLimits limits) {
 
@@ -43,7 +43,7 @@ public record HealthConfig(HealthRules rules, AggregateLimits limits) {
                     ? new PropertiesPropertySourceLoader().load(name, new FileSystemResource(file))
                     : new YamlPropertySourceLoader().load(name, new FileSystemResource(file)));
             Binder binder = new Binder(ConfigurationPropertySources.from(sources));
-            HealthProperties health = binder.bindOrCreate("sitewatch.health", HealthProperties.class);
+            HealthSettings health = binder.bindOrCreate("sitewatch.health", HealthSettings.class);
             int maxProblems = binder.bind("sitewatch.streams.max-problems-per-site", Integer.class)
                     .orElse(AggregateLimits.DEFAULTS.maxProblems());
             int recentActions = binder.bind("sitewatch.streams.recent-ha-actions", Integer.class)

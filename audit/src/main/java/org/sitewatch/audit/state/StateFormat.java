@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import org.sitewatch.audit.AuditException;
 import org.sitewatch.events.Json;
-import org.sitewatch.streams.query.PairViews.PairSummary;
-import org.sitewatch.streams.query.SiteViews.ProblemView;
-import org.sitewatch.streams.query.SiteViews.SiteDetail;
+import org.sitewatch.core.view.PairViews.PairSummary;
+import org.sitewatch.core.view.SiteViews.ProblemView;
+import org.sitewatch.core.view.SiteViews.SiteDetail;
 
 /**
  * How {@code state} prints the views: indented JSON ({@link AsOfViews}, for tools and audits) or a

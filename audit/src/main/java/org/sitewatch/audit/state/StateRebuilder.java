@@ -3,9 +3,7 @@ package org.sitewatch.audit.state;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.sitewatch.audit.AuditException;
 import org.sitewatch.audit.export.HashChain;
 import org.sitewatch.audit.kafka.KafkaSource;
@@ -16,7 +14,6 @@ import org.sitewatch.audit.kafka.TopicSnapshot;
 import org.sitewatch.audit.replay.AuditRecord;
 import org.sitewatch.audit.replay.RecordDecoder;
 import org.sitewatch.audit.replay.UndecodableLog;
-import org.sitewatch.events.EventType;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
 import org.sitewatch.core.fold.AggregateLimits;
@@ -26,8 +23,8 @@ import org.sitewatch.core.fold.InMemoryEstate;
 
 /**
  * Rebuilds the estate as it was at an instant: folds every raw event with time at or before it, from
- * the start of retention, through the streams module's own {@link InMemoryEstate}, in the order a
- * streams task processes them ({@link OrderedScan}: each partition in arrival order). The fold's
+ * the start of retention, through the core's {@link InMemoryEstate} (the fold the streams app runs),
+ * in the order a streams task processes them ({@link OrderedScan}: each partition in arrival order). The fold's
  * result per entity depends only on that order, so the rebuild agrees with the live app. Each event
  * is folded at the replay's clock, the newest event time seen so far (live folds at processing time,
  * which follows event time closely); RPO crossings without events are replayed by {@link RpoTimer},
@@ -69,7 +66,6 @@ public final class StateRebuilder {
         RecordDecoder decoder = new RecordDecoder(undecodable);
         HashChain chain = new HashChain();
         Map<FoldResult.Outcome, Long> outcomes = new EnumMap<>(FoldResult.Outcome.class);
-        Set<String> replicationKeys = new HashSet<>();
         long[] after = {0};
         Instant[] clock = {Instant.MIN};
         long read = new OrderedScan(source).scan(plan, r -> {
@@ -90,9 +86,6 @@ public final class StateRebuilder {
                 timer.track(e, now);
                 verdicts.judge(estate, e.site(), now);
             }
-            if (e.type() == EventType.REPLICATION_STATUS) {
-                replicationKeys.add(e.key());
-            }
             clock[0] = now;
             chain.add(AuditRecord.of(r.topic(), r.partition(), r.offset(), e, r.value()).canonical());
         }, progress);
@@ -105,7 +98,7 @@ public final class StateRebuilder {
                 outcomes.getOrDefault(FoldResult.Outcome.OUT_OF_ORDER, 0L),
                 outcomes.getOrDefault(FoldResult.Outcome.DUPLICATE, 0L), after[0], undecodable.count(), oldestAvailable,
                 complete);
-        return new RebuiltState(estate, verdicts::withVerdict, replicationKeys, at, plan, source.clusterId(), stats, chain.head(), chain.length(), undecodable);
+        return new RebuiltState(estate, verdicts::withVerdict, at, plan, source.clusterId(), stats, chain.head(), chain.length(), undecodable);
     }
 
     /** @throws AuditException UNKNOWN_SITE when the estate at the instant has no such site */

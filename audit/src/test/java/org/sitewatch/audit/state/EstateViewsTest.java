@@ -7,8 +7,8 @@ import static org.sitewatch.audit.support.AuditEvents.PARIS;
 import static org.sitewatch.audit.support.AuditEvents.at;
 
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.audit.AuditException;
 import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
@@ -16,9 +16,8 @@ import org.sitewatch.core.fold.AggregateLimits;
 import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.core.fold.HealthStatus;
 import org.sitewatch.core.fold.InMemoryEstate;
-import org.sitewatch.streams.query.NotFoundException;
-import org.sitewatch.streams.query.SiteViews.SiteDetail;
-import org.sitewatch.streams.query.SiteViews.SiteList;
+import org.sitewatch.core.view.SiteViews.SiteDetail;
+import org.sitewatch.core.view.SiteViews.SiteList;
 
 class EstateViewsTest {
 
@@ -37,16 +36,17 @@ class EstateViewsTest {
         fold(at(T, AuditEvents.heartbeat(LONDON, 15)));
         EstateViews views = new EstateViews(rules);
 
-        SiteList list = views.of(estate, a -> a, List.of(), T.plusSeconds(10)).sites();
+        SiteList list = views.of(estate, a -> a, T.plusSeconds(10)).sites();
         assertThat(list.asOf()).isEqualTo(T.plusSeconds(10));
         assertThat(list.sites()).extracting(s -> s.site() + " " + s.status())
                 .containsExactly("london-dr OK", "paris-dc1 DEGRADED");
 
         // 46 s later both collectors are stale (3 x 15 s): judged at the instant, not at the fold.
-        SiteDetail paris = views.of(estate, a -> a, List.of(), T.plusSeconds(46)).site(PARIS);
+        SiteDetail paris = views.of(estate, a -> a, T.plusSeconds(46)).site(PARIS);
         assertThat(paris.status()).isEqualTo(HealthStatus.UNKNOWN);
         assertThat(paris.problems()).extracting(p -> p.subject()).containsExactly("vm/paris-dc1/100");
-        assertThatThrownBy(() -> views.of(estate, a -> a, List.of(), T).site("nowhere")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> views.of(estate, a -> a, T).site("nowhere")).isInstanceOf(AuditException.class)
+                .hasMessageContaining("unknown site 'nowhere'");
     }
 
     @Test
@@ -59,13 +59,12 @@ class EstateViewsTest {
         e.apply(at(T, AuditEvents.heartbeat(PARIS, 3600)), T);
 
         timer.advanceTo(T.plusSeconds(60));
-        List<String> items = List.of(synced.key());
-        SiteDetail inside = new EstateViews(rules).of(e, a -> a, items, T.plusSeconds(60)).site(PARIS);
+        SiteDetail inside = new EstateViews(rules).of(e, a -> a, T.plusSeconds(60)).site(PARIS);
         assertThat(inside.status()).isEqualTo(HealthStatus.OK);
         assertThat(inside.counts().replication().worstLagSeconds()).as("from the rebuilt lag index").isEqualTo(60);
 
         timer.advanceTo(T.plusSeconds(61));
-        SiteDetail late = new EstateViews(rules).of(e, a -> a, items, T.plusSeconds(61)).site(PARIS);
+        SiteDetail late = new EstateViews(rules).of(e, a -> a, T.plusSeconds(61)).site(PARIS);
         assertThat(late.status()).isEqualTo(HealthStatus.DEGRADED);
         assertThat(late.problems().get(0).since()).as("dated at the crossing").isEqualTo(T.plusSeconds(60).plusMillis(1));
     }

@@ -1,6 +1,7 @@
 package org.sitewatch.core.fold;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,6 +66,11 @@ public final class InMemoryEstate {
 
     public Optional<EntityRecord<?>> entity(EntityKind kind, String key) {
         return Optional.ofNullable(entities.get(kind).get(key));
+    }
+
+    /** Every entity of {@code kind} by key ({@code <site>/<entity id>}), removed ones included; a read-only live view. */
+    public Map<String, EntityRecord<?>> entities(EntityKind kind) {
+        return Collections.unmodifiableMap(entities.get(kind));
     }
 
     public Optional<SiteAggregate> site(String site) {

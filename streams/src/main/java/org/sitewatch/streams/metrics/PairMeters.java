@@ -14,7 +14,7 @@ import org.sitewatch.core.fold.SitePair;
 import org.sitewatch.streams.query.LocalPairViews;
 import org.sitewatch.streams.query.NotReadyException;
 import org.sitewatch.streams.query.PairQueryService;
-import org.sitewatch.streams.query.PairViews.PairSummary;
+import org.sitewatch.core.view.PairViews.PairSummary;
 
 /**
  * Per-site-pair domain meters of the pairs this instance owns; labels are {@code source}, {@code target}

@@ -16,7 +16,7 @@ import org.sitewatch.core.fold.Problem;
 import org.sitewatch.core.fold.SiteAggregate;
 import org.sitewatch.streams.query.LocalSiteViews;
 import org.sitewatch.streams.query.NotReadyException;
-import org.sitewatch.streams.query.SiteViews.SiteSummary;
+import org.sitewatch.core.view.SiteViews.SiteSummary;
 
 /**
  * Per-site domain meters of the sites this instance owns (with several instances, each site is

@@ -1,5 +1,8 @@
 package org.sitewatch.streams.query;
 
+import org.sitewatch.core.view.EntityQueries;
+import org.sitewatch.core.view.Page;
+import org.sitewatch.core.view.PageRequest;
 import com.fasterxml.jackson.databind.JavaType;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,14 +11,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.sitewatch.events.Json;
 import org.sitewatch.core.fold.EntityKind;
-import org.sitewatch.streams.query.EntityQueries.HostQuery;
-import org.sitewatch.streams.query.EntityQueries.ItemQuery;
-import org.sitewatch.streams.query.EntityQueries.VmQuery;
-import org.sitewatch.streams.query.EntityViews.CollectorEntityView;
-import org.sitewatch.streams.query.EntityViews.HaClusterView;
-import org.sitewatch.streams.query.EntityViews.HaHostView;
-import org.sitewatch.streams.query.EntityViews.ReplicatedItemView;
-import org.sitewatch.streams.query.EntityViews.VmView;
+import org.sitewatch.core.view.EntityQueries.HostQuery;
+import org.sitewatch.core.view.EntityQueries.ItemQuery;
+import org.sitewatch.core.view.EntityQueries.VmQuery;
+import org.sitewatch.core.view.EntityViews.CollectorEntityView;
+import org.sitewatch.core.view.EntityViews.HaClusterView;
+import org.sitewatch.core.view.EntityViews.HaHostView;
+import org.sitewatch.core.view.EntityViews.ReplicatedItemView;
+import org.sitewatch.core.view.EntityViews.VmView;
 import org.sitewatch.streams.topology.StoreNames;
 
 /**
@@ -37,20 +40,20 @@ public class EntityQueryService {
 
     public Page<VmView> vms(VmQuery q, PageRequest page, boolean localOnly, Instant asOf) {
         Instant now = now(asOf);
-        String path = "/api/sites/" + QueryString.encode(q.site()) + "/vms" + q.params();
+        String path = "/api/sites/" + QueryString.encode(q.site()) + "/vms" + EntityQueryParams.of(q);
         return list(EntityKind.VM, () -> local.vms(q, page.window(), now), path, VmView.class, EntityQueries.VM_ORDER,
                 page, localOnly, now);
     }
 
     public Page<ReplicatedItemView> items(ItemQuery q, PageRequest page, boolean localOnly, Instant asOf) {
         Instant now = now(asOf);
-        return list(EntityKind.REPLICATION, () -> local.items(q, page.window(), now), "/api/replication/items" + q.params(),
+        return list(EntityKind.REPLICATION, () -> local.items(q, page.window(), now), "/api/replication/items" + EntityQueryParams.of(q),
                 ReplicatedItemView.class, q.order(), page, localOnly, now);
     }
 
     public Page<HaHostView> hosts(HostQuery q, PageRequest page, boolean localOnly, Instant asOf) {
         Instant now = now(asOf);
-        return list(EntityKind.HA_HOST, () -> local.hosts(q, page.window(), now), "/api/ha/hosts" + q.params(),
+        return list(EntityKind.HA_HOST, () -> local.hosts(q, page.window(), now), "/api/ha/hosts" + EntityQueryParams.of(q),
                 HaHostView.class, EntityQueries.HOST_ORDER, page, localOnly, now);
     }
 

@@ -4,26 +4,23 @@ import com.fasterxml.jackson.databind.JavaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.SiteHealthView.ReplicationCounts;
-import org.sitewatch.core.fold.DrReadinessEvaluator;
 import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.core.fold.HealthStatus;
 import org.sitewatch.core.fold.PairVerdict;
 import org.sitewatch.core.fold.SitePair;
-import org.sitewatch.streams.query.PairViews.PairList;
-import org.sitewatch.streams.query.PairViews.PairSummary;
-import org.sitewatch.streams.query.SiteViews.SiteSummary;
+import org.sitewatch.core.view.PairViewRenderer;
+import org.sitewatch.core.view.PairViews.PairList;
+import org.sitewatch.core.view.PairViews.PairSummary;
 import org.sitewatch.streams.topology.StoreNames;
 
 /**
  * The site-pair views across instances, with DR readiness: pairs from the instances owning them, the
- * sites' health from {@link SiteQueryService}, the verdict from {@link DrReadinessEvaluator} on the
- * instance that answers the client.
+ * sites' health from {@link SiteQueryService}, the verdict from the core's {@link PairViewRenderer} on
+ * the instance that answers the client.
  */
 public class PairQueryService {
 
@@ -33,14 +30,14 @@ public class PairQueryService {
     private final LocalPairViews local;
     private final SiteQueryService sites;
     private final QueryRouter router;
-    private final HealthRules rules;
+    private final PairViewRenderer renderer;
     private final Clock clock;
 
     public PairQueryService(LocalPairViews local, SiteQueryService sites, QueryRouter router, HealthRules rules, Clock clock) {
         this.local = local;
         this.sites = sites;
         this.router = router;
-        this.rules = rules;
+        this.renderer = new PairViewRenderer(rules);
         this.clock = clock;
     }
 
@@ -53,11 +50,9 @@ public class PairQueryService {
         String path = "/api/site-pairs" + new QueryString().add("local", true).add("asOf", now);
         List<PairList> parts = router.everywhere(StoreNames.PAIR_AGGREGATES, () -> new PairList(now, local.pairs(now)),
                 path, PAIR_LIST);
-        Map<String, HealthStatus> statuses = statuses(now);
-        List<PairSummary> all = new ArrayList<>();
-        parts.forEach(p -> p.pairs().forEach(s -> all.add(judged(s, statuses))));
-        all.sort(Comparator.comparing(PairSummary::pair));
-        return new PairList(now, all);
+        List<PairSummary> unjudged = new ArrayList<>();
+        parts.forEach(p -> unjudged.addAll(p.pairs()));
+        return renderer.judgedList(now, unjudged, statuses(now));
     }
 
     public PairSummary pair(String source, String target, boolean localOnly, Instant asOf) {
@@ -71,27 +66,17 @@ public class PairQueryService {
                 + new QueryString().add("local", true).add("asOf", now);
         PairSummary summary = router.atOwner(StoreNames.PAIR_AGGREGATES, key,
                 () -> local.pair(key, now).orElseThrow(() -> unknown(key)), path, PAIR_SUMMARY);
-        return judged(summary, statuses(now));
+        return renderer.judged(summary, statuses(now));
     }
 
     /** Every site's status at {@code now}, from all instances. */
     public Map<String, HealthStatus> statuses(Instant now) {
-        Map<String, HealthStatus> statuses = new HashMap<>();
-        for (SiteSummary s : sites.sites(false, now).sites()) {
-            statuses.put(s.site(), s.status());
-        }
-        return statuses;
+        return PairViewRenderer.statuses(sites.sites(false, now).sites());
     }
 
     /** The DR verdict of a pair given its counts and the sites' statuses (also used by the meters). */
     public PairVerdict verdict(SitePair pair, ReplicationCounts items, Map<String, HealthStatus> statuses) {
-        return DrReadinessEvaluator.evaluate(pair, items, statuses.get(pair.source()), statuses.get(pair.target()),
-                rules.forPair(pair));
-    }
-
-    private PairSummary judged(PairSummary s, Map<String, HealthStatus> statuses) {
-        PairVerdict verdict = verdict(new SitePair(s.source(), s.target()), s.items(), statuses);
-        return s.withVerdict(verdict, statuses.get(s.source()), statuses.get(s.target()));
+        return renderer.verdict(pair, items, statuses);
     }
 
     private static NotFoundException unknown(String key) {

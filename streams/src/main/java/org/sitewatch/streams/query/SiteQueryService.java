@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JavaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.sitewatch.events.Json;
-import org.sitewatch.streams.query.SiteViews.SiteDetail;
-import org.sitewatch.streams.query.SiteViews.SiteList;
-import org.sitewatch.streams.query.SiteViews.SiteSummary;
+import org.sitewatch.core.view.SiteViewRenderer;
+import org.sitewatch.core.view.SiteViews.SiteDetail;
+import org.sitewatch.core.view.SiteViews.SiteList;
+import org.sitewatch.core.view.SiteViews.SiteSummary;
 import org.sitewatch.streams.topology.StoreNames;
 
 /**
@@ -50,8 +50,7 @@ public class SiteQueryService {
                 path, SITE_LIST);
         List<SiteSummary> all = new ArrayList<>();
         parts.forEach(p -> all.addAll(p.sites()));
-        all.sort(Comparator.comparing(SiteSummary::site));
-        return new SiteList(now, all);
+        return new SiteList(now, SiteViewRenderer.sorted(all));
     }
 
     /** @throws NotFoundException when no event was ever seen for the site */

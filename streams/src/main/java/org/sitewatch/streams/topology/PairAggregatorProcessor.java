@@ -1,5 +1,6 @@
 package org.sitewatch.streams.topology;
 
+import org.sitewatch.core.index.IndexKeys;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

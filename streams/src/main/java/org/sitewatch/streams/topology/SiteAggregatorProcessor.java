@@ -1,5 +1,6 @@
 package org.sitewatch.streams.topology;
 
+import org.sitewatch.core.index.IndexKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.sitewatch.streams.topology;
 
+import org.sitewatch.core.index.IndexKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sitewatch.streams.support.TestEvents.LONDON;
 import static org.sitewatch.streams.support.TestEvents.LYON;
@@ -20,7 +21,8 @@ import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
 import org.sitewatch.core.fold.Counters;
 import org.sitewatch.core.fold.PairAggregate;
-import org.sitewatch.streams.query.LagIndex;
+import org.sitewatch.core.index.LagIndex;
+import org.sitewatch.streams.query.StoreLagIndex;
 import org.sitewatch.streams.support.TopologyFixture;
 
 /** Per-site-pair aggregates and their lag index, in a TopologyTestDriver. Wall clock starts at T0. */
@@ -71,7 +73,7 @@ class PairTopologyTest {
             fx.pipe(replicated(PARIS, i + "-0", PARIS, LONDON, ReplicationState.REPLICATING, ReplicationHealth.OK, 7200L,
                     T0.minusSeconds(60L * i), T0.minus(Duration.ofDays(i))), T0);
         }
-        KeyValueStore<String, String> index = fx.driver.getKeyValueStore(StoreNames.PAIR_INDEX);
+        StoreLagIndex index = new StoreLagIndex(fx.driver.getKeyValueStore(StoreNames.PAIR_INDEX));
         Instant now = T0.plusSeconds(60);
 
         assertThat(LagIndex.worstLagSeconds(index, PARIS_LONDON, now)).isEqualTo(20 * 60 + 60);
@@ -79,7 +81,7 @@ class PairTopologyTest {
                 .isEqualTo(19 * 60 + 60);
         assertThat(LagIndex.newest(index, PARIS_LONDON, IndexKeys.TEST)).isEqualTo(T0.minus(Duration.ofDays(1)));
         assertThat(LagIndex.oldest(index, PARIS_LONDON, IndexKeys.TEST)).isEqualTo(T0.minus(Duration.ofDays(20)));
-        KeyValueStore<String, String> siteIndex = fx.driver.getKeyValueStore(StoreNames.SITE_LAG_INDEX);
+        StoreLagIndex siteIndex = new StoreLagIndex(fx.driver.getKeyValueStore(StoreNames.SITE_LAG_INDEX));
         assertThat(LagIndex.worstLagSeconds(siteIndex, PARIS, now)).isEqualTo(20 * 60 + 60);
     }
 
@@ -92,7 +94,7 @@ class PairTopologyTest {
         assertThat(pair(PARIS_LONDON)).isNull();
         assertThat(pair(PARIS_LYON).count(Counters.REPLICATED)).isEqualTo(1);
         KeyValueStore<String, String> index = fx.driver.getKeyValueStore(StoreNames.PAIR_INDEX);
-        assertThat(LagIndex.worstLagSeconds(index, PARIS_LONDON, T0)).isNull();
+        assertThat(LagIndex.worstLagSeconds(new StoreLagIndex(index), PARIS_LONDON, T0)).isNull();
 
         fx.pipe(replicatedRemoved(PARIS, "100-0", PARIS, LYON), T0.plusSeconds(10));
 

@@ -1,4 +1,4 @@
-package org.sitewatch.streams.query;
+package org.sitewatch.core.view;
 
 import java.util.ArrayList;
 import java.util.Comparator;

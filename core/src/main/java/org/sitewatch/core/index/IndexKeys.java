@@ -1,4 +1,4 @@
-package org.sitewatch.streams.topology;
+package org.sitewatch.core.index;
 
 import java.time.Instant;
 
@@ -27,6 +27,11 @@ public final class IndexKeys {
     /** Every key of one owner and family starts with this. */
     public static String prefix(String owner, String family) {
         return owner + "|" + family + "|";
+    }
+
+    /** A key above every key starting with {@code prefix}: each continues with a digit, and ':' sorts right after '9'. */
+    public static String upperBound(String prefix) {
+        return prefix + ":";
     }
 
     /** The instant encoded in a key made by {@link #of}. */

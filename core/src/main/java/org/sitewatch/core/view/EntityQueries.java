@@ -1,15 +1,15 @@
-package org.sitewatch.streams.query;
+package org.sitewatch.core.view;
 
 import java.util.Comparator;
 import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
-import org.sitewatch.streams.query.EntityViews.CollectorEntityView;
-import org.sitewatch.streams.query.EntityViews.HaClusterView;
-import org.sitewatch.streams.query.EntityViews.HaHostView;
-import org.sitewatch.streams.query.EntityViews.ReplicatedItemView;
-import org.sitewatch.streams.query.EntityViews.VmView;
+import org.sitewatch.core.view.EntityViews.CollectorEntityView;
+import org.sitewatch.core.view.EntityViews.HaClusterView;
+import org.sitewatch.core.view.EntityViews.HaHostView;
+import org.sitewatch.core.view.EntityViews.ReplicatedItemView;
+import org.sitewatch.core.view.EntityViews.VmView;
 
 /**
  * The filters and orders of the entity list views. Orders are total (ties broken by key), so the pages
@@ -28,13 +28,10 @@ public final class EntityQueries {
 
     public record VmQuery(String site, PowerState power, Protection protection) {
 
-        boolean matches(VmView v) {
+        public boolean matches(VmView v) {
             return (power == null || v.power() == power) && (protection == null || protection == protectionOf(v));
         }
 
-        QueryString params() {
-            return new QueryString().add("power", power).add("protection", protection);
-        }
 
         private static Protection protectionOf(VmView v) {
             return v.haProtected() == null ? Protection.UNKNOWN : v.haProtected() ? Protection.PROTECTED : Protection.UNPROTECTED;
@@ -51,18 +48,14 @@ public final class EntityQueries {
             sort = sort == null ? ItemSort.LAG : sort;
         }
 
-        boolean matches(ReplicatedItemView v) {
+        public boolean matches(ReplicatedItemView v) {
             return (source == null || source.equals(v.sourceSite())) && (target == null || target.equals(v.targetSite()))
                     && (state == null || state == v.state()) && (health == null || health == v.health())
                     && (outsideRpo == null || outsideRpo == v.outsideRpo());
         }
 
-        QueryString params() {
-            return new QueryString().add("site", site).add("source", source).add("target", target).add("state", state)
-                    .add("health", health).add("outsideRpo", outsideRpo).add("sort", sort);
-        }
 
-        Comparator<ReplicatedItemView> order() {
+        public Comparator<ReplicatedItemView> order() {
             Comparator<ReplicatedItemView> byId = Comparator.comparing(ReplicatedItemView::site)
                     .thenComparing(ReplicatedItemView::itemId);
             return sort == ItemSort.ID ? byId : Comparator.comparingLong(EntityQueries::sortLag).reversed().thenComparing(byId);
@@ -71,21 +64,18 @@ public final class EntityQueries {
 
     public record HostQuery(String site, String cluster, HaHostState state) {
 
-        boolean matches(HaHostView v) {
+        public boolean matches(HaHostView v) {
             return (cluster == null || cluster.equals(v.cluster())) && (state == null || state == v.state());
         }
 
-        QueryString params() {
-            return new QueryString().add("site", site).add("cluster", cluster).add("state", state);
-        }
     }
 
-    static final Comparator<VmView> VM_ORDER = Comparator.comparing(VmView::site).thenComparing(VmView::vmId);
-    static final Comparator<HaHostView> HOST_ORDER = Comparator.comparing(HaHostView::site)
+    public static final Comparator<VmView> VM_ORDER = Comparator.comparing(VmView::site).thenComparing(VmView::vmId);
+    public static final Comparator<HaHostView> HOST_ORDER = Comparator.comparing(HaHostView::site)
             .thenComparing(h -> h.cluster() == null ? "" : h.cluster()).thenComparing(HaHostView::hostId);
-    static final Comparator<HaClusterView> CLUSTER_ORDER = Comparator.comparing(HaClusterView::site)
+    public static final Comparator<HaClusterView> CLUSTER_ORDER = Comparator.comparing(HaClusterView::site)
             .thenComparing(HaClusterView::clusterId);
-    static final Comparator<CollectorEntityView> COLLECTOR_ORDER = Comparator.comparing(CollectorEntityView::site)
+    public static final Comparator<CollectorEntityView> COLLECTOR_ORDER = Comparator.comparing(CollectorEntityView::site)
             .thenComparing(CollectorEntityView::collectorId);
 
     /** Never-synced protected items sort as the largest lag; items without a lag (not protected) last. */

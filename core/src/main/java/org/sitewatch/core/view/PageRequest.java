@@ -1,4 +1,4 @@
-package org.sitewatch.streams.query;
+package org.sitewatch.core.view;
 
 /**
  * Which part of an ordered list to return. {@code offset + limit} is capped ({@value #MAX_WINDOW}):

@@ -1,4 +1,4 @@
-package org.sitewatch.streams.query;
+package org.sitewatch.core.view;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.sitewatch.streams.query;
+package org.sitewatch.core.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,0 +1,112 @@
+package org.sitewatch.core.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sitewatch.core.support.TestEvents.LONDON;
+import static org.sitewatch.core.support.TestEvents.PARIS;
+import static org.sitewatch.core.support.TestEvents.T0;
+import static org.sitewatch.core.support.TestEvents.event;
+import static org.sitewatch.core.support.TestEvents.heartbeatOk;
+import static org.sitewatch.core.support.TestEvents.replicated;
+import static org.sitewatch.core.support.TestEvents.vm;
+import static org.sitewatch.core.support.TestEvents.vmRemoved;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.sitewatch.core.fold.AggregateLimits;
+import org.sitewatch.core.fold.DrReadiness;
+import org.sitewatch.core.fold.HealthRules;
+import org.sitewatch.core.fold.HealthStatus;
+import org.sitewatch.core.fold.InMemoryEstate;
+import org.sitewatch.core.view.EntityQueries.ItemQuery;
+import org.sitewatch.core.view.EntityQueries.ItemSort;
+import org.sitewatch.core.view.EntityQueries.VmQuery;
+import org.sitewatch.core.view.EntityViews.ReplicatedItemView;
+import org.sitewatch.core.view.EntityViews.VmView;
+import org.sitewatch.core.view.PairViews.PairList;
+import org.sitewatch.core.view.SiteViews.SiteDetail;
+import org.sitewatch.core.view.SiteViews.SiteList;
+import org.sitewatch.events.EventData;
+import org.sitewatch.events.PowerState;
+import org.sitewatch.events.ReplicationHealth;
+import org.sitewatch.events.ReplicationState;
+
+/** The renderers over a folded in-memory estate: no store, no router, the same functions the REST views call. */
+class ViewRenderersTest {
+
+    private final HealthRules rules = HealthRules.defaultRules();
+    private final InMemoryEstate estate = new InMemoryEstate(rules, AggregateLimits.DEFAULTS);
+    private final SiteViewRenderer sites = new SiteViewRenderer(rules);
+
+    private void fold(EventData data, Instant at) {
+        estate.apply(event(data, at), at);
+    }
+
+    @Test
+    void shouldListSitesSortedAndJudgedAtTheInstantWithTheWorstLagFromTheItems() {
+        fold(heartbeatOk(PARIS), T0);
+        fold(heartbeatOk(LONDON), T0);
+        fold(vm(PARIS, "100", PowerState.CRASHED), T0);
+        fold(replicated(PARIS, "101-0", PARIS, LONDON, ReplicationState.REPLICATING, ReplicationHealth.OK, 3600L,
+                T0.minusSeconds(600), null), T0);
+        Instant now = T0.plusSeconds(10);
+
+        SiteList list = sites.list(new InMemoryEstateReader(estate), now);
+
+        assertThat(list.asOf()).isEqualTo(now);
+        assertThat(list.sites()).extracting(s -> s.site() + " " + s.status())
+                .containsExactly("london-dr OK", "paris-dc1 DEGRADED");
+        SiteDetail paris = sites.detail(new InMemoryEstateReader(estate), PARIS, now).orElseThrow();
+        assertThat(paris.counts().replication().worstLagSeconds()).isEqualTo(610);
+        assertThat(paris.problems()).extracting(p -> p.subject()).containsExactly("vm/paris-dc1/100");
+        assertThat(sites.detail(new InMemoryEstateReader(estate), "nowhere", now)).isEmpty();
+    }
+
+    @Test
+    void shouldJudgeAPairWithBothSitesHealth() {
+        fold(heartbeatOk(PARIS), T0);
+        fold(replicated(PARIS, "101-0", PARIS, LONDON, ReplicationState.FAILED, ReplicationHealth.CRITICAL, 3600L,
+                T0.minusSeconds(60), T0.minusSeconds(86_400)), T0);
+
+        PairList pairs = new PairViewRenderer(rules).list(new InMemoryEstateReader(estate), sites, T0);
+
+        assertThat(pairs.pairs()).singleElement().satisfies(p -> {
+            assertThat(p.pair()).isEqualTo("paris-dc1->london-dr");
+            assertThat(p.readiness()).isEqualTo(DrReadiness.NOT_READY);
+            assertThat(p.sourceStatus()).isEqualTo(HealthStatus.CRITICAL);
+            assertThat(p.targetStatus()).as("london-dr was never seen").isNull();
+            assertThat(p.lastTestFailover()).isEqualTo(T0.minusSeconds(86_400));
+            assertThat(p.items().worstLagSeconds()).isEqualTo(60);
+        });
+    }
+
+    @Test
+    void shouldPageEntitiesInTheirOrderWithoutRemovedOnes() {
+        fold(vm(PARIS, "102", PowerState.RUNNING), T0);
+        fold(vm(PARIS, "100", PowerState.STOPPED), T0);
+        fold(vm(PARIS, "101", PowerState.RUNNING), T0);
+        fold(vm(LONDON, "200", PowerState.RUNNING), T0);
+        fold(vmRemoved(PARIS, "101"), T0.plusSeconds(1));
+        EntityViewRenderer entities = new EntityViewRenderer(rules);
+
+        Page<VmView> page = entities.vms(new InMemoryEstateReader(estate), new VmQuery(PARIS, null, null), 1, T0);
+        Page<VmView> running = entities.vms(new InMemoryEstateReader(estate), new VmQuery(null, PowerState.RUNNING, null), 10, T0);
+
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.items()).extracting(VmView::vmId).containsExactly("100");
+        assertThat(running.items()).extracting(v -> v.site() + "/" + v.vmId()).containsExactly("london-dr/200", "paris-dc1/102");
+    }
+
+    @Test
+    void shouldOrderReplicatedItemsByLagWithTheLagAtTheInstant() {
+        fold(replicated(PARIS, "1-0", PARIS, LONDON, ReplicationState.REPLICATING, ReplicationHealth.OK, 900L,
+                T0.minusSeconds(100), null), T0);
+        fold(replicated(PARIS, "2-0", PARIS, LONDON, ReplicationState.REPLICATING, ReplicationHealth.OK, 900L,
+                T0.minusSeconds(1000), null), T0);
+
+        Page<ReplicatedItemView> items = new EntityViewRenderer(rules).items(new InMemoryEstateReader(estate),
+                new ItemQuery(PARIS, null, null, null, null, null, ItemSort.LAG), 10, T0);
+
+        assertThat(items.items()).extracting(i -> i.itemId() + " " + i.lagSeconds() + " " + i.outsideRpo())
+                .containsExactly("2-0 1000 true", "1-0 100 false");
+    }
+}
