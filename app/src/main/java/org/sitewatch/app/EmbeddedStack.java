@@ -104,8 +104,9 @@ public final class EmbeddedStack implements AutoCloseable {
             props.put(prefix + "id", site);
             props.put(prefix + "site", site);
             props.put(prefix + "platform", "proxmox");
-            props.put(prefix + "url", simulator.baseUrl(site));
-            props.put(prefix + "api-token", simulator.apiToken(site));
+            // Vendor keys go in the platform's own block: endpoints[i].proxmox.url, ...proxmox.api-token.
+            props.put(prefix + "proxmox.url", simulator.baseUrl(site));
+            props.put(prefix + "proxmox.api-token", simulator.apiToken(site));
             props.put(prefix + "poll-interval", settings.pollInterval().toMillis() + "ms");
         }
         props.putAll(settings.extraProperties());

@@ -66,8 +66,9 @@ class ComposeFileTest {
         for (JsonNode e : endpoints) {
             ClusterSpec cluster = scenario.cluster(e.path("id").asText());
             assertThat(e.path("site").asText()).isEqualTo(cluster.site());
-            assertThat(e.path("url").asText()).isEqualTo("http://simulator:8006/" + cluster.name() + "/api2/json");
-            assertThat(e.path("api-token").asText()).isEqualTo(cluster.vendorSetting("token", null));
+            assertThat(e.path("proxmox").path("url").asText())
+                    .isEqualTo("http://simulator:8006/" + cluster.name() + "/api2/json");
+            assertThat(e.path("proxmox").path("api-token").asText()).isEqualTo(cluster.vendorSetting("token", null));
             for (NodeSpec node : cluster.nodes()) {
                 String expected = node.site().equals(cluster.site()) ? "" : node.site();
                 assertThat(e.path("node-sites").path(node.name()).asText()).as(node.name()).isEqualTo(expected);

@@ -1,7 +1,6 @@
 package org.sitewatch.audit.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,8 +45,9 @@ public final class AuditDemo {
                 .clock(Clock.systemUTC()).port(0).build().start();
         List<EndpointConfig> endpoints = new ArrayList<>();
         for (String site : simulator.sites()) {
-            endpoints.add(EndpointConfig.builder(site + "-pve", site, Platform.PROXMOX, URI.create(simulator.baseUrl(site)))
-                    .apiToken(simulator.apiToken(site)).pollInterval(Duration.ofSeconds(5)).build());
+            endpoints.add(EndpointConfig.builder(site + "-pve", site, Platform.PROXMOX)
+                    .setting("url", simulator.baseUrl(site))
+                    .setting("api-token", simulator.apiToken(site)).pollInterval(Duration.ofSeconds(5)).build());
         }
         KafkaEventSink sink = KafkaEventSink.create(broker.bootstrapServers(), Map.of(), new SimpleMeterRegistry());
         CollectorManager collectors = new CollectorManager(endpoints, CollectorRegistry.discover(), sink,

@@ -1,7 +1,6 @@
 package org.sitewatch.audit.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +91,9 @@ public final class EventSizeSurvey {
                 .clock(clock).tickInterval(null).build().start()) {
             List<EndpointConfig> endpoints = new ArrayList<>();
             for (String site : simulator.sites()) {
-                endpoints.add(EndpointConfig.builder(site + "-pve", site, Platform.PROXMOX, URI.create(simulator.baseUrl(site)))
-                        .apiToken(simulator.apiToken(site)).pollInterval(Duration.ofMillis(100))
+                endpoints.add(EndpointConfig.builder(site + "-pve", site, Platform.PROXMOX)
+                        .setting("url", simulator.baseUrl(site))
+                        .setting("api-token", simulator.apiToken(site)).pollInterval(Duration.ofMillis(100))
                         .timeout(Duration.ofSeconds(2)).build());
             }
             CollectorManager manager = new CollectorManager(endpoints, CollectorRegistry.discover(), sink,

@@ -40,10 +40,10 @@ final class ProxmoxCollector implements PollingSource {
     /** The last node resources read, reused when that optional call fails so host states do not flap. */
     private JsonNode lastNodeResources;
 
-    ProxmoxCollector(EndpointConfig endpoint, ProxmoxClient client, Clock clock) {
+    ProxmoxCollector(EndpointConfig endpoint, ProxmoxSettings settings, ProxmoxClient client, Clock clock) {
         this.endpoint = endpoint;
         this.client = client;
-        this.mapper = new ProxmoxMapper(ProxmoxSettings.of(endpoint));
+        this.mapper = new ProxmoxMapper(ProxmoxRules.of(endpoint, settings.criticalFailCount()));
         this.clock = clock;
     }
 

@@ -1,6 +1,5 @@
 package org.sitewatch.collectors.proxmox;
 
-import java.util.List;
 import org.sitewatch.collectors.spi.CollectorContext;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.CollectorFactory;
@@ -9,8 +8,8 @@ import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.events.Platform;
 
 /**
- * The Proxmox VE plug-in, registered in {@code META-INF/services}. Settings it reads are
- * documented on {@link ProxmoxSettings}.
+ * The Proxmox VE plug-in, registered in {@code META-INF/services}. Its endpoint block
+ * {@code endpoints[n].proxmox.*} binds onto {@link ProxmoxSettings}, checked at start-up.
  */
 public final class ProxmoxCollectorFactory implements CollectorFactory {
 
@@ -20,12 +19,13 @@ public final class ProxmoxCollectorFactory implements CollectorFactory {
     }
 
     @Override
-    public CollectorSource create(EndpointConfig endpoint, CollectorContext context) throws CollectorException {
-        return new ProxmoxCollector(endpoint, new ProxmoxClient(endpoint), context.clock());
+    public Class<ProxmoxSettings> settingsType() {
+        return ProxmoxSettings.class;
     }
 
     @Override
-    public List<String> validate(EndpointConfig endpoint) {
-        return ProxmoxSettings.problems(endpoint);
+    public CollectorSource create(EndpointConfig endpoint, CollectorContext context) throws CollectorException {
+        ProxmoxSettings settings = endpoint.settings(ProxmoxSettings.class);
+        return new ProxmoxCollector(endpoint, settings, new ProxmoxClient(endpoint, settings), context.clock());
     }
 }

@@ -23,7 +23,7 @@ final class ProxmoxMapper {
     private final ProxmoxHaActionTracker actions;
     private final ProxmoxReplicationMapper replication;
 
-    ProxmoxMapper(ProxmoxSettings settings) {
+    ProxmoxMapper(ProxmoxRules settings) {
         this.vms = new ProxmoxVmMapper(settings.site());
         this.ha = new ProxmoxHaMapper(settings.site());
         this.actions = new ProxmoxHaActionTracker(settings.site());

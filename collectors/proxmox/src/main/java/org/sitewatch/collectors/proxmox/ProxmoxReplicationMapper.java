@@ -32,10 +32,10 @@ final class ProxmoxReplicationMapper {
 
     static final String TECHNOLOGY = "pvesr";
 
-    private final ProxmoxSettings settings;
+    private final ProxmoxRules settings;
     private final Map<String, Instant> lastKnownSync = new HashMap<>();
 
-    ProxmoxReplicationMapper(ProxmoxSettings settings) {
+    ProxmoxReplicationMapper(ProxmoxRules settings) {
         this.settings = settings;
     }
 

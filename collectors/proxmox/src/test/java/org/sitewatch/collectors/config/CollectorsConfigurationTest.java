@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.collectors.proxmox.ProxmoxSettings;
 import org.sitewatch.collectors.runtime.CollectorManager;
 import org.sitewatch.collectors.runtime.EventSink;
 import org.sitewatch.collectors.runtime.InMemoryEventSink;
@@ -47,35 +50,39 @@ class CollectorsConfigurationTest {
                 "sitewatch.collectors.endpoints[0].id=paris-pve",
                 "sitewatch.collectors.endpoints[0].site=paris-dc1",
                 "sitewatch.collectors.endpoints[0].platform=proxmox",
-                "sitewatch.collectors.endpoints[0].url=http://127.0.0.1:8006/paris-dc1/api2/json",
-                "sitewatch.collectors.endpoints[0].api-token=" + TOKEN,
-                "sitewatch.collectors.endpoints[0].ca-file=/etc/sitewatch/pve-root-ca.pem",
+                "sitewatch.collectors.endpoints[0].proxmox.url=http://127.0.0.1:8006/paris-dc1/api2/json",
+                "sitewatch.collectors.endpoints[0].proxmox.api-token=" + TOKEN,
+                "sitewatch.collectors.endpoints[0].proxmox.ca-file=/etc/sitewatch/pve-root-ca.pem",
                 "sitewatch.collectors.endpoints[0].poll-interval=5s",
                 "sitewatch.collectors.endpoints[0].target-rpo=4h",
                 "sitewatch.collectors.endpoints[0].node-sites.pve3=london-dr",
-                "sitewatch.collectors.endpoints[0].options.critical-fail-count=3",
+                "sitewatch.collectors.endpoints[0].proxmox.critical-fail-count=3",
                 "sitewatch.collectors.endpoints[1].id=london-pve",
                 "sitewatch.collectors.endpoints[1].site=london-dr",
                 "sitewatch.collectors.endpoints[1].platform=PROXMOX",
-                "sitewatch.collectors.endpoints[1].url=https://127.0.0.1:1/london-dr/api2/json",
-                "sitewatch.collectors.endpoints[1].api-token=" + TOKEN,
-                "sitewatch.collectors.endpoints[1].insecure-skip-tls-verify=true")
+                "sitewatch.collectors.endpoints[1].proxmox.url=https://127.0.0.1:1/london-dr/api2/json",
+                "sitewatch.collectors.endpoints[1].proxmox.api-token=" + TOKEN,
+                "sitewatch.collectors.endpoints[1].proxmox.insecure-skip-tls-verify=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     List<EndpointConfig> endpoints = context.getBean(CollectorManager.class).endpoints();
                     assertThat(endpoints).hasSize(2);
                     EndpointConfig paris = endpoints.get(0);
                     assertThat(paris.platform()).isEqualTo(Platform.PROXMOX);
-                    assertThat(paris.url()).isEqualTo(URI.create("http://127.0.0.1:8006/paris-dc1/api2/json"));
-                    assertThat(paris.apiToken()).isEqualTo(TOKEN);
-                    assertThat(paris.caFile()).isEqualTo(Path.of("/etc/sitewatch/pve-root-ca.pem"));
+                    assertThat(paris.vendor().key()).isEqualTo("sitewatch.collectors.endpoints[0].proxmox");
+                    ProxmoxSettings proxmox = paris.settings(ProxmoxSettings.class);
+                    assertThat(proxmox.url()).isEqualTo(URI.create("http://127.0.0.1:8006/paris-dc1/api2/json"));
+                    assertThat(proxmox.apiToken().reveal()).isEqualTo(TOKEN);
+                    assertThat(proxmox.caFile()).isEqualTo(Path.of("/etc/sitewatch/pve-root-ca.pem"));
+                    assertThat(proxmox.criticalFailCount()).isEqualTo(3);
+                    assertThat(paris.address()).isEqualTo("http://127.0.0.1:8006/paris-dc1/api2/json");
                     assertThat(paris.pollInterval()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(paris.timeout()).isEqualTo(Duration.ofSeconds(10));
                     assertThat(paris.resyncEvery()).isEqualTo(20);
                     assertThat(paris.targetRpo()).isEqualTo(Duration.ofHours(4));
                     assertThat(paris.nodeSites()).isEqualTo(Map.of("pve3", "london-dr"));
-                    assertThat(paris.options()).isEqualTo(Map.of("critical-fail-count", "3"));
                     assertThat(endpoints.get(1).insecureSkipTlsVerify()).isTrue();
+                    assertThat(endpoints.get(1).settings(ProxmoxSettings.class).insecureSkipTlsVerify()).isTrue();
                     assertThat(endpoints.get(1).pollInterval()).isEqualTo(Duration.ofSeconds(15));
                 });
     }
@@ -94,8 +101,8 @@ class CollectorsConfigurationTest {
                     "sitewatch.collectors.endpoints[0].id=sim-paris",
                     "sitewatch.collectors.endpoints[0].site=paris-dc1",
                     "sitewatch.collectors.endpoints[0].platform=proxmox",
-                    "sitewatch.collectors.endpoints[0].url=" + simulator.baseUrl("paris-dc1"),
-                    "sitewatch.collectors.endpoints[0].api-token=" + simulator.apiToken("paris-dc1"),
+                    "sitewatch.collectors.endpoints[0].proxmox.url=" + simulator.baseUrl("paris-dc1"),
+                    "sitewatch.collectors.endpoints[0].proxmox.api-token=" + simulator.apiToken("paris-dc1"),
                     "sitewatch.collectors.endpoints[0].poll-interval=100ms")
                     .run(context -> {
                         InMemoryEventSink sink = (InMemoryEventSink) context.getBean(EventSink.class);
@@ -110,7 +117,8 @@ class CollectorsConfigurationTest {
     void shouldAddEndpointsFromCollectorEndpointsBeans() {
         runner.withUserConfiguration(InMemorySink.class)
                 .withBean(CollectorEndpoints.class, () -> () -> List.of(EndpointConfig.builder("sim-paris", "paris-dc1",
-                        Platform.PROXMOX, URI.create("http://127.0.0.1:1/paris-dc1/api2/json")).apiToken(TOKEN).build()))
+                        Platform.PROXMOX).setting("url", "http://127.0.0.1:1/paris-dc1/api2/json")
+                        .setting("api-token", TOKEN).build()))
                 .run(context -> assertThat(context.getBean(CollectorManager.class).endpoints())
                         .extracting(EndpointConfig::id).containsExactly("sim-paris"));
     }
@@ -126,9 +134,80 @@ class CollectorsConfigurationTest {
                     assertThat(context).hasFailed();
                     String message = rootMessage(context.getStartupFailure());
                     assertThat(message).contains("sitewatch.collectors.endpoints[0].site")
-                            .contains("sitewatch.collectors.endpoints[0].url")
                             .contains("endpoints[0].pollInterval")
                             .contains("must be at least 50ms");
+                });
+    }
+
+    @Test
+    void shouldFailStartUpNamingEveryMissingVendorKey() {
+        runner.withUserConfiguration(InMemorySink.class).withPropertyValues(
+                "sitewatch.collectors.endpoints[0].id=paris-pve", "sitewatch.collectors.endpoints[0].site=paris-dc1",
+                "sitewatch.collectors.endpoints[0].platform=proxmox")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootMessage(context.getStartupFailure()))
+                            .contains("sitewatch.collectors.endpoints[0].proxmox.url: is required, e.g. https://pve1:8006/api2/json")
+                            .contains("sitewatch.collectors.endpoints[0].proxmox.api-token: is required: give api-token-env");
+                });
+    }
+
+    @Test
+    void shouldRefuseAVendorKeyWrittenAtTheEndpointLevelAndSayWhereItGoes() {
+        runner.withUserConfiguration(InMemorySink.class).withPropertyValues(
+                "sitewatch.collectors.endpoints[0].id=paris-pve", "sitewatch.collectors.endpoints[0].site=paris-dc1",
+                "sitewatch.collectors.endpoints[0].platform=proxmox",
+                "sitewatch.collectors.endpoints[0].api-token=" + TOKEN,
+                "sitewatch.collectors.endpoints[0].proxmox.url=https://pve1:8006/api2/json",
+                "sitewatch.collectors.endpoints[0].proxmox.api-token=" + TOKEN)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootMessage(context.getStartupFailure()))
+                            .contains("sitewatch.collectors.endpoints[0].api-token: unknown key")
+                            .contains("sitewatch.collectors.endpoints[0].proxmox.api-token")
+                            .doesNotContain("00000000-0000");
+                });
+    }
+
+    @Test
+    void shouldRefuseAnUnknownKeyInTheVendorBlock() {
+        runner.withUserConfiguration(InMemorySink.class).withPropertyValues(
+                "sitewatch.collectors.endpoints[0].id=paris-pve", "sitewatch.collectors.endpoints[0].site=paris-dc1",
+                "sitewatch.collectors.endpoints[0].platform=proxmox",
+                "sitewatch.collectors.endpoints[0].proxmox.url=https://pve1:8006/api2/json",
+                "sitewatch.collectors.endpoints[0].proxmox.api-token=" + TOKEN,
+                "sitewatch.collectors.endpoints[0].proxmox.verify-tls=false")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootMessage(context.getStartupFailure()))
+                            .contains("sitewatch.collectors.endpoints[0].proxmox.verify-tls: unknown key")
+                            .contains("insecure-skip-tls-verify");
+                });
+    }
+
+    @Test
+    void shouldReadTheTokenFromAFileAndRefuseAnUnsetVariable(@TempDir Path dir) throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("pve-token"), TOKEN + "\n");
+        runner.withUserConfiguration(InMemorySink.class).withPropertyValues(
+                "sitewatch.collectors.endpoints[0].id=paris-pve", "sitewatch.collectors.endpoints[0].site=paris-dc1",
+                "sitewatch.collectors.endpoints[0].platform=proxmox",
+                "sitewatch.collectors.endpoints[0].proxmox.url=https://pve1:8006/api2/json",
+                "sitewatch.collectors.endpoints[0].proxmox.api-token-file=" + tokenFile)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    EndpointConfig paris = context.getBean(CollectorManager.class).endpoints().get(0);
+                    assertThat(paris.settings(ProxmoxSettings.class).apiToken().reveal()).isEqualTo(TOKEN);
+                    assertThat(paris.toString()).doesNotContain("00000000-0000");
+                });
+        runner.withUserConfiguration(InMemorySink.class).withPropertyValues(
+                "sitewatch.collectors.endpoints[0].id=paris-pve", "sitewatch.collectors.endpoints[0].site=paris-dc1",
+                "sitewatch.collectors.endpoints[0].platform=proxmox",
+                "sitewatch.collectors.endpoints[0].proxmox.url=https://pve1:8006/api2/json",
+                "sitewatch.collectors.endpoints[0].proxmox.api-token-env=SITEWATCH_TEST_SURELY_UNSET_4711")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootMessage(context.getStartupFailure())).contains("sitewatch.collectors.endpoints[0]"
+                            + ".proxmox.api-token-env: environment variable SITEWATCH_TEST_SURELY_UNSET_4711 is not set");
                 });
     }
 
@@ -136,7 +215,7 @@ class CollectorsConfigurationTest {
     void shouldFailStartUpOnAnUnknownPlatform() {
         runner.withUserConfiguration(InMemorySink.class).withPropertyValues(
                 "sitewatch.collectors.endpoints[0].id=x", "sitewatch.collectors.endpoints[0].site=s",
-                "sitewatch.collectors.endpoints[0].platform=xen", "sitewatch.collectors.endpoints[0].url=https://x")
+                "sitewatch.collectors.endpoints[0].platform=xen")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(rootMessage(context.getStartupFailure())).contains("xen");
@@ -148,12 +227,13 @@ class CollectorsConfigurationTest {
         runner.withUserConfiguration(InMemorySink.class).withPropertyValues(
                 "sitewatch.collectors.endpoints[0].id=paris-pve", "sitewatch.collectors.endpoints[0].site=paris-dc1",
                 "sitewatch.collectors.endpoints[0].platform=proxmox",
-                "sitewatch.collectors.endpoints[0].url=https://pve1:8006/api2/json",
-                "sitewatch.collectors.endpoints[0].api-token=just-the-secret-value")
+                "sitewatch.collectors.endpoints[0].proxmox.url=https://pve1:8006/api2/json",
+                "sitewatch.collectors.endpoints[0].proxmox.api-token=just-the-secret-value")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     String message = rootMessage(context.getStartupFailure());
-                    assertThat(message).contains("endpoint 'paris-pve': api-token must look like USER@REALM!TOKENID=SECRET")
+                    assertThat(message).contains("endpoint 'paris-pve': sitewatch.collectors.endpoints[0].proxmox.api-token: "
+                            + "must look like USER@REALM!TOKENID=SECRET")
                             .doesNotContain("just-the-secret-value");
                 });
     }

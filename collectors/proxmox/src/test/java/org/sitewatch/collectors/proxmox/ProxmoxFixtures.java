@@ -1,6 +1,7 @@
 package org.sitewatch.collectors.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,8 +42,8 @@ final class ProxmoxFixtures {
     /** The {@code data} of an inline answer such as {@code {"data":[...]}}. */
     static JsonNode envelope(String json) {
         try {
-            return ProxmoxClient.unwrap("/fixture", 200, json);
-        } catch (CollectorException e) {
+            return ProxmoxClient.data("/fixture", new ObjectMapper().readTree(json));
+        } catch (CollectorException | IOException e) {
             throw new IllegalArgumentException(e);
         }
     }
@@ -59,11 +60,12 @@ final class ProxmoxFixtures {
     }
 
     static EndpointConfig endpoint() {
-        return EndpointConfig.builder("paris-pve", SITE, Platform.PROXMOX, URI.create("https://pve1:8006/api2/json"))
-                .apiToken("monitor@pve!sitewatch=00000000-0000-0000-0000-000000000000").build();
+        return EndpointConfig.builder("paris-pve", SITE, Platform.PROXMOX)
+                .setting("url", "https://pve1:8006/api2/json")
+                .setting("api-token", "monitor@pve!sitewatch=00000000-0000-0000-0000-000000000000").build();
     }
 
-    static ProxmoxSettings settings() {
-        return ProxmoxSettings.of(endpoint());
+    static ProxmoxRules settings() {
+        return ProxmoxRules.of(endpoint(), ProxmoxSettings.DEFAULT_CRITICAL_FAIL_COUNT);
     }
 }

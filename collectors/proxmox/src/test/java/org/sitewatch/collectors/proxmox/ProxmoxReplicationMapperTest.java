@@ -90,7 +90,8 @@ class ProxmoxReplicationMapperTest {
     @Test
     void shouldPlaceTargetAndSourceSitesByNodeSites() {
         EndpointConfig endpoint = ProxmoxFixtures.endpoint().toBuilder().nodeSites(Map.of("pve3", "london-dr")).build();
-        ProxmoxReplicationMapper stretched = new ProxmoxReplicationMapper(ProxmoxSettings.of(endpoint));
+        ProxmoxReplicationMapper stretched = new ProxmoxReplicationMapper(
+                ProxmoxRules.of(endpoint, ProxmoxSettings.DEFAULT_CRITICAL_FAIL_COUNT));
         JsonNode job = object("{'id':'100-0','guest':100,'source':'pve1','target':'pve3'}");
 
         ReplicationStatus r = stretched.withStatus(job, job, "pve1", Map.of(), NOW);
@@ -104,16 +105,17 @@ class ProxmoxReplicationMapperTest {
     @CsvSource(nullValues = "-", value = {"*/5, -, 600", "-, -, 1800", "*/15, -, 1800", "*/1, -, 120",
         "'mon..fri 22:00', -, 1800", "22:30, -, 1800", "*/5, PT4H, 14400", "-, PT10M, 600"})
     void shouldHoldJobsToTheConfiguredRpoOrTwiceTheirSchedule(String schedule, Duration targetRpo, long expected) {
-        ProxmoxSettings settings = ProxmoxSettings.of(ProxmoxFixtures.endpoint().toBuilder().targetRpo(targetRpo).build());
+        ProxmoxRules settings = ProxmoxRules.of(ProxmoxFixtures.endpoint().toBuilder().targetRpo(targetRpo).build(),
+                ProxmoxSettings.DEFAULT_CRITICAL_FAIL_COUNT);
 
         assertThat(settings.targetRpoSeconds(schedule)).isEqualTo(expected);
     }
 
     @Test
-    void shouldHonourAConfiguredCriticalFailCount() {
-        EndpointConfig endpoint = ProxmoxFixtures.endpoint().toBuilder()
-                .options(Map.of(ProxmoxSettings.CRITICAL_FAIL_COUNT, "3")).build();
-        ProxmoxReplicationMapper lenient = new ProxmoxReplicationMapper(ProxmoxSettings.of(endpoint));
+    void shouldHonourAConfiguredCriticalFailCount() throws Exception {
+        EndpointConfig endpoint = ProxmoxFixtures.endpoint().toBuilder().setting("critical-fail-count", "3").build();
+        ProxmoxReplicationMapper lenient = new ProxmoxReplicationMapper(
+                ProxmoxRules.of(endpoint, endpoint.settings(ProxmoxSettings.class).criticalFailCount()));
         JsonNode twice = object("{'id':'100-0','error':'x','fail_count':2}");
         JsonNode thrice = object("{'id':'100-0','error':'x','fail_count':3}");
 

@@ -135,7 +135,7 @@ class ProxmoxSimulatorTest {
     @Test
     void shouldReportARejectedTokenAsAuthFailed() {
         SimulatorHarness h = harness("  []");
-        h.start(h.endpoint("alpha").apiToken("sitewatch@pve!test=not-the-secret").build(), h.endpoint("beta").build());
+        h.start(h.endpoint("alpha").setting("api-token", "sitewatch@pve!test=not-the-secret").build(), h.endpoint("beta").build());
 
         await().atMost(WAIT).until(() -> h.sink.lastHeartbeat("alpha-pve") != null && h.sink.lastHeartbeat("beta-pve") != null);
 

@@ -78,8 +78,9 @@ final class SimulatorHarness implements AutoCloseable {
 
     /** An endpoint for a simulated site: collector id {@code <site>-pve}, polling every 50 ms. */
     EndpointConfig.Builder endpoint(String site) {
-        return EndpointConfig.builder(site + "-pve", site, Platform.PROXMOX, URI.create(simulator.baseUrl(site)))
-                .apiToken(simulator.apiToken(site))
+        return EndpointConfig.builder(site + "-pve", site, Platform.PROXMOX)
+                .setting("url", simulator.baseUrl(site))
+                .setting("api-token", simulator.apiToken(site))
                 .pollInterval(Duration.ofMillis(50))
                 .timeout(Duration.ofMillis(500))
                 .resyncEvery(1000);

@@ -42,16 +42,15 @@ class CollectorManagerTest {
 
     @Test
     void shouldRefuseABadConfigurationListingEveryProblem() {
-        EndpointConfig noToken = EndpointConfig.builder("a", "site-a", Platform.PROXMOX,
-                java.net.URI.create("https://pve:8006/api2/json")).build();
+        EndpointConfig noToken = EndpointConfig.builder("a", "site-a", Platform.PROXMOX)
+                .setting("url", "https://pve:8006/api2/json").build();
         EndpointConfig duplicate = ScriptedSources.endpoint("a", "site-b");
-        EndpointConfig vsphere = EndpointConfig.builder("vc", "site-c", Platform.VSPHERE,
-                java.net.URI.create("https://vc/sdk")).build();
+        EndpointConfig vsphere = EndpointConfig.builder("vc", "site-c", Platform.VSPHERE).build();
 
         assertThatThrownBy(() -> new CollectorManager(List.of(noToken, duplicate, vsphere), CollectorRegistry.discover(),
                 sink, new SimpleMeterRegistry(), clock, RetryPolicy.DEFAULT))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("endpoint 'a': api-token is required")
+                .hasMessageContaining("endpoint 'a': endpoints[a].proxmox.api-token: is required")
                 .hasMessageContaining("endpoint 'a': the id is used twice")
                 .hasMessageContaining("endpoint 'vc': no collector is installed for platform 'vsphere' (installed: proxmox)");
     }

@@ -4,23 +4,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.sitewatch.collectors.runtime.CollectorManager;
 import org.sitewatch.collectors.runtime.CollectorRegistry;
 import org.sitewatch.collectors.runtime.EventSink;
 import org.sitewatch.collectors.runtime.KafkaEventSink;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.events.KafkaClientSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
  * Runs the collectors inside a Spring Boot application when {@code sitewatch.collectors.enabled}
- * is true (the default): a {@link KafkaEventSink} to {@code sitewatch.kafka.bootstrap-servers}
+ * is true (the default): a {@link KafkaEventSink} to the Kafka of {@code sitewatch.kafka.*}
  * (unless the application defines its own {@link EventSink}) and a {@link CollectorManager}
  * (a SmartLifecycle) for the endpoints of the properties plus those of any
  * {@link CollectorEndpoints} beans. Registered as an auto-configuration, so a
@@ -34,18 +38,17 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(CollectorsProperties.class)
 public class CollectorsConfiguration {
 
-    static final String BOOTSTRAP_SERVERS = "sitewatch.kafka.bootstrap-servers";
-
     @Bean
     @ConditionalOnMissingBean(EventSink.class)
     public KafkaEventSink kafkaEventSink(Environment environment, CollectorsProperties properties,
                                          ObjectProvider<MeterRegistry> meters) {
-        String bootstrap = environment.getProperty(BOOTSTRAP_SERVERS);
-        if (bootstrap == null || bootstrap.isBlank()) {
-            throw new IllegalStateException(BOOTSTRAP_SERVERS + " is not set: the collectors need a Kafka to publish "
-                    + "to (or set sitewatch.collectors.enabled=false)");
-        }
-        return KafkaEventSink.create(bootstrap, properties.producer(), meters.getIfAvailable(() -> Metrics.globalRegistry));
+        // sitewatch.kafka.* (shared by every Sitewatch client), then sitewatch.collectors.producer.* on top.
+        KafkaClientSettings kafka = Binder.get(environment).bindOrCreate(KafkaClientSettings.PREFIX, KafkaClientSettings.class);
+        String bootstrap = kafka.requireBootstrapServers("the collectors need a Kafka to publish to (or set "
+                + "sitewatch.collectors.enabled=false)");
+        Map<String, Object> overrides = new HashMap<>(kafka.clientConfig("collectors"));
+        overrides.putAll(properties.producer());
+        return KafkaEventSink.create(bootstrap, overrides, meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean
@@ -56,10 +59,19 @@ public class CollectorsConfiguration {
 
     @Bean
     public CollectorManager collectorManager(CollectorsProperties properties, ObjectProvider<CollectorEndpoints> extra,
-                                             CollectorRegistry registry, EventSink sink,
+                                             CollectorRegistry registry, EventSink sink, Environment environment,
                                              ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
         List<EndpointConfig> endpoints = new ArrayList<>();
-        properties.endpoints().forEach(e -> endpoints.add(e.toEndpointConfig()));
+        EndpointBlocks blocks = new EndpointBlocks(environment);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < properties.endpoints().size(); i++) {
+            CollectorsProperties.Endpoint e = properties.endpoints().get(i);
+            problems.addAll(blocks.problems(i, e.platform()));
+            endpoints.add(e.toEndpointConfig(blocks.vendorBlock(i, e.platform())));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("invalid collector configuration:\n  " + String.join("\n  ", problems));
+        }
         extra.orderedStream().forEach(source -> endpoints.addAll(source.endpoints()));
         return new CollectorManager(endpoints, registry, sink, meters.getIfAvailable(() -> Metrics.globalRegistry),
                 clock.getIfUnique(Clock::systemUTC), properties.retry().toPolicy());

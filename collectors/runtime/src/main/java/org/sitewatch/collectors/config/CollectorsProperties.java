@@ -5,14 +5,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.sitewatch.collectors.runtime.RetryPolicy;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.settings.SettingsBlock;
 import org.sitewatch.events.Platform;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code sitewatch.collectors.*}: which endpoints to collect from and how. Validated at start-up;
- * a bad value stops the application with the property's name and the reason. Vendor-specific
- * checks (token format, options) run next, in {@code CollectorManager}, with the same effect.
+ * a bad value stops the application with the property's name and the reason. Each endpoint's
+ * vendor block is then bound onto its plug-in's settings record, in {@code CollectorManager},
+ * with the same effect.
  *
  * @param enabled whether this process runs collectors at all (default true)
  * @param endpoints the vendor endpoints; more can be added programmatically with a
@@ -42,22 +42,19 @@ public record CollectorsProperties(
     static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     /**
-     * One endpoint, {@code sitewatch.collectors.endpoints[n].*}.
+     * One endpoint's common keys, {@code sitewatch.collectors.endpoints[n].*}. Its vendor block,
+     * {@code endpoints[n].<platform>.*}, is read apart by {@link EndpointBlocks} and bound by the
+     * plug-in onto its own settings record.
      *
      * @param id unique collector id (letters, digits, {@code . _ -})
      * @param site the site its records belong to
      * @param platform {@code proxmox} (the plug-ins installed decide what else)
-     * @param url API root, e.g. {@code https://pve1:8006/api2/json}
-     * @param apiToken Proxmox: {@code USER@REALM!TOKENID=SECRET}
-     * @param caFile PEM file of the CA to trust instead of the JVM's
-     * @param insecureSkipTlsVerify accept any certificate (tests only)
      * @param pollInterval default 15s
      * @param timeout connect and request time-out, default 10s
      * @param pollDeadline longest a whole poll may run; default six time-outs, at least the interval
      * @param resyncEvery republish everything every N successful polls, default 20
      * @param targetRpo RPO replication items are held to; default derived by the plug-in
      * @param nodeSites host name → site, for hosts standing in another site
-     * @param options vendor-specific settings (Proxmox: {@code critical-fail-count})
      */
     public record Endpoint(
             @NotBlank(message = "every endpoint needs an id")
@@ -65,33 +62,17 @@ public record CollectorsProperties(
             @NotBlank(message = "every endpoint needs the site it belongs to")
             @Pattern(regexp = NAME_PATTERN, message = "must be letters, digits, '.', '_' or '-' (at most 64)") String site,
             @NotNull(message = "must be one of the platforms, e.g. proxmox") Platform platform,
-            @NotNull(message = "is required, e.g. https://pve1:8006/api2/json") URI url,
-            String apiToken,
-            String username,
-            String password,
-            Path caFile,
-            boolean insecureSkipTlsVerify,
             @DefaultValue("15s") @DurationMin(millis = 50, message = "must be at least 50ms") Duration pollInterval,
             @DefaultValue("10s") @DurationMin(millis = 50, message = "must be at least 50ms") Duration timeout,
             @DurationMin(millis = 50, message = "must be at least 50ms") Duration pollDeadline,
             @DefaultValue("20") @Min(value = 1, message = "must be at least 1") int resyncEvery,
             @DurationMin(seconds = 1, message = "must be at least 1s") Duration targetRpo,
-            @DefaultValue Map<String, String> nodeSites,
-            @DefaultValue Map<String, String> options) {
+            @DefaultValue Map<String, String> nodeSites) {
 
-        public EndpointConfig toEndpointConfig() {
-            return EndpointConfig.builder(id, site, platform, url)
-                    .apiToken(apiToken).username(username).password(password)
-                    .caFile(caFile).insecureSkipTlsVerify(insecureSkipTlsVerify)
-                    .pollInterval(pollInterval).timeout(timeout).pollDeadline(pollDeadline)
-                    .resyncEvery(resyncEvery).targetRpo(targetRpo).nodeSites(nodeSites).options(options)
-                    .build();
-        }
-
-        @Override
-        public String toString() {
-            // Secrets stay out of logs and failure analyses.
-            return toEndpointConfig().toString();
+        /** @param vendor the endpoint's vendor block as {@link EndpointBlocks} read it */
+        public EndpointConfig toEndpointConfig(SettingsBlock vendor) {
+            return new EndpointConfig(id, site, platform, pollInterval, timeout, pollDeadline, resyncEvery, targetRpo,
+                    nodeSites, vendor);
         }
     }
 

@@ -151,7 +151,8 @@ final class EndpointServices {
      */
     Duration failed(Instant startedAt, CollectorException e, Duration took) {
         failuresInARow++;
-        Duration next = retry.afterFailure(endpoint.pollInterval(), failuresInARow, e.permanent());
+        Duration next = retry.afterFailure(endpoint.pollInterval(), failuresInARow, e.permanent(),
+                e.retryAfter().orElse(null));
         if (took != null) {
             metrics.pollFailed(took, e.status(), e.kind());
         } else {

@@ -24,4 +24,10 @@ class RetryPolicyTest {
         assertThat(policy.afterFailure(interval, 3, false)).isEqualTo(expected);
         assertThat(policy.afterFailure(interval, 1, true)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "failure #{0}, Retry-After {1} -> {2}")
+    @CsvSource({"1,PT1M,PT1M", "1,PT5S,PT15S", "4,PT1M,PT2M", "1,PT2H,PT5M"})
+    void shouldWaitAtLeastTheVendorsRetryAfterButNotForHours(int failures, Duration retryAfter, Duration expected) {
+        assertThat(policy.afterFailure(Duration.ofSeconds(15), failures, false, retryAfter)).isEqualTo(expected);
+    }
 }

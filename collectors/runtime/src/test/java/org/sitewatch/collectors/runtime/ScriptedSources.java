@@ -67,6 +67,11 @@ final class ScriptedSources {
         }
 
         @Override
+        public Class<ScriptedSettings> settingsType() {
+            return ScriptedSettings.class;
+        }
+
+        @Override
         public CollectorSource create(EndpointConfig endpoint, CollectorContext context) throws CollectorException {
             CollectorException failure = createFailure.get();
             if (failure != null) {
@@ -78,9 +83,13 @@ final class ScriptedSources {
         }
     }
 
+    /** The scripted endpoints' only vendor key: the URL heartbeats show. */
+    record ScriptedSettings(URI url) {
+    }
+
     static EndpointConfig endpoint(String id, String site) {
-        return EndpointConfig.builder(id, site, Platform.PROXMOX, URI.create("https://" + id + ".example:8006/api2/json"))
-                .apiToken("monitor@pve!sitewatch=secret")
+        return EndpointConfig.builder(id, site, Platform.PROXMOX)
+                .setting("url", "https://" + id + ".example:8006/api2/json")
                 .pollInterval(Duration.ofMillis(50))
                 .timeout(Duration.ofMillis(200))
                 .pollDeadline(Duration.ofMillis(300))

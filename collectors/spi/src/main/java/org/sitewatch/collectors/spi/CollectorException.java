@@ -1,6 +1,8 @@
 package org.sitewatch.collectors.spi;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.CollectorStatus;
 
@@ -15,12 +17,28 @@ public class CollectorException extends Exception {
     private final CollectorErrorKind kind;
     private final boolean permanent;
     private final String remedy;
+    private final Duration retryAfter;
 
     public CollectorException(CollectorErrorKind kind, boolean permanent, String message, String remedy, Throwable cause) {
+        this(kind, permanent, message, remedy, null, cause);
+    }
+
+    protected CollectorException(CollectorErrorKind kind, boolean permanent, String message, String remedy,
+                                 Duration retryAfter, Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.permanent = permanent;
         this.remedy = remedy;
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * The vendor is throttling (HTTP 429): retriable, and not before {@code retryAfter} (null when
+     * the vendor did not say; the usual back-off applies then).
+     */
+    public static CollectorException throttled(String message, Duration retryAfter) {
+        return new CollectorException(CollectorErrorKind.HTTP_4XX, false, message,
+                "The endpoint limits request rates: raise poll-interval if this repeats", retryAfter, null);
     }
 
     /** A failure that may go away by itself: back off and try again. */
@@ -44,6 +62,11 @@ public class CollectorException extends Exception {
     /** What an operator should do about it; null for retriable failures. */
     public String remedy() {
         return remedy;
+    }
+
+    /** How long the vendor asked us to wait before the next request, when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** The heartbeat status: credentials problems are AUTH_FAILED, everything else ERROR. */

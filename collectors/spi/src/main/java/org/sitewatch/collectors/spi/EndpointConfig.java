@@ -2,10 +2,14 @@ package org.sitewatch.collectors.spi;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.sitewatch.collectors.spi.settings.SettingsBinder;
+import org.sitewatch.collectors.spi.settings.SettingsBlock;
+import org.sitewatch.collectors.spi.settings.SettingsException;
+import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.Platform;
 
 /**
@@ -13,39 +17,31 @@ import org.sitewatch.events.Platform;
  * configuration framework. Built from {@code sitewatch.collectors.endpoints[n]} properties or
  * programmatically (the all-in-one launcher does that for the simulator's sites).
  *
+ * <p>It holds the keys every vendor shares; what is vendor-specific (URLs, credentials, TLS,
+ * tuning) stays in the endpoint's own block, {@code endpoints[n].<platform>.*}, which the plug-in
+ * binds onto its settings record with {@link #settings(Class)}.
+ *
  * @param id unique collector id; part of the CloudEvents source {@code /sitewatch/collectors/<platform>/<id>}
  * @param site the site every record of this endpoint belongs to
- * @param url the API root, e.g. {@code https://pve1:8006/api2/json}
- * @param apiToken the API token, vendor format (Proxmox: {@code USER@REALM!TOKENID=SECRET}); never logged
- * @param username user name for vendors that log in with a password; may be null
- * @param password password for those vendors; never logged; may be null
- * @param caFile PEM file with the CA certificate(s) to trust instead of the JVM's defaults; may be null
- * @param insecureSkipTlsVerify accept any server certificate (testing only; logged as a warning)
  * @param pollInterval time between polls, and between heartbeats of push sources
  * @param timeout connect and per-request time-out
  * @param pollDeadline longest a whole poll may take before it is interrupted; null for the default
  * @param resyncEvery every how many successful polls everything is republished
  * @param targetRpo the RPO replicated items are held to; null lets the plug-in derive one
  * @param nodeSites host name to site, for hosts of this endpoint that stand in another site
- * @param options vendor-specific settings, documented by each plug-in
+ * @param vendor the endpoint's vendor block, unbound
  */
 public record EndpointConfig(
         String id,
         String site,
         Platform platform,
-        URI url,
-        String apiToken,
-        String username,
-        String password,
-        Path caFile,
-        boolean insecureSkipTlsVerify,
         Duration pollInterval,
         Duration timeout,
         Duration pollDeadline,
         int resyncEvery,
         Duration targetRpo,
         Map<String, String> nodeSites,
-        Map<String, String> options) {
+        SettingsBlock vendor) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -55,7 +51,6 @@ public record EndpointConfig(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(platform, "platform");
-        Objects.requireNonNull(url, "url");
         pollInterval = pollInterval == null ? DEFAULT_POLL_INTERVAL : pollInterval;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         requirePositive(pollInterval, "pollInterval");
@@ -67,19 +62,35 @@ public record EndpointConfig(
             throw new IllegalArgumentException("resyncEvery must be at least 1 but was " + resyncEvery);
         }
         nodeSites = nodeSites == null ? Map.of() : Map.copyOf(nodeSites);
-        options = options == null ? Map.of() : Map.copyOf(options);
+        vendor = vendor == null ? new SettingsBlock(defaultVendorKey(id, platform), Map.of()) : vendor;
     }
 
-    public static Builder builder(String id, String site, Platform platform, URI url) {
-        return new Builder(id, site, platform, url);
+    public static Builder builder(String id, String site, Platform platform) {
+        return new Builder(id, site, platform);
     }
 
     /** A builder preset with this endpoint's values, to derive a variant. */
     public Builder toBuilder() {
-        return new Builder(id, site, platform, url).apiToken(apiToken).username(username).password(password)
-                .caFile(caFile).insecureSkipTlsVerify(insecureSkipTlsVerify).pollInterval(pollInterval)
-                .timeout(timeout).pollDeadline(pollDeadline).resyncEvery(resyncEvery).targetRpo(targetRpo)
-                .nodeSites(nodeSites).options(options);
+        Builder b = new Builder(id, site, platform).pollInterval(pollInterval).timeout(timeout)
+                .pollDeadline(pollDeadline).resyncEvery(resyncEvery).targetRpo(targetRpo).nodeSites(nodeSites)
+                .vendorKey(vendor.key());
+        vendor.tree().forEach(b::setting);
+        return b;
+    }
+
+    /**
+     * The vendor block bound onto the plug-in's settings record. A bad block is a permanent CONFIG
+     * failure naming every bad key (start-up has normally refused it already, see
+     * {@link CollectorFactory#validate(EndpointConfig)}); secrets from files are read again on each call.
+     */
+    public <T extends Record> T settings(Class<T> type) throws CollectorException {
+        try {
+            return vendor.bind(type, new SettingsBinder());
+        } catch (SettingsException e) {
+            throw CollectorException.permanent(CollectorErrorKind.CONFIG, "bad settings: " + e.getMessage(),
+                    "Fix the keys named above and restart, or wait for the next retry after fixing a file "
+                            + "or environment variable", null);
+        }
     }
 
     /**
@@ -94,13 +105,33 @@ public record EndpointConfig(
         return sixRequests.compareTo(pollInterval) >= 0 ? sixRequests : pollInterval;
     }
 
-    /** The URL without user info, query or fragment: safe to publish in heartbeats and logs. */
+    /**
+     * What heartbeats and logs show as the endpoint's address: the vendor block's {@code url} (or
+     * its first {@code urls} entry) without user info, query or fragment; for vendors without a URL
+     * (a cloud subscription), {@code <platform>:<id>}.
+     */
     public String address() {
-        try {
-            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null).toString();
-        } catch (URISyntaxException e) {
-            return url.getScheme() + "://" + url.getHost();
+        Object url = vendor.value("url");
+        if (url == null && vendor.value("urls") instanceof Map<?, ?> urls && !urls.isEmpty()) {
+            url = urls.values().iterator().next();
         }
+        if (!(url instanceof String || url instanceof URI)) {
+            return platform.wire() + ":" + id;
+        }
+        try {
+            URI u = new URI(url.toString().trim());
+            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return platform.wire() + ":" + id;
+        }
+    }
+
+    /**
+     * Whether the vendor block turns TLS verification off ({@code insecure-skip-tls-verify: true},
+     * the key every HTTP vendor uses), so the runtime can warn at start.
+     */
+    public boolean insecureSkipTlsVerify() {
+        return "true".equalsIgnoreCase(String.valueOf(vendor.value("insecure-skip-tls-verify")).trim());
     }
 
     /** The site a host stands in: its {@link #nodeSites()} entry, else this endpoint's site. */
@@ -110,17 +141,15 @@ public record EndpointConfig(
 
     @Override
     public String toString() {
-        // Secrets stay out of logs and exception messages.
-        return "EndpointConfig[id=" + id + ", site=" + site + ", platform=" + platform.wire() + ", url=" + address()
-                + ", apiToken=" + mask(apiToken) + ", username=" + username + ", password=" + mask(password)
-                + ", caFile=" + caFile + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
+        // The vendor block may hold inline secrets: only its keys are shown.
+        return "EndpointConfig[id=" + id + ", site=" + site + ", platform=" + platform.wire() + ", address=" + address()
                 + ", pollInterval=" + pollInterval + ", timeout=" + timeout + ", pollDeadline=" + pollDeadline
                 + ", resyncEvery=" + resyncEvery + ", targetRpo=" + targetRpo + ", nodeSites=" + nodeSites
-                + ", options=" + options + "]";
+                + ", vendor=" + vendor + "]";
     }
 
-    private static String mask(String secret) {
-        return secret == null ? null : "******";
+    private static String defaultVendorKey(String id, Platform platform) {
+        return "endpoints[" + id + "]." + platform.wire();
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -134,50 +163,19 @@ public record EndpointConfig(
         private final String id;
         private final String site;
         private final Platform platform;
-        private final URI url;
-        private String apiToken;
-        private String username;
-        private String password;
-        private Path caFile;
-        private boolean insecureSkipTlsVerify;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration pollDeadline;
         private int resyncEvery = DEFAULT_RESYNC_EVERY;
         private Duration targetRpo;
         private Map<String, String> nodeSites = Map.of();
-        private Map<String, String> options = Map.of();
+        private String vendorKey;
+        private final Map<String, Object> settings = new LinkedHashMap<>();
 
-        private Builder(String id, String site, Platform platform, URI url) {
+        private Builder(String id, String site, Platform platform) {
             this.id = id;
             this.site = site;
             this.platform = platform;
-            this.url = url;
-        }
-
-        public Builder apiToken(String value) {
-            this.apiToken = value;
-            return this;
-        }
-
-        public Builder username(String value) {
-            this.username = value;
-            return this;
-        }
-
-        public Builder password(String value) {
-            this.password = value;
-            return this;
-        }
-
-        public Builder caFile(Path value) {
-            this.caFile = value;
-            return this;
-        }
-
-        public Builder insecureSkipTlsVerify(boolean value) {
-            this.insecureSkipTlsVerify = value;
-            return this;
         }
 
         public Builder pollInterval(Duration value) {
@@ -210,15 +208,32 @@ public record EndpointConfig(
             return this;
         }
 
-        public Builder options(Map<String, String> value) {
-            this.options = value;
+        /** The full key problems of the vendor block are reported under; default {@code endpoints[<id>].<platform>}. */
+        public Builder vendorKey(String value) {
+            this.vendorKey = value;
+            return this;
+        }
+
+        /** One key of the vendor block, e.g. {@code setting("api-token", "...")}; a null value removes it. */
+        public Builder setting(String key, Object value) {
+            if (value == null) {
+                settings.remove(key);
+            } else {
+                settings.put(key, value);
+            }
+            return this;
+        }
+
+        /** The whole vendor block, replacing any keys set before. */
+        public Builder settings(Map<String, ?> block) {
+            settings.clear();
+            settings.putAll(block);
             return this;
         }
 
         public EndpointConfig build() {
-            return new EndpointConfig(id, site, platform, url, apiToken, username, password, caFile,
-                    insecureSkipTlsVerify, pollInterval, timeout, pollDeadline, resyncEvery, targetRpo,
-                    nodeSites, options);
+            return new EndpointConfig(id, site, platform, pollInterval, timeout, pollDeadline, resyncEvery, targetRpo,
+                    nodeSites, new SettingsBlock(vendorKey != null ? vendorKey : defaultVendorKey(id, platform), settings));
         }
     }
 }

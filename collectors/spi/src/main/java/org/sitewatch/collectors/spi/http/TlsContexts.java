@@ -1,4 +1,4 @@
-package org.sitewatch.collectors.spi;
+package org.sitewatch.collectors.spi.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.events.CollectorErrorKind;
 
 /**
@@ -32,22 +33,29 @@ public final class TlsContexts {
     private TlsContexts() {
     }
 
-    /** The context for this endpoint; a CA file that cannot be read is a permanent CONFIG error. */
-    public static SSLContext forEndpoint(EndpointConfig endpoint) throws CollectorException {
+    /**
+     * The context for an endpoint; a CA file that cannot be read is a permanent CONFIG error.
+     *
+     * @param caFile PEM file of the CA certificate(s) to trust; null for the JVM's trust store
+     * @param insecureSkipTlsVerify accept any certificate and host name (labs and tests only)
+     * @param caFileKey the full key of the CA file setting, named in the remedy
+     */
+    public static SSLContext create(Path caFile, boolean insecureSkipTlsVerify, String caFileKey)
+            throws CollectorException {
         try {
-            if (endpoint.insecureSkipTlsVerify()) {
+            if (insecureSkipTlsVerify) {
                 return context(new TrustManager[] {new TrustEverything()});
             }
-            if (endpoint.caFile() != null) {
-                return context(trustManagers(endpoint.caFile()));
+            if (caFile != null) {
+                return context(trustManagers(caFile));
             }
             return SSLContext.getDefault();
         } catch (IOException | GeneralSecurityException e) {
             throw CollectorException.permanent(CollectorErrorKind.CONFIG,
-                    "cannot use ca-file " + endpoint.caFile() + ": "
+                    "cannot use " + caFileKey + " " + caFile + ": "
                             + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()),
-                    "Point ca-file at a readable PEM file holding the CA certificate that signed the endpoint's "
-                            + "certificate (on Proxmox VE: /etc/pve/pve-root-ca.pem)", e);
+                    "Point " + caFileKey + " at a readable PEM file holding the CA certificate that signed the "
+                            + "endpoint's certificate", e);
         }
     }
 

@@ -1,0 +1,119 @@
+package org.sitewatch.collectors.spi.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import javax.net.ssl.SSLException;
+import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.events.CollectorErrorKind;
+
+/**
+ * Turns an HTTP status or an I/O failure into a classified {@link CollectorException}:
+ * 401/403 permanent AUTH; 404/501 {@link NotAvailableException}; 429 retriable with the
+ * {@code Retry-After} it carried; 5xx retriable; other 4xx permanent; connect failures and
+ * time-outs retriable; TLS handshake and certificate failures permanent, with a remedy naming the
+ * CA file key. Messages name the method and path, never a header.
+ */
+final class HttpFailures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_MESSAGE = 200;
+
+    private final HttpRemedies remedies;
+    private final Clock clock;
+
+    HttpFailures(HttpRemedies remedies, Clock clock) {
+        this.remedies = remedies;
+        this.clock = clock;
+    }
+
+    /** The failure for a non-2xx answer. */
+    CollectorException forStatus(String path, int status, String body, String retryAfterHeader) {
+        String what = "GET " + path + " answered HTTP " + status + message(body);
+        if (status == 401 || status == 403) {
+            return CollectorException.permanent(CollectorErrorKind.AUTH,
+                    "GET " + path + " was refused with HTTP " + status + message(body),
+                    status == 401 ? remedies.unauthorized() : remedies.forbidden(), null);
+        }
+        if (status == 404 || status == 501) {
+            return new NotAvailableException(path, status, what, remedies.wrongUrl());
+        }
+        if (status == 429) {
+            return CollectorException.throttled(what, retryAfter(retryAfterHeader));
+        }
+        if (status >= 500) {
+            return CollectorException.retriable(CollectorErrorKind.HTTP_5XX, what, null);
+        }
+        return CollectorException.permanent(CollectorErrorKind.HTTP_4XX, what, remedies.wrongUrl(), null);
+    }
+
+    /** The failure for an exception thrown while sending or reading. */
+    CollectorException forIo(String path, IOException e) {
+        String what = "GET " + path + ": ";
+        // The JDK reports a failed handshake inside a connect time-out's cause chain: look for TLS first.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return CollectorException.permanent(CollectorErrorKind.TLS, what + "TLS failed: " + t.getMessage(),
+                        remedies.tls(), e);
+            }
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return CollectorException.retriable(CollectorErrorKind.CONNECT, what + "connect timed out", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return CollectorException.retriable(CollectorErrorKind.TIMEOUT, what + "no answer in time", e);
+        }
+        if (e instanceof ConnectException) {
+            return CollectorException.retriable(CollectorErrorKind.CONNECT, what + "cannot connect: " + e, e);
+        }
+        return CollectorException.retriable(CollectorErrorKind.CONNECT, what + "I/O error: " + e, e);
+    }
+
+    /**
+     * {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110); null when absent or
+     * unreadable, zero for a date in the past.
+     */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        try {
+            if (value.matches("\\d{1,9}")) {
+                return Duration.ofSeconds(Long.parseLong(value));
+            }
+            Duration until = Duration.between(clock.instant(),
+                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The vendor's error text ({@code message}, or {@code error.message} / {@code error} as some APIs nest it), shortened. */
+    static String message(String body) {
+        try {
+            JsonNode root = body == null || body.isBlank() ? null : JSON.readTree(body);
+            JsonNode message = root == null ? null : root.get("message");
+            JsonNode error = root == null ? null : root.get("error");
+            if ((message == null || !message.isTextual()) && error != null) {
+                message = error.isTextual() ? error : error.get("message");
+            }
+            if (message == null || !message.isTextual() || message.asText().isBlank()) {
+                return "";
+            }
+            String text = message.asText().trim();
+            return ": " + (text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

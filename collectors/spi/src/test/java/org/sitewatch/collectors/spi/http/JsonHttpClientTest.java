@@ -1,0 +1,214 @@
+package org.sitewatch.collectors.spi.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sitewatch.collectors.spi.http.LocalHttpServer.send;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.events.CollectorErrorKind;
+
+/** Every class of answer and failure of the shared JSON-over-HTTP client, against a server on 127.0.0.1. */
+class JsonHttpClientTest {
+
+    private static final String BLOCK = "sitewatch.collectors.endpoints[0].acme";
+    private static final String TOKEN = "Bearer t0ken-never-shown";
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+    private LocalHttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private JsonHttpClient client(URI base) {
+        return client(base, Duration.ofSeconds(5));
+    }
+
+    private JsonHttpClient client(URI base, Duration timeout) {
+        return JsonHttpClient.builder(base).timeout(timeout).header("Authorization", TOKEN)
+                .remedies(HttpRemedies.generic(BLOCK, "ca-file")).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    }
+
+    private CollectorException failure(JsonHttpClient client, String path) {
+        try {
+            client.get(path);
+        } catch (CollectorException e) {
+            assertThat(e.getMessage()).doesNotContain("t0ken");
+            return e;
+        }
+        throw new AssertionError("expected GET " + path + " to fail");
+    }
+
+    private CollectorException answering(int status, String body, String... headers) {
+        server = new LocalHttpServer(exchange -> send(exchange, status, body, headers));
+        return failure(client(server.base()), "/things");
+    }
+
+    @Test
+    void shouldGetJsonBelowTheApiRootWithTheHeaders() throws Exception {
+        server = new LocalHttpServer(exchange -> send(exchange, 200, "{\"value\":[1,2]}"));
+
+        JsonNode answer = client(server.base()).get("/things?x=1");
+
+        assertThat(answer.get("value").size()).isEqualTo(2);
+        assertThat(server.requests).containsExactly("/api/things?x=1");
+        assertThat(server.authorizations).containsExactly(TOKEN);
+    }
+
+    @ParameterizedTest(name = "HTTP {0} -> {1}, permanent={2}")
+    @CsvSource({"401, AUTH, true", "403, AUTH, true", "400, HTTP_4XX, true", "500, HTTP_5XX, false",
+        "502, HTTP_5XX, false", "503, HTTP_5XX, false"})
+    void shouldClassifyEachStatus(int status, CollectorErrorKind kind, boolean permanent) {
+        CollectorException e = answering(status, "{\"error\":{\"message\":\"told by the server\"}}");
+
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.permanent()).isEqualTo(permanent);
+        assertThat(e.getMessage()).contains("GET /things").contains("HTTP " + status).endsWith(": told by the server");
+        assertThat(e).isNotInstanceOf(NotAvailableException.class);
+        if (permanent) {
+            assertThat(e.remedy()).contains(BLOCK);
+        }
+    }
+
+    @ParameterizedTest(name = "HTTP {0} is 'not available on this version'")
+    @CsvSource({"404", "501"})
+    void shouldReportAMissingPathAsNotAvailable(int status) {
+        CollectorException e = answering(status, "");
+
+        assertThat(e).isInstanceOfSatisfying(NotAvailableException.class, n -> {
+            assertThat(n.httpStatus()).isEqualTo(status);
+            assertThat(n.path()).isEqualTo("/things");
+        });
+        assertThat(e.permanent()).isTrue();
+    }
+
+    @Test
+    void shouldCarryRetryAfterSecondsOfA429() {
+        CollectorException e = answering(429, "{\"message\":\"slow down\"}", "Retry-After", "7");
+
+        assertThat(e.permanent()).isFalse();
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(e.getMessage()).contains("HTTP 429: slow down");
+    }
+
+    @Test
+    void shouldCarryRetryAfterGivenAsAnHttpDate() {
+        CollectorException e = answering(429, "", "Retry-After", "Mon, 02 Mar 2026 10:01:30 GMT");
+
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void shouldLeaveTheBackOffToTheRuntimeWhenA429SaysNothing() {
+        assertThat(answering(429, "").retryAfter()).isEmpty();
+    }
+
+    @Test
+    void shouldReportAnAnswerThatIsNotJsonAsMalformed() {
+        server = new LocalHttpServer(exchange -> send(exchange, 200, "<html>login</html>"));
+
+        CollectorException e = failure(client(server.base()), "/things");
+
+        assertThat(e.kind()).isEqualTo(CollectorErrorKind.MALFORMED);
+        assertThat(e.permanent()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnAnswerOverTheCapDeclaredUpFront() {
+        server = new LocalHttpServer(exchange -> send(exchange, 200, "{\"value\":\"" + "x".repeat(2000) + "\"}"));
+        JsonHttpClient capped = JsonHttpClient.builder(server.base()).maxResponseBytes(1024, BLOCK + ".max-response-bytes")
+                .build();
+
+        CollectorException e = failure(capped, "/things");
+
+        assertThat(e.kind()).isEqualTo(CollectorErrorKind.MALFORMED);
+        assertThat(e.getMessage()).contains("over the limit of 1024 bytes (" + BLOCK + ".max-response-bytes)");
+    }
+
+    @Test
+    void shouldRefuseAChunkedAnswerOnceItPassesTheCap() throws Exception {
+        server = new LocalHttpServer(exchange -> LocalHttpServer.sendChunked(exchange, "[" + "1,".repeat(1000) + "1]"));
+        JsonHttpClient capped = JsonHttpClient.builder(server.base()).maxResponseBytes(1024, "max-response-bytes").build();
+        JsonHttpClient roomy = JsonHttpClient.builder(server.base()).maxResponseBytes(4096, "max-response-bytes").build();
+
+        assertThat(failure(capped, "/things").getMessage()).contains("more than 1024 bytes");
+        assertThat(roomy.get("/things").size()).isEqualTo(1001);
+    }
+
+    @Test
+    void shouldReportAServerThatDoesNotAnswerInTimeAsATimeout() {
+        server = new LocalHttpServer(exchange -> server.holdUntilClosed(exchange));
+
+        CollectorException e = failure(client(server.base(), Duration.ofMillis(300)), "/things");
+
+        assertThat(e.kind()).isEqualTo(CollectorErrorKind.TIMEOUT);
+        assertThat(e.permanent()).isFalse();
+    }
+
+    @Test
+    void shouldReportAClosedPortAsARetriableConnectError() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+
+        CollectorException e = failure(client(URI.create("http://127.0.0.1:" + port + "/api")), "/things");
+
+        assertThat(e.kind()).isEqualTo(CollectorErrorKind.CONNECT);
+        assertThat(e.permanent()).isFalse();
+    }
+
+    @Test
+    void shouldReportATlsHandshakeFailureAsPermanentNamingTheCaFileKey() throws Exception {
+        // A server that answers the TLS ClientHello with plain HTTP: the handshake fails on the client.
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket s = plain.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.getInputStream().read();
+                } catch (IOException ignored) {
+                    // the client hung up: nothing left to do
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+
+            CollectorException e = failure(client(URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/api")),
+                    "/things");
+
+            assertThat(e.kind()).as(e.getMessage()).isEqualTo(CollectorErrorKind.TLS);
+            assertThat(e.permanent()).isTrue();
+            assertThat(e.remedy()).contains(BLOCK + ".ca-file");
+        }
+    }
+
+    @Test
+    void shouldNotCarryTheCredentialsToAnotherHost() {
+        server = new LocalHttpServer(exchange -> send(exchange, 200, "{}"));
+
+        CollectorException e = failure(client(server.base()), "https://elsewhere.example/api/things?page=2");
+
+        assertThat(e.kind()).isEqualTo(CollectorErrorKind.MALFORMED);
+        assertThat(e.getMessage()).contains("elsewhere.example");
+        assertThat(server.requests).isEmpty();
+    }
+}
