@@ -18,7 +18,9 @@ import org.sitewatch.events.ReplicationStatus;
  *       an HA cluster with failover capacity 0 while one of its hosts is FAILED or ISOLATED.</li>
  *   <li><b>DEGRADED</b>: a replicated item outside its RPO (plus grace), with health WARNING, or PAUSED;
  *       an HA host neither HEALTHY nor in MAINTENANCE; a VM CRASHED; an HA cluster with failover
- *       capacity 0; some (not all) of the site's collectors stale or failing.</li>
+ *       capacity 0; some (not all) of the site's collectors stale or failing; a collector that read
+ *       all but some scopes (a partial read: "replication of node pve2 not readable: ..."), one reason
+ *       per scope.</li>
  *   <li><b>OK</b> otherwise.</li>
  * </ul>
  * DR readiness of a site pair is judged by {@link DrReadinessEvaluator}.

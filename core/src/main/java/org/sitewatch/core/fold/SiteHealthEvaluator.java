@@ -44,7 +44,10 @@ public final class SiteHealthEvaluator {
         return new SiteHealth(agg.site(), status, all, now);
     }
 
-    /** UNKNOWN when no collector can see the site; DEGRADED when only some cannot. */
+    /**
+     * UNKNOWN when no collector can see the site; DEGRADED when only some cannot, or when one could
+     * read all but some scopes (a partial read, each scope a reason).
+     */
     private static void visibility(SiteAggregate agg, Instant now, SiteRules rules, Map<HealthStatus, List<String>> reasons) {
         if (agg.collectors().isEmpty()) {
             reasons.get(HealthStatus.UNKNOWN).add("no collector heartbeat seen for site " + agg.site());
@@ -59,6 +62,9 @@ public final class SiteHealthEvaluator {
             } else if (c.failing()) {
                 blind.add(label + ": " + (c.errorKind() == null ? c.status().name() : c.errorKind().name())
                         + (c.error() == null ? "" : ": " + c.error()));
+            } else {
+                // A partial read: the collector sees the site, except these scopes (kept at their last state).
+                c.unreadable().forEach(u -> reasons.get(HealthStatus.DEGRADED).add(label + ": " + u.describe()));
             }
         }
         HealthStatus severity = blind.size() == agg.collectors().size() ? HealthStatus.UNKNOWN : HealthStatus.DEGRADED;

@@ -14,18 +14,21 @@ import static org.sitewatch.core.support.TestEvents.vm;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.CollectorHeartbeat;
 import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.EventData;
+import org.sitewatch.events.EventType;
 import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.events.UnreadableScope;
 
 /** The site rules, each judged on a site folded in memory from events (heartbeat at T0, interval 15 s). */
 class SiteHealthEvaluatorTest {
@@ -110,6 +113,27 @@ class SiteHealthEvaluatorTest {
 
         assertThat(health.status()).isEqualTo(HealthStatus.DEGRADED);
         assertThat(health.reasons()).containsExactly("collector paris-asr (azure): CONNECT: connection refused");
+    }
+
+    @Test
+    void shouldBeDegradedNamingEachScopeAPartialReadCouldNotRead() {
+        CollectorHeartbeat partial = new CollectorHeartbeat(PARIS, Platform.PROXMOX, "paris-pve",
+                "https://pve1.paris.example:8006/api2/json", CollectorStatus.OK, null, null, 80L, T0, 15, null, List.of(
+                new UnreadableScope(EventType.REPLICATION_STATUS.typeName(), "node pve2",
+                        "GET /nodes/pve2/replication answered HTTP 500: no route to host"),
+                new UnreadableScope(EventType.HA_HOST.typeName(), "endpoint /cluster/ha/status/current", "HTTP 501")));
+
+        SiteHealth health = judge(partial, vm(PARIS, "100", PowerState.RUNNING));
+
+        assertThat(health.status()).as("the collector sees the site, not all of it: DEGRADED, not UNKNOWN")
+                .isEqualTo(HealthStatus.DEGRADED);
+        assertThat(health.reasons()).containsExactly(
+                "collector paris-pve (proxmox): replication of node pve2 not readable: GET /nodes/pve2/replication "
+                        + "answered HTTP 500: no route to host",
+                "collector paris-pve (proxmox): HA hosts of endpoint /cluster/ha/status/current not readable: HTTP 501");
+        CollectorHeartbeat whole = new CollectorHeartbeat(PARIS, Platform.PROXMOX, "paris-pve",
+                "https://pve1.paris.example:8006/api2/json", CollectorStatus.OK, null, null, 80L, T0, 15, null);
+        assertThat(judge(whole).status()).as("read in full again").isEqualTo(HealthStatus.OK);
     }
 
     @Test
