@@ -4,18 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sitewatch.broker.EmbeddedKafkaBroker;
 import org.sitewatch.simulator.Scenario;
-import org.sitewatch.simulator.proxmox.ProxmoxSimulator;
+import org.sitewatch.simulator.SimulatedEndpoint;
+import org.sitewatch.simulator.Simulator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The embedded default in one process: a real KRaft broker (unless an external Kafka is given), the
- * topics, the Proxmox simulator with one collector endpoint per simulated site, and the Spring app
+ * topics, the simulator with one collector endpoint per simulated cluster (as the scenario describes it,
+ * node-sites of stretched clusters included), and the Spring app
  * with collectors and the streams app. Closing it stops the parts in reverse order.
  *
  * <p>Used by {@code sitewatch run} and by the end-to-end tests, so the tests exercise what users run.
@@ -25,7 +26,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final ShutdownOrder parts = new ShutdownOrder();
     private final Settings settings;
     private EmbeddedKafkaBroker broker;
-    private ProxmoxSimulator simulator;
+    private Simulator simulator;
     private ConfigurableApplicationContext context;
     private String bootstrapServers;
 
@@ -65,7 +66,7 @@ public final class EmbeddedStack implements AutoCloseable {
             // The same sitewatch.kafka.* the application's clients get (extra properties, environment).
             KafkaTopics.provision(KafkaSettingsResolver.resolve(settings.extraProperties(), null)
                     .withBootstrapServers(bootstrapServers), Duration.ofSeconds(60));
-            simulator = ProxmoxSimulator.builder(settings.scenario())
+            simulator = Simulator.builder(settings.scenario())
                     .clock(Clock.systemUTC())
                     .bindAddress("127.0.0.1")
                     .port(settings.simulatorPort())
@@ -97,16 +98,19 @@ public final class EmbeddedStack implements AutoCloseable {
         // Simulated sites recover within seconds; back off less than against a real vendor.
         props.put("sitewatch.collectors.retry.max-backoff", "20s");
         props.put("sitewatch.collectors.retry.permanent-interval", "30s");
-        List<String> sites = new ArrayList<>(simulator.sites());
-        for (int i = 0; i < sites.size(); i++) {
-            String site = sites.get(i);
+        List<SimulatedEndpoint> endpoints = simulator.endpoints();
+        for (int i = 0; i < endpoints.size(); i++) {
+            SimulatedEndpoint endpoint = endpoints.get(i);
             String prefix = "sitewatch.collectors.endpoints[" + i + "].";
-            props.put(prefix + "id", site);
-            props.put(prefix + "site", site);
-            props.put(prefix + "platform", "proxmox");
+            props.put(prefix + "id", endpoint.id());
+            props.put(prefix + "site", endpoint.site());
+            props.put(prefix + "platform", endpoint.platform());
             // Vendor keys go in the platform's own block: endpoints[i].proxmox.url, ...proxmox.api-token.
-            props.put(prefix + "proxmox.url", simulator.baseUrl(site));
-            props.put(prefix + "proxmox.api-token", simulator.apiToken(site));
+            String vendor = prefix + endpoint.platform() + ".";
+            props.put(vendor + "url", endpoint.url());
+            // Brackets keep a node name with dots or dashes as the map key.
+            endpoint.nodeSites().forEach((node, site) -> props.put(prefix + "node-sites[" + node + "]", site));
+            endpoint.settings().forEach((key, value) -> props.put(vendor + key, value));
             props.put(prefix + "poll-interval", settings.pollInterval().toMillis() + "ms");
         }
         props.putAll(settings.extraProperties());
@@ -117,7 +121,7 @@ public final class EmbeddedStack implements AutoCloseable {
         return bootstrapServers;
     }
 
-    public ProxmoxSimulator simulator() {
+    public Simulator simulator() {
         return simulator;
     }
 

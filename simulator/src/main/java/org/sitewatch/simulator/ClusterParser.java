@@ -62,10 +62,7 @@ final class ClusterParser {
     }
 
     private static String site(YamlObject o, String field, String fallback, Set<String> declaredSites) {
-        String site = o.string(field, declaredSites == null ? fallback : null);
-        if (site == null) {
-            throw o.error(field, "is required (one of the sites " + declaredSites + ")");
-        }
+        String site = o.string(field, fallback);
         if (!site.matches(NAME)) {
             throw o.error(field, "'" + site + "' must match " + NAME);
         }

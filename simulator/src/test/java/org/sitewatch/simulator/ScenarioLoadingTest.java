@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,13 +30,22 @@ class ScenarioLoadingTest {
     void defaultScenarioHasThreeSites() {
         Scenario s = Scenario.loadResource("/scenarios/default.yaml");
         assertThat(s.clusters()).extracting(ClusterSpec::name).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
+        assertThat(s.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
         assertThat(s.loop()).contains(Duration.ofMinutes(4));
         for (ClusterSpec site : s.clusters()) {
-            assertThat(site.nodes()).hasSize(3);
+            assertThat(site.nodes()).hasSizeBetween(3, 4);
             assertThat(site.vms()).hasSizeBetween(6, 10);
             assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(site.replication()).hasSizeBetween(3, 4);
+            assertThat(site.replication()).hasSizeBetween(3, 5);
         }
+        // replication between sites: paris and frankfurt each stretch a node into london-dr
+        for (String stretched : List.of("paris-dc1", "frankfurt-dc2")) {
+            ClusterSpec c = s.cluster(stretched);
+            assertThat(c.sites()).containsExactly(stretched, "london-dr");
+            assertThat(c.replication()).anyMatch(j -> c.siteOf(j.target()).equals("london-dr"));
+            assertThat(c.replication()).anyMatch(j -> c.siteOf(j.target()).equals(stretched));
+        }
+        assertThat(s.cluster("london-dr").sites()).containsExactly("london-dr");
         assertThat(s.cluster("london-dr").vendorSetting("booleans", "int")).isEqualTo("json");
         assertThat(s.timeline()).extracting(st -> st.action().actionName())
                 .contains("replication-fail", "replication-recover", "node-offline", "node-online", "api-fault");
@@ -144,6 +154,24 @@ class ScenarioLoadingTest {
         assertThatThrownBy(() -> Scenario.parse(SITE.replace("ha: true", "ha: maybe")))
                 .hasMessageContaining("sites[0].vms[0].ha: must be true or false");
         assertThatThrownBy(() -> Scenario.loadResource("/scenarios/none.yaml")).hasMessageContaining("none.yaml");
+    }
+
+    @Test
+    void shouldCheckSitesAgainstTheDeclaredList() {
+        String clusters = SITE.replace("sites:", "sites: [s1, dr]\nclusters:")
+                .replace("{ name: b }", "{ name: b, site: dr, votes: 2 }");
+        ClusterSpec c = Scenario.parse(clusters).cluster("s1");
+        assertThat(c.siteOf("b")).isEqualTo("dr");
+        assertThat(c.nodes().get(1).votes()).isEqualTo(2);
+        assertThat(Scenario.parse(clusters).sites()).containsExactly("s1", "dr");
+        assertThatThrownBy(() -> Scenario.parse(clusters.replace("site: dr", "site: rd")))
+                .hasMessageContaining("clusters[0].nodes[1].site: no site 'rd' in the scenario's sites [s1, dr]");
+        assertThatThrownBy(() -> Scenario.parse(clusters.replace("name: s1", "name: s1\n    site: s2")))
+                .hasMessageContaining("clusters[0].site: no site 's2'");
+        assertThatThrownBy(() -> Scenario.parse(clusters.replace("name: s1", "name: s1\n    platform: vsphere")))
+                .hasMessageContaining("clusters[0].platform: no simulator front for platform 'vsphere' (available: proxmox)");
+        assertThatThrownBy(() -> Scenario.parse(clusters.replace("{ name: a }", "{ name: a, votes: -1 }")))
+                .hasMessageContaining("clusters[0].nodes[0].votes: must not be negative");
     }
 
     @Test

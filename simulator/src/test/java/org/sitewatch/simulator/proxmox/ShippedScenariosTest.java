@@ -7,9 +7,12 @@ import static org.sitewatch.simulator.proxmox.TestSites.T0;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sitewatch.simulator.ManualClock;
 import org.sitewatch.simulator.Scenario;
+import org.sitewatch.simulator.SimulatedEndpoint;
 import org.sitewatch.simulator.SimulatorLauncher;
 
 /** The shipped scenarios tell the stories they promise. */
@@ -33,6 +36,7 @@ class ShippedScenariosTest {
 
             at(60);
             JsonNode job = find(client.data("paris-dc1", "/nodes/pve-par-1/replication"), "id", "102-0");
+            assertThat(job.get("target").asText()).as("paris's DR node, in london").isEqualTo("pve-par-dr1");
             assertThat(job.get("fail_count").asInt()).isPositive();
             assertThat(job.get("error").asText()).contains("zfs recv");
 
@@ -44,7 +48,10 @@ class ShippedScenariosTest {
             fra = client.data("frankfurt-dc2", "/cluster/ha/status/current");
             assertThat(find(fra, "id", "service:vm:200").get("crm_state").asText()).isEqualTo("started");
             assertThat(find(fra, "id", "service:vm:200").get("node").asText()).isNotEqualTo("pve-fra-2");
-            assertThat(find(fra, "id", "service:vm:201").get("node").asText()).isNotEqualTo("pve-fra-2");
+            assertThat(find(fra, "id", "service:vm:201").get("node").asText()).as("restarted on its DR replica")
+                    .isEqualTo("pve-fra-dr1");
+            assertThat(find(client.data("frankfurt-dc2", "/cluster/replication"), "id", "201-0").get("target").asText())
+                    .as("the job now replicates back").isEqualTo("pve-fra-2");
             assertThat(client.get("london-dr", "/version").status()).isEqualTo(500);
 
             at(130);
@@ -60,10 +67,31 @@ class ShippedScenariosTest {
             at(215);
             fra = client.data("frankfurt-dc2", "/cluster/ha/status/current");
             assertThat(find(fra, "id", "service:vm:200").get("node").asText()).as("migrated back").isEqualTo("pve-fra-2");
+            assertThat(find(fra, "id", "service:vm:201").get("node").asText()).as("migrated back").isEqualTo("pve-fra-2");
+            assertThat(find(client.data("frankfurt-dc2", "/cluster/replication"), "id", "201-0").get("target").asText())
+                    .isEqualTo("pve-fra-dr1");
 
             at(240 + 60 + 5);
             fra = client.data("frankfurt-dc2", "/cluster/ha/status/current");
             assertThat(find(fra, "id", "service:vm:200").get("crm_state").asText()).as("second loop").isEqualTo("fence");
+        }
+    }
+
+    @Test
+    void defaultScenarioDescribesTheCollectorEndpointsWithTheirNodeSites() {
+        try (ProxmoxSimulator sim = TestSites.start(Scenario.loadResource("/scenarios/default.yaml"), clock)) {
+            List<SimulatedEndpoint> endpoints = sim.endpoints();
+            assertThat(endpoints).extracting(SimulatedEndpoint::id).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
+            assertThat(endpoints).extracting(SimulatedEndpoint::site).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
+            assertThat(endpoints.get(0).nodeSites()).containsExactly(Map.entry("pve-par-dr1", "london-dr"));
+            assertThat(endpoints.get(1).nodeSites()).containsExactly(Map.entry("pve-fra-dr1", "london-dr"));
+            assertThat(endpoints.get(2).nodeSites()).isEmpty();
+            SimulatedEndpoint paris = endpoints.get(0);
+            assertThat(paris.platform()).isEqualTo("proxmox");
+            assertThat(paris.url()).isEqualTo(sim.baseUrl("paris-dc1"));
+            assertThat(paris.settings()).containsEntry("api-token", sim.apiToken("paris-dc1"));
+            assertThat(paris.toString()).doesNotContain(sim.apiToken("paris-dc1").split("=")[1]);
+            assertThat(new PveClient(sim).data("paris-dc1", "/version").get("version").asText()).isNotEmpty();
         }
     }
 
