@@ -23,8 +23,8 @@ import org.sitewatch.events.EventType;
  * lag that grows with the clock would otherwise republish every item on every poll.
  *
  * <p>Partial reads ({@link Snapshot#unreadable()}): entities in a scope the source could not read
- * keep their last published state; records of them in the snapshot are ignored and they are not
- * reported removed.
+ * keep their last published state; records of them in the snapshot are ignored (unless the entity
+ * was never published: then the record is all there is) and they are not reported removed.
  *
  * <p>What was last published can be {@link #restore restored} after a restart (the runtime keeps it
  * in checkpoints, see {@link PublishedStates}): then an unchanged inventory is not republished and a
@@ -83,9 +83,13 @@ public final class ChangeDetector {
         Set<EntityKey> seen = new HashSet<>();
         for (EventData state : snapshot.states()) {
             EntityKey key = EntityKey.of(state);
-            // A vendor listing an entity twice would otherwise flip-flop between the two records;
-            // a record inside a scope the source could not read is not to be trusted over the last one.
-            if (!unreadable.covers(state) && seen.add(key)) {
+            // A record inside a scope the source could not read does not replace the last one published
+            // (it is a guess, e.g. UNKNOWN); an entity seen there for the first time is published as read.
+            if (unreadable.covers(state) && known.containsKey(key)) {
+                continue;
+            }
+            // A vendor listing an entity twice would otherwise flip-flop between the two records.
+            if (seen.add(key)) {
                 accept(key, state, resync).ifPresent(publish::add);
             }
         }

@@ -40,10 +40,15 @@ public final class CollectorManager implements SmartLifecycle {
     private volatile boolean running;
     private boolean stopped;
 
-    /** Checkpoints in memory only, default runtime settings. */
+    /** Checkpoints read back from the sink ({@link EventSink#loadCheckpoints()}), default runtime settings. */
     public CollectorManager(List<EndpointConfig> endpoints, CollectorRegistry registry, EventSink sink,
                             MeterRegistry meters, Clock clock, RetryPolicy retry) {
-        this(endpoints, registry, sink, meters, clock, retry, Checkpoints::empty, RuntimeSettings.DEFAULT);
+        this(endpoints, registry, sink, meters, clock, retry, RuntimeSettings.DEFAULT);
+    }
+
+    public CollectorManager(List<EndpointConfig> endpoints, CollectorRegistry registry, EventSink sink,
+                            MeterRegistry meters, Clock clock, RetryPolicy retry, RuntimeSettings settings) {
+        this(endpoints, registry, sink, meters, clock, retry, sink::loadCheckpoints, settings);
     }
 
     /**
@@ -100,7 +105,11 @@ public final class CollectorManager implements SmartLifecycle {
         if (endpoints.isEmpty()) {
             log.warn("no collector endpoints are configured (sitewatch.collectors.endpoints); nothing will be collected");
         }
-        // Every checkpoint is read before any source starts: sources resume where they stopped.
+        // Every checkpoint is read before any source starts, and only once this process has taken
+        // over the endpoints' writers: a predecessor's half-done write must not change them afterwards.
+        if (!endpoints.isEmpty()) {
+            sink.takeOver(endpoints.stream().map(EndpointConfig::id).toList());
+        }
         Checkpoints loaded = endpoints.isEmpty() ? Checkpoints.empty() : checkpoints.get();
         runners = endpoints.stream().map(e -> new EndpointRunner(e, registry.find(e.platform()).orElseThrow(), sink,
                 meters, clock, retry, loaded, settings)).toList();

@@ -35,6 +35,10 @@ import org.sitewatch.events.EventType;
  *   <li>{@value #PUBLISHED} counter by {@code type} (CloudEvents type), acknowledged by the sink</li>
  *   <li>{@value #PUBLISH_FAILURES} counter by {@code type}, sends that finally failed</li>
  *   <li>{@value #SKIPPED} counter, vendor records left out because they could not be mapped</li>
+ *   <li>{@value #RESYNCS} counter by {@code reason} = send_failure | queue_overflow, resyncs the runtime asked for</li>
+ *   <li>{@value #CALLBACKS_DROPPED} counter, push callbacks dropped when the bounded queue overflowed</li>
+ *   <li>{@value #OUTBOX_SIZE} gauge, one-off events (HA actions) waiting to be sent again</li>
+ *   <li>{@value #OUTBOX_DROPPED} counter, one-off events dropped because the outbox was full</li>
  * </ul>
  */
 public final class CollectorMetrics {
@@ -47,6 +51,13 @@ public final class CollectorMetrics {
     public static final String PUBLISHED = "sitewatch.collector.events.published";
     public static final String PUBLISH_FAILURES = "sitewatch.collector.events.publish.failures";
     public static final String SKIPPED = "sitewatch.collector.records.skipped";
+    public static final String RESYNCS = "sitewatch.collector.resyncs";
+    public static final String CALLBACKS_DROPPED = "sitewatch.collector.push.callbacks.dropped";
+    public static final String OUTBOX_SIZE = "sitewatch.collector.outbox.size";
+    public static final String OUTBOX_DROPPED = "sitewatch.collector.outbox.dropped";
+
+    /** Why the runtime asked for a resync. */
+    enum ResyncReason { SEND_FAILURE, QUEUE_OVERFLOW }
 
     private final MeterRegistry registry;
     private final List<Meter> meters = new ArrayList<>();
@@ -56,6 +67,10 @@ public final class CollectorMetrics {
     private final Map<EventType, Counter> published = new EnumMap<>(EventType.class);
     private final Map<EventType, Counter> publishFailures = new EnumMap<>(EventType.class);
     private final Counter skipped;
+    private final Map<ResyncReason, Counter> resyncs = new EnumMap<>(ResyncReason.class);
+    private final Counter callbacksDropped;
+    private final Counter outboxDropped;
+    private final AtomicInteger outboxSize = new AtomicInteger();
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
     private final AtomicInteger up = new AtomicInteger();
 
@@ -81,6 +96,18 @@ public final class CollectorMetrics {
         }
         skipped = add(Counter.builder(SKIPPED).description("Vendor records that could not be mapped and were left out")
                 .tags(tags).register(registry));
+        for (ResyncReason reason : ResyncReason.values()) {
+            resyncs.put(reason, add(Counter.builder(RESYNCS).description("Resyncs the runtime asked for, by reason")
+                    .tags(tags).tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry)));
+        }
+        callbacksDropped = add(Counter.builder(CALLBACKS_DROPPED)
+                .description("Push callbacks dropped because the endpoint's bounded queue overflowed")
+                .tags(tags).register(registry));
+        outboxDropped = add(Counter.builder(OUTBOX_DROPPED)
+                .description("One-off events (HA actions) dropped because the endpoint's outbox was full")
+                .tags(tags).register(registry));
+        add(Gauge.builder(OUTBOX_SIZE, outboxSize, AtomicInteger::doubleValue).strongReference(true)
+                .description("One-off events waiting in the outbox to be sent again").tags(tags).register(registry));
         add(Gauge.builder(LAST_SUCCESS, lastSuccessEpochSeconds, AtomicLong::doubleValue).strongReference(true)
                 .description("When the endpoint was last read successfully, 0 when never")
                 .baseUnit("seconds").tags(tags).register(registry));
@@ -126,6 +153,21 @@ public final class CollectorMetrics {
 
     void skipped(int records) {
         skipped.increment(records);
+    }
+
+    void resync(ResyncReason reason) {
+        resyncs.get(reason).increment();
+    }
+
+    void callbacksDropped(int callbacks) {
+        callbacksDropped.increment(callbacks);
+    }
+
+    void outbox(int size, int dropped) {
+        outboxSize.set(size);
+        if (dropped > 0) {
+            outboxDropped.increment(dropped);
+        }
     }
 
     /** Removes this endpoint's meters, so a stopped endpoint leaves no frozen series behind. */

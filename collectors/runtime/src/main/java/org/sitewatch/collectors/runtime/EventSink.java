@@ -36,6 +36,22 @@ public interface EventSink extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Called once at start-up, before {@link #loadCheckpoints()}: takes over as the writer of these
+     * ids, so whatever a predecessor left half done is finished or cancelled before its checkpoints
+     * are read (the Kafka sink fences the previous transactional producers). The default does nothing.
+     */
+    default void takeOver(List<String> writerIds) {
+    }
+
+    /**
+     * Every checkpoint this sink stored, read back to its newest value; the runtime calls it once at
+     * start-up, before any source starts. The default has none.
+     */
+    default Checkpoints loadCheckpoints() {
+        return Checkpoints.empty();
+    }
+
     /** Waits until everything sent so far is acknowledged or failed. */
     default void flush() {
     }

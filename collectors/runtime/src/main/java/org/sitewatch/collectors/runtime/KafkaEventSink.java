@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,6 +35,14 @@ public final class KafkaEventSink implements EventSink {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final KafkaClientMetrics clientMetrics;
     private final KafkaTransactions transactions;
+    /** The plain producer's settings, from which the checkpoint reader takes its connection settings. */
+    private final Map<String, Object> clientSettings;
+    private static final Duration CHECKPOINT_LOAD_TIMEOUT = Duration.ofSeconds(60);
+    private static final java.util.Set<String> PRODUCER_ONLY = java.util.Set.of(ProducerConfig.ACKS_CONFIG,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.COMPRESSION_TYPE_CONFIG, ProducerConfig.LINGER_MS_CONFIG,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, ProducerConfig.BATCH_SIZE_CONFIG, ProducerConfig.CLIENT_ID_CONFIG,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            ProducerConfig.BUFFER_MEMORY_CONFIG, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
 
     /** Used by tests to plug a mock producer; atomic publishing then fails. */
     KafkaEventSink(Producer<byte[], byte[]> producer, MeterRegistry registry) {
@@ -43,8 +52,14 @@ public final class KafkaEventSink implements EventSink {
     }
 
     KafkaEventSink(Producer<byte[], byte[]> producer, MeterRegistry registry,
-                   java.util.function.Function<String, Producer<byte[], byte[]>> transactionalProducers) {
+                   Function<String, Producer<byte[], byte[]>> transactionalProducers) {
+        this(producer, registry, transactionalProducers, Map.of());
+    }
+
+    KafkaEventSink(Producer<byte[], byte[]> producer, MeterRegistry registry,
+                   Function<String, Producer<byte[], byte[]>> transactionalProducers, Map<String, Object> clientSettings) {
         this.producer = producer;
+        this.clientSettings = Map.copyOf(clientSettings);
         this.transactions = new KafkaTransactions(transactionalProducers);
         this.clientMetrics = registry == null ? null : new KafkaClientMetrics(producer);
         if (clientMetrics != null) {
@@ -58,10 +73,10 @@ public final class KafkaEventSink implements EventSink {
      * @param registry where the producer's own Kafka client metrics are bound; may be null
      */
     public static KafkaEventSink create(String bootstrapServers, Map<String, ?> overrides, MeterRegistry registry) {
-        return new KafkaEventSink(new KafkaProducer<>(producerConfig(bootstrapServers, overrides),
-                new ByteArraySerializer(), new ByteArraySerializer()), registry,
-                transactionalId -> new KafkaProducer<>(transactionalConfig(bootstrapServers, overrides, transactionalId),
-                        new ByteArraySerializer(), new ByteArraySerializer()));
+        Map<String, Object> config = producerConfig(bootstrapServers, overrides);
+        return new KafkaEventSink(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+                registry, transactionalId -> new KafkaProducer<>(transactionalConfig(bootstrapServers, overrides,
+                        transactionalId), new ByteArraySerializer(), new ByteArraySerializer()), config);
     }
 
     /** The plain producer's settings plus a {@code transactional.id}; transactions need idempotence anyway. */
@@ -124,6 +139,28 @@ public final class KafkaEventSink implements EventSink {
     @Override
     public boolean storesCheckpoints() {
         return true;
+    }
+
+    /**
+     * Initialises each writer's transactional producer: the broker then completes (or aborts) any
+     * transaction the previous process left open, so the checkpoints read next are final.
+     */
+    @Override
+    public void takeOver(List<String> writerIds) {
+        writerIds.forEach(transactions::takeOver);
+    }
+
+    /** Reads the checkpoint topic to its end (read_committed) with this sink's connection settings. */
+    @Override
+    public Checkpoints loadCheckpoints() {
+        Map<String, Object> consumer = new HashMap<>();
+        // Connection and security settings apply to the reader too; producer-only settings do not.
+        clientSettings.forEach((key, value) -> {
+            if (!PRODUCER_ONLY.contains(key)) {
+                consumer.put(key, value);
+            }
+        });
+        return KafkaCheckpointLoader.load(consumer, CHECKPOINT_LOAD_TIMEOUT);
     }
 
     /** The record exactly as it goes to Kafka, serialized with the topic's own serdes. */

@@ -63,6 +63,19 @@ final class KafkaTransactions implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the writer's producer now: initialising it fences the previous holder of the
+     * transactional id and settles its open transaction. A failure here is left for the first commit.
+     */
+    void takeOver(String writerId) {
+        try {
+            producerFor(writerId);
+        } catch (RuntimeException e) {
+            log.warn("could not take over the transactional id of {} yet ({}); the first commit tries again",
+                    writerId, e.toString());
+        }
+    }
+
     static ProducerRecord<byte[], byte[]> toRecord(CheckpointRecord checkpoint) {
         TopicSpec<String, String> topic = Topics.COLLECTOR_CHECKPOINTS;
         RecordHeaders headers = new RecordHeaders();

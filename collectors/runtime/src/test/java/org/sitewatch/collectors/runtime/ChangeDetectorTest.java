@@ -151,15 +151,17 @@ class ChangeDetectorTest {
         next(onPve1, onPve2, onHost(vm("201", PowerState.RUNNING), "pve2"));
 
         Snapshot partial = Snapshot.builder(T0.plusSeconds(60)).state(vm("100", PowerState.STOPPED))
-                .state(onHost(vm("200", PowerState.CRASHED), "pve2"))
+                .state(onHost(vm("200", PowerState.CRASHED), "pve2")).state(onHost(vm("202", PowerState.STOPPED), "pve2"))
                 .unreadable(EventType.VM_STATE, Scope.node("pve2"), "HTTP 500: node pve2 unreachable").build();
         List<EventData> published = detector.onSnapshot(partial).toPublish();
 
-        assertThat(published).as("pve1 read and published; pve2's records neither trusted nor removed")
-                .containsExactly(vm("100", PowerState.STOPPED));
-        assertThat(detector.knownEntities()).isEqualTo(3);
+        assertThat(published).as("pve1 read and published; pve2's known VMs neither updated nor removed, "
+                + "its new one published as read").containsExactly(vm("100", PowerState.STOPPED),
+                onHost(vm("202", PowerState.STOPPED), "pve2"));
+        assertThat(detector.knownEntities()).isEqualTo(4);
         assertThat(next(vm("100", PowerState.STOPPED))).as("pve2 readable again: its VMs are gone")
-                .containsExactlyInAnyOrder(removed(onPve2), removed(onHost(vm("201", PowerState.RUNNING), "pve2")));
+                .containsExactlyInAnyOrder(removed(onPve2), removed(onHost(vm("201", PowerState.RUNNING), "pve2")),
+                        removed(onHost(vm("202", PowerState.STOPPED), "pve2")));
     }
 
     @Test

@@ -55,7 +55,7 @@ import org.sitewatch.events.VmState;
  */
 class CheckpointsIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     @TempDir
     static Path dataDir;
@@ -118,8 +118,9 @@ class CheckpointsIT {
                 super.commitTransaction();
             }
         };
-        KafkaEventSink sink = new KafkaEventSink(new KafkaProducer<>(KafkaEventSink.producerConfig(bootstrap(), Map.of()),
-                new ByteArraySerializer(), new ByteArraySerializer()), null, producers);
+        Map<String, Object> config = KafkaEventSink.producerConfig(bootstrap(), Map.of());
+        KafkaEventSink sink = new KafkaEventSink(new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer()), null, producers, config);
 
         CollectorManager manager = manager(endpoint("crash-a", "crash-site"), factory, sink);
         manager.start();
@@ -181,8 +182,7 @@ class CheckpointsIT {
         RuntimeSettings settings = new RuntimeSettings(null, 1000, 100, Duration.ofSeconds(20), 1);
         return new CollectorManager(List.of(endpoint), new CollectorRegistry(List.of(factory)), sink,
                 new SimpleMeterRegistry(), Clock.systemUTC(), new RetryPolicy(Duration.ofMillis(200), Duration.ofMillis(300)),
-                () -> KafkaCheckpointLoader.load(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()),
-                        Duration.ofSeconds(30)), settings);
+                settings);
     }
 
     private static EndpointConfig endpoint(String id, String site) {

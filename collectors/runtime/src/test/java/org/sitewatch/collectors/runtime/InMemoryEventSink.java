@@ -53,6 +53,11 @@ public final class InMemoryEventSink implements EventSink {
         return true;
     }
 
+    @Override
+    public Checkpoints loadCheckpoints() {
+        return checkpoints();
+    }
+
     /** The checkpoints stored so far, as a restarted collector would read them. */
     public Checkpoints checkpoints() {
         return Checkpoints.of(Map.copyOf(checkpoints));
