@@ -139,14 +139,16 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, S
             return;
         }
         closed = true;
+        // Meters first: Micrometer polls RocksDB gauges on its own thread, and reading a store that Kafka
+        // Streams is closing crashed the JVM in native code (seen closing while a rebalance was running).
+        if (metrics != null) {
+            metrics.close();
+        }
         // Leaving the group lets the other instances take over at once, not after the session timeout.
         KafkaStreams.CloseOptions options = new KafkaStreams.CloseOptions().timeout(settings.closeTimeout())
                 .leaveGroup(settings.leaveGroupOnClose());
         if (streams != null && !streams.close(options)) {
             log.warn("Kafka Streams did not close within {}; exiting anyway", settings.closeTimeout());
-        }
-        if (metrics != null) {
-            metrics.close();
         }
     }
 }
