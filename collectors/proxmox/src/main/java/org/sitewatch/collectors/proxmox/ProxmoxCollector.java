@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.PollingSource;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls one Proxmox VE cluster: {@code /cluster/status}, {@code /cluster/resources?type=vm},
  * {@code /cluster/resources?type=node} (HA node states, best effort), {@code /cluster/ha/status/current},
- * {@code /cluster/replication}, then {@code /nodes/{node}/replication} of every online node. A node
+ * {@code /cluster/replication}, then {@code /nodes/{node}/replication} of every online node, and
+ * for a cluster {@code /cluster/config/nodes} and {@code /cluster/config/qdevice} (quorum votes,
+ * best effort). A node
  * answering 5xx (595 when pveproxy cannot reach it) or not in time is skipped, with its reason
  * logged when it starts and when it ends; its jobs are then published as UNKNOWN. Any other
  * failure fails the poll, classified.
@@ -37,6 +41,8 @@ final class ProxmoxCollector implements PollingSource {
     private final Clock clock;
     /** node → why its replication status was skipped last time; to log only changes. */
     private final Map<String, String> skippedNodes = new HashMap<>();
+    /** Quorum endpoints that failed last time; to log only changes. */
+    private final Set<String> unreadableQuorumDetails = new HashSet<>();
     /** The last node resources read, reused when that optional call fails so host states do not flap. */
     private JsonNode lastNodeResources;
 
@@ -56,13 +62,42 @@ final class ProxmoxCollector implements PollingSource {
         JsonNode ha = client.get("/cluster/ha/status/current");
         JsonNode jobs = client.get("/cluster/replication");
         Map<String, JsonNode> replication = new LinkedHashMap<>();
-        for (String node : PveCluster.parse(clusterStatus, Snapshot.builder(now)).onlineNodes()) {
+        PveCluster cluster = PveCluster.parse(clusterStatus, Snapshot.builder(now));
+        for (String node : cluster.onlineNodes()) {
             JsonNode status = nodeReplication(node);
             if (status != null) {
                 replication.put(node, status);
             }
         }
-        return mapper.map(new ProxmoxReadings(now, clusterStatus, vms, nodes, ha, jobs, replication));
+        // A standalone node has no corosync configuration to ask about.
+        JsonNode configNodes = cluster.name() == null ? null : quorumDetail("/cluster/config/nodes");
+        JsonNode qdevice = cluster.name() == null ? null : quorumDetail("/cluster/config/qdevice");
+        return mapper.map(new ProxmoxReadings(now, clusterStatus, vms, nodes, ha, jobs, replication,
+                configNodes, qdevice));
+    }
+
+    /**
+     * Quorum details only refine the failover capacity: when one cannot be read (an older version,
+     * a proxy, the QDevice tool failing with 500) the capacity is counted with one vote per node and
+     * no QDevice, which can under-report it but never over-report it. An interruption still ends the poll.
+     */
+    private JsonNode quorumDetail(String path) throws CollectorException {
+        try {
+            JsonNode data = client.get(path);
+            if (unreadableQuorumDetails.remove(path)) {
+                log.info("collector {}: {} answers again; failover capacity counts its votes", endpoint.id(), path);
+            }
+            return data;
+        } catch (CollectorException e) {
+            if (e.kind() == CollectorErrorKind.INTERNAL) {
+                throw e;
+            }
+            if (unreadableQuorumDetails.add(path)) {
+                log.info("collector {}: {} not readable ({}); failover capacity counts one vote per node and no "
+                        + "QDevice", endpoint.id(), path, e.getMessage());
+            }
+            return null;
+        }
     }
 
     /**

@@ -21,10 +21,11 @@ import org.sitewatch.events.Platform;
  * (PVE's own "dead?" rule) → DEGRADED (member, but HA cannot run services there); otherwise
  * HEALTHY. The LRM {@code status} text is never parsed (PVE says not to); it is kept as {@code detail}.
  *
- * <p>Failover capacity: how many more nodes may fail while the cluster keeps quorum, i.e.
- * {@code max(0, online - (floor(total / 2) + 1))} with one vote per node. Limits: QDevice votes
- * and custom vote weights are not seen by this API and are ignored; a standalone node (no
- * cluster entry) gets no HA cluster record.
+ * <p>Failover capacity: how many more nodes may fail while the cluster keeps quorum, counted in
+ * corosync votes ({@link PveQuorum}): a connected QDevice adds its vote, so two nodes and a QDevice
+ * can lose one node. With one vote per node and no QDevice this is
+ * {@code max(0, online - (floor(total / 2) + 1))}. Limits: a standalone node (no cluster entry)
+ * gets no HA cluster record.
  */
 final class ProxmoxHaMapper {
 
@@ -38,11 +39,12 @@ final class ProxmoxHaMapper {
     }
 
     /**
+     * @param quorum the votes of nodes and QDevice
      * @param haEntries the entries of {@code /cluster/ha/status/current}
      * @param nodeHaStates node name → HA node state ({@code hastate} of node resources); may be empty
      */
-    void map(PveCluster cluster, List<JsonNode> haEntries, Map<String, String> nodeHaStates, Instant now,
-             Snapshot.Builder out) {
+    void map(PveCluster cluster, PveQuorum quorum, List<JsonNode> haEntries, Map<String, String> nodeHaStates,
+             Instant now, Snapshot.Builder out) {
         Map<String, Long> lrmTimestamps = new HashMap<>();
         Map<String, String> lrmTexts = new HashMap<>();
         Boolean haQuorate = null;
@@ -77,12 +79,11 @@ final class ProxmoxHaMapper {
         }
         if (cluster.name() != null) {
             int total = cluster.nodes().size();
-            int online = (int) cluster.onlineCount();
             Boolean quorate = cluster.quorate() != null ? cluster.quorate() : haQuorate;
             String vendorState = quorumText != null ? quorumText
                     : quorate == null ? null : quorate ? "quorate" : "not quorate";
             out.state(new HaCluster(site, Platform.PROXMOX, cluster.name(), cluster.name(), haResources, total, healthy,
-                    failoverCapacity(total, online), quorate, vendorState));
+                    quorum.failoverCapacity(cluster), quorate, vendorState));
         }
     }
 
@@ -97,11 +98,6 @@ final class ProxmoxHaMapper {
             return HaHostState.UNKNOWN;
         }
         return Boolean.FALSE.equals(lrmAlive) ? HaHostState.DEGRADED : HaHostState.HEALTHY;
-    }
-
-    /** Nodes that may still fail with quorum kept: online minus a majority of all nodes, at least 0. */
-    static int failoverCapacity(int total, int online) {
-        return Math.max(0, online - (total / 2 + 1));
     }
 
     private static Long safeNumber(JsonNode e, String field) {

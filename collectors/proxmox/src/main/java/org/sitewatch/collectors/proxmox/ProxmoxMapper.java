@@ -36,7 +36,8 @@ final class ProxmoxMapper {
         List<JsonNode> haEntries = PveJson.list(readings.haStatus(), "/cluster/ha/status/current");
         Map<String, String> names = new HashMap<>();
         vms.map(PveJson.list(readings.vmResources(), "/cluster/resources?type=vm"), cluster.name(), out, names);
-        ha.map(cluster, haEntries, nodeHaStates(readings.nodeResources()), readings.now(), out);
+        PveQuorum quorum = PveQuorum.read(readings.configNodes(), readings.qdevice(), cluster.nodes().size());
+        ha.map(cluster, quorum, haEntries, nodeHaStates(readings.nodeResources()), readings.now(), out);
         Map<String, List<JsonNode>> statusByNode = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : readings.replicationByNode().entrySet()) {
             statusByNode.put(e.getKey(), PveJson.list(e.getValue(), "/nodes/" + e.getKey() + "/replication"));

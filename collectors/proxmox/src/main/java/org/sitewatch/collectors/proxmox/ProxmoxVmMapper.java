@@ -19,6 +19,8 @@ import org.sitewatch.events.VmState;
  * (hibernated) → SUSPENDED. {@code vendorState} is the word that decided. HA protection: the guest
  * has a {@code hastate} other than {@code ignored} (PVE hands ignored resources off).
  *
+ * <p>Only guests are mapped ({@link #isGuest}), whatever the answer holds besides them.
+ *
  * <p>Limits: templates are left out (they never run and are not protected workloads).
  */
 final class ProxmoxVmMapper {
@@ -52,8 +54,7 @@ final class ProxmoxVmMapper {
 
     /** The guest's state, or null when the entry is not a guest to watch. */
     VmState map(JsonNode e, String cluster) {
-        String type = PveJson.text(e, "type");
-        if (type != null && !GUEST_TYPES.contains(type)) {
+        if (!isGuest(e)) {
             return null;
         }
         if (Boolean.TRUE.equals(PveJson.bool(e, "template"))) {
@@ -66,6 +67,22 @@ final class ProxmoxVmMapper {
         Boolean haProtected = hastate != null && !"ignored".equals(hastate);
         return new VmState(site, Platform.PROXMOX, vmid, PveJson.text(e, "name"), PveJson.text(e, "node"), cluster,
                 power.state(), power.word(), haProtected, hastate, false);
+    }
+
+    /**
+     * Whether a {@code /cluster/resources} entry is a guest, decided here too: an API version or a
+     * proxy that ignores {@code ?type=vm} also returns nodes, storages, pools and SDN zones. By
+     * {@code type} when sent; without it, by the {@code id} prefix ({@code storage/...} is not a
+     * guest); an entry with neither is treated as a guest, so it is reported as a bad record rather
+     * than silently dropped.
+     */
+    static boolean isGuest(JsonNode e) {
+        String type = PveJson.text(e, "type");
+        if (type != null) {
+            return GUEST_TYPES.contains(type);
+        }
+        String id = PveJson.text(e, "id");
+        return id == null || !id.contains("/") || GUEST_TYPES.contains(id.substring(0, id.indexOf('/')));
     }
 
     private static String vmid(JsonNode e) {

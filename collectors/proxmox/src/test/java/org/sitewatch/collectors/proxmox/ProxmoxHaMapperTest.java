@@ -3,6 +3,7 @@ package org.sitewatch.collectors.proxmox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sitewatch.collectors.proxmox.ProxmoxFixtures.NOW;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,11 @@ class ProxmoxHaMapperTest {
     @ParameterizedTest(name = "{0} nodes, {1} online -> can lose {2}")
     @CsvSource({"1,1,0", "2,2,0", "3,3,1", "3,2,0", "3,1,0", "4,4,1", "5,5,2", "5,3,0", "7,6,2"})
     void shouldCountHowManyMoreNodesCanFailWithQuorumKept(int total, int online, int expected) {
-        assertThat(ProxmoxHaMapper.failoverCapacity(total, online)).isEqualTo(expected);
+        List<PveCluster.Node> nodes = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            nodes.add(new PveCluster.Node("pve" + i, i < online));
+        }
+        assertThat(PveQuorum.ONE_VOTE_PER_NODE.failoverCapacity(new PveCluster("c", true, nodes))).isEqualTo(expected);
     }
 
     @Test
@@ -69,7 +74,7 @@ class ProxmoxHaMapperTest {
         Snapshot.Builder out = Snapshot.builder(NOW);
         PveCluster cluster = new PveCluster("paris", null, List.of(new PveCluster.Node("pve1", true),
                 new PveCluster.Node("pve2", false)));
-        new ProxmoxHaMapper("s").map(cluster, PveJson.list(ProxmoxFixtures.envelope(
+        new ProxmoxHaMapper("s").map(cluster, PveQuorum.ONE_VOTE_PER_NODE, PveJson.list(ProxmoxFixtures.envelope(
                 "{\"data\":[{\"id\":\"quorum\",\"type\":\"quorum\",\"node\":\"pve1\",\"status\":\"No quorum on node 'pve1'!\",\"quorate\":0}]}"),
                 "ha"), Map.of(), NOW, out);
 
@@ -85,6 +90,7 @@ class ProxmoxHaMapperTest {
     void shouldPublishNoClusterForAStandaloneNode() {
         Snapshot.Builder out = Snapshot.builder(NOW);
         new ProxmoxHaMapper("s").map(new PveCluster(null, null, List.of(new PveCluster.Node("pve1", true))),
+                PveQuorum.ONE_VOTE_PER_NODE,
                 List.of(), Map.of(), NOW, out);
 
         assertThat(out.build().states()).singleElement().isInstanceOf(HaHost.class);
@@ -95,7 +101,7 @@ class ProxmoxHaMapperTest {
         PveCluster cluster = new PveCluster("paris", true, List.of(new PveCluster.Node("pve1", true),
                 new PveCluster.Node("pve2", true)));
         String json = "{\"data\":[" + String.join(",", lrmEntries).replace('\'', '"') + "]}";
-        new ProxmoxHaMapper("s").map(cluster, PveJson.list(ProxmoxFixtures.envelope(json), "ha"), Map.of(), NOW, out);
+        new ProxmoxHaMapper("s").map(cluster, PveQuorum.ONE_VOTE_PER_NODE, PveJson.list(ProxmoxFixtures.envelope(json), "ha"), Map.of(), NOW, out);
         return out.build().states().stream().filter(HaHost.class::isInstance).map(HaHost.class::cast)
                 .collect(java.util.stream.Collectors.toMap(HaHost::hostId, h -> h));
     }

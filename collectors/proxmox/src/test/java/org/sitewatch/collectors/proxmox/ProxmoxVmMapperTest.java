@@ -6,7 +6,10 @@ import static org.sitewatch.collectors.proxmox.ProxmoxFixtures.object;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.VmState;
 
@@ -77,6 +80,22 @@ class ProxmoxVmMapperTest {
     @Test
     void shouldLeaveNonGuestEntriesOut() {
         assertThat(mapper.map(object("{'id':'storage/pve1/local','type':'storage'}"), null)).isNull();
+    }
+
+    @Test
+    void shouldMapOnlyGuestsFromAnAnswerThatIgnoredTheTypeFilter() throws Exception {
+        Snapshot.Builder out = Snapshot.builder(ProxmoxFixtures.NOW);
+        Map<String, String> names = new HashMap<>();
+
+        mapper.map(PveJson.list(ProxmoxFixtures.data("resources-unfiltered.json"), "/cluster/resources"), "paris", out,
+                names);
+
+        Snapshot snapshot = out.build();
+        assertThat(snapshot.states()).map(VmState.class::cast).extracting(VmState::vmId).containsExactly("100", "102");
+        assertThat(snapshot.skipped()).as("storages, pools and SDN zones are not bad guests").isEmpty();
+        assertThat(snapshot.partialTypes()).isEmpty();
+        assertThat(ProxmoxMapper.nodeHaStates(ProxmoxFixtures.data("resources-unfiltered.json")))
+                .containsExactly(Map.entry("pve1", "online"));
     }
 
     private static String field(String name, String value) {

@@ -72,7 +72,12 @@ final class SimulatorHarness implements AutoCloseable {
 
     /** @param timeline YAML list items, each starting with "  - ", or "  []" for none */
     SimulatorHarness(String timeline) {
-        simulator = ProxmoxSimulator.builder(Scenario.parse(SCENARIO.formatted(timeline)))
+        this(Scenario.parse(SCENARIO.formatted(timeline)));
+    }
+
+    /** A harness on a scenario of the test's own. */
+    SimulatorHarness(Scenario scenario) {
+        simulator = ProxmoxSimulator.builder(scenario)
                 .clock(clock).tickInterval(null).faultHold(Duration.ofSeconds(2)).build().start();
     }
 
