@@ -59,6 +59,17 @@ final class EndpointPublisher {
         return invalid;
     }
 
+    /** Sends one event; the future says whether it was stored (counted like every send). */
+    CompletableFuture<Void> send(SitewatchEvent event) {
+        CompletableFuture<Void> stored;
+        try {
+            stored = sink.publish(event);
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        return stored.whenComplete((ok, error) -> outcome(List.of(event), error));
+    }
+
     /** Publishes one record; false when it was refused as invalid (and counted as skipped). */
     boolean publish(Instant time, EventData data) {
         if (!valid(data)) {

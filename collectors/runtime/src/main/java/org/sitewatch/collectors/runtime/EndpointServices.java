@@ -48,6 +48,7 @@ final class EndpointServices {
     private final FailureLog failureLog;
     private final Checkpoints checkpoints;
     private final PublishedStates publishedStates;
+    private final Outbox outbox;
     private final String historyCursorKey;
     private volatile String historyCursor;
     private List<String> lastSkipped = List.of();
@@ -68,6 +69,7 @@ final class EndpointServices {
         this.failureLog = new FailureLog(endpoint);
         this.checkpoints = checkpoints;
         this.publishedStates = new PublishedStates(endpoint.id());
+        this.outbox = new Outbox(endpoint.id(), settings.outboxCapacity(), publisher::send, metrics);
         List<EventData> restored = publishedStates.restore(checkpoints);
         detector.restore(restored);
         this.historyCursorKey = Checkpoints.prefixOf(endpoint.id()) + HISTORY_CURSOR;
@@ -91,7 +93,7 @@ final class EndpointServices {
         }
         ChangeDetector.Changes changes = detector.onSnapshot(snapshot);
         publishStates(snapshot.observedAt(), changes.toPublish());
-        publisher.publish(snapshot.observedAt(), snapshot.actions());
+        outbox.add(publisher.events(snapshot.observedAt(), publisher.valid(snapshot.actions())));
         countSkipped(snapshot.skipped());
         noteUnreadable(snapshot.unreadable());
         log.debug("collector {}: {} of {} states published{}, {} actions", endpoint.id(), changes.toPublish().size(),
@@ -102,7 +104,8 @@ final class EndpointServices {
     void publishObservation(Instant time, EventData data) {
         detector.onObservation(data).ifPresent(d -> {
             if (publishedStates.writesFor(List.of(d)).isEmpty()) {
-                publisher.publish(time, d);
+                // Not a state (an HA action): sent through the outbox, so a failed send is retried in order.
+                outbox.add(publisher.events(time, publisher.valid(List.of(d))));
             } else {
                 publishStates(time, List.of(d));
             }
@@ -135,6 +138,7 @@ final class EndpointServices {
 
     /** A successful poll (or a healthy subscription when {@code took} is null). */
     void succeeded(Instant observedAt, Duration took, Duration nextIn) {
+        outbox.retry();
         failuresInARow = 0;
         failureLog.succeeded();
         if (took != null) {
@@ -150,6 +154,7 @@ final class EndpointServices {
      * when to try again according to the retry policy.
      */
     Duration failed(Instant startedAt, CollectorException e, Duration took) {
+        outbox.retry();
         failuresInARow++;
         Duration next = retry.afterFailure(endpoint.pollInterval(), failuresInARow, e.permanent(),
                 e.retryAfter().orElse(null));
@@ -165,6 +170,7 @@ final class EndpointServices {
 
     /** Repeats the current status as a heartbeat (push sources, between events). */
     void heartbeat(CollectorException currentFailure, Duration nextIn) {
+        outbox.retry();
         Instant now = clock.instant();
         publisher.publish(now, currentFailure == null
                 ? heartbeats.ok(now, null, nextIn, lastUnreadable) : heartbeats.failed(currentFailure, null, nextIn));
@@ -183,9 +189,6 @@ final class EndpointServices {
         detector.requestResync();
     }
 
-    EndpointPublisher publisher() {
-        return publisher;
-    }
 
     private void publishStates(Instant time, List<EventData> states) {
         List<EventData> valid = publisher.valid(states);
