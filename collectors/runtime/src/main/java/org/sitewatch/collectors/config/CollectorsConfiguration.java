@@ -74,6 +74,6 @@ public class CollectorsConfiguration {
         }
         extra.orderedStream().forEach(source -> endpoints.addAll(source.endpoints()));
         return new CollectorManager(endpoints, registry, sink, meters.getIfAvailable(() -> Metrics.globalRegistry),
-                clock.getIfUnique(Clock::systemUTC), properties.retry().toPolicy());
+                clock.getIfUnique(Clock::systemUTC), properties.retry().toPolicy(), properties.runtime().toSettings());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.sitewatch.collectors.runtime.RetryPolicy;
+import org.sitewatch.collectors.runtime.RuntimeSettings;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.settings.SettingsBlock;
 import org.sitewatch.events.Platform;
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry back-off after failures
  * @param producer extra Kafka producer settings (e.g. {@code security.protocol}); idempotence and
  *     {@code acks=all} cannot be weakened
+ * @param runtime push queues, push heartbeats and the HA action outbox
  */
 @ConfigurationProperties("sitewatch.collectors")
 @Validated
@@ -36,7 +38,8 @@ public record CollectorsProperties(
         @DefaultValue("true") boolean enabled,
         @Valid @DefaultValue List<Endpoint> endpoints,
         @Valid @DefaultValue Retry retry,
-        @DefaultValue Map<String, String> producer) {
+        @DefaultValue Map<String, String> producer,
+        @Valid @DefaultValue RuntimeOptions runtime) {
 
     /** Site and collector ids go into Kafka keys, subjects and URIs: the events contract's pattern. */
     static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -88,6 +91,27 @@ public record CollectorsProperties(
 
         public RetryPolicy toPolicy() {
             return new RetryPolicy(maxBackoff, permanentInterval);
+        }
+    }
+
+    /**
+     * {@code sitewatch.collectors.runtime.*}, for every endpoint.
+     *
+     * @param pushHeartbeatInterval how often a push endpoint (a subscription) sends its heartbeat;
+     *     default: its poll interval
+     * @param callbackQueueCapacity the most push callbacks waiting for an endpoint's thread; beyond it
+     *     they are dropped (counted) and the source resyncs (default 10000)
+     * @param outboxCapacity the most HA actions one endpoint keeps while Kafka cannot take them
+     *     (default 1000); newer ones are then dropped, counted and logged
+     */
+    public record RuntimeOptions(
+            @DurationMin(seconds = 1, message = "must be at least 1s") Duration pushHeartbeatInterval,
+            @DefaultValue("10000") @Min(value = 1, message = "must be at least 1") int callbackQueueCapacity,
+            @DefaultValue("1000") @Min(value = 1, message = "must be at least 1") int outboxCapacity) {
+
+        public RuntimeSettings toSettings() {
+            return RuntimeSettings.DEFAULT.withPushHeartbeatInterval(pushHeartbeatInterval)
+                    .withCallbackQueueCapacity(callbackQueueCapacity).withOutboxCapacity(outboxCapacity);
         }
     }
 }
