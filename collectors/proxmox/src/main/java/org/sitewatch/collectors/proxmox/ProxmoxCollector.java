@@ -1,21 +1,28 @@
 package org.sitewatch.collectors.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.PartialRead;
 import org.sitewatch.collectors.spi.PollingSource;
+import org.sitewatch.collectors.spi.Scope;
 import org.sitewatch.collectors.spi.Snapshot;
+import org.sitewatch.collectors.spi.http.NotAvailableException;
 import org.sitewatch.events.CollectorErrorKind;
+import org.sitewatch.events.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * {@code /cluster/replication}, then {@code /nodes/{node}/replication} of every online node, and
  * for a cluster {@code /cluster/config/nodes} and {@code /cluster/config/qdevice} (quorum votes,
  * best effort). A node
- * answering 5xx (595 when pveproxy cannot reach it) or not in time is skipped, with its reason
- * logged when it starts and when it ends; its jobs are then published as UNKNOWN. Any other
- * failure fails the poll, classified.
+ * answering 5xx (595 when pveproxy cannot reach it), 404/501 or not in time is a partial read of
+ * replication in that node's scope: its jobs keep their last published state (jobs never published
+ * yet appear as UNKNOWN), the heartbeat names the node, and the reason is logged when it starts and
+ * when it ends. An HA status endpoint this version does not serve (404/501) is a partial read of HA
+ * hosts and the HA cluster. Any other failure fails the poll, classified.
  *
  * <p>Limits: the requests run one after the other (a large cluster polls in nodes + 5 round trips).
  */
@@ -59,12 +68,13 @@ final class ProxmoxCollector implements PollingSource {
         JsonNode clusterStatus = client.get("/cluster/status");
         JsonNode vms = client.get("/cluster/resources?type=vm");
         JsonNode nodes = nodeResources();
-        JsonNode ha = client.get("/cluster/ha/status/current");
+        List<PartialRead> unreadable = new ArrayList<>();
+        JsonNode ha = haStatus(unreadable);
         JsonNode jobs = client.get("/cluster/replication");
         Map<String, JsonNode> replication = new LinkedHashMap<>();
         PveCluster cluster = PveCluster.parse(clusterStatus, Snapshot.builder(now));
         for (String node : cluster.onlineNodes()) {
-            JsonNode status = nodeReplication(node);
+            JsonNode status = nodeReplication(node, unreadable);
             if (status != null) {
                 replication.put(node, status);
             }
@@ -72,8 +82,10 @@ final class ProxmoxCollector implements PollingSource {
         // A standalone node has no corosync configuration to ask about.
         JsonNode configNodes = cluster.name() == null ? null : quorumDetail("/cluster/config/nodes");
         JsonNode qdevice = cluster.name() == null ? null : quorumDetail("/cluster/config/qdevice");
-        return mapper.map(new ProxmoxReadings(now, clusterStatus, vms, nodes, ha, jobs, replication,
+        Snapshot mapped = mapper.map(new ProxmoxReadings(now, clusterStatus, vms, nodes, ha, jobs, replication,
                 configNodes, qdevice));
+        return unreadable.isEmpty() ? mapped : new Snapshot(mapped.observedAt(), mapped.states(), mapped.actions(),
+                mapped.skipped(), mapped.partialTypes(), unreadable);
     }
 
     /**
@@ -100,6 +112,19 @@ final class ProxmoxCollector implements PollingSource {
         }
     }
 
+    /** The HA status; a version (or proxy) that does not serve it makes HA hosts and cluster a partial read. */
+    private JsonNode haStatus(List<PartialRead> unreadable) throws CollectorException {
+        String path = "/cluster/ha/status/current";
+        try {
+            return client.get(path);
+        } catch (NotAvailableException e) {
+            Scope scope = Scope.endpoint(path);
+            unreadable.add(PartialRead.of(EventType.HA_HOST, scope, e));
+            unreadable.add(PartialRead.of(EventType.HA_CLUSTER, scope, e));
+            return JsonNodeFactory.instance.arrayNode();
+        }
+    }
+
     /**
      * Node resources only add HA node states (maintenance, fence): when the call fails the hosts
      * are still mapped, with the states read last time.
@@ -116,7 +141,7 @@ final class ProxmoxCollector implements PollingSource {
         return lastNodeResources;
     }
 
-    private JsonNode nodeReplication(String node) throws CollectorException {
+    private JsonNode nodeReplication(String node, List<PartialRead> unreadable) throws CollectorException {
         try {
             JsonNode status = client.get("/nodes/" + URLEncoder.encode(node, StandardCharsets.UTF_8) + "/replication");
             String was = skippedNodes.remove(node);
@@ -125,13 +150,15 @@ final class ProxmoxCollector implements PollingSource {
             }
             return status;
         } catch (CollectorException e) {
-            if (e.kind() != CollectorErrorKind.HTTP_5XX && e.kind() != CollectorErrorKind.TIMEOUT) {
+            if (e.kind() != CollectorErrorKind.HTTP_5XX && e.kind() != CollectorErrorKind.TIMEOUT
+                    && !(e instanceof NotAvailableException)) {
                 throw e;
             }
+            unreadable.add(PartialRead.of(EventType.REPLICATION_STATUS, Scope.node(node), e));
             String was = skippedNodes.put(node, e.getMessage());
             if (!Objects.equals(was, e.getMessage())) {
-                log.warn("collector {}: skipping replication status of node {} ({}); its jobs are reported "
-                        + "UNKNOWN until it answers", endpoint.id(), node, e.getMessage());
+                log.warn("collector {}: skipping replication status of node {} ({}); its jobs keep their last "
+                        + "state until it answers", endpoint.id(), node, e.getMessage());
             }
             return null;
         }
