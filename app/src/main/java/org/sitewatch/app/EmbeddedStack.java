@@ -131,6 +131,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return port == null ? settings.httpPort() : Integer.parseInt(port);
     }
 
+    /** A bean of the running Spring application (tests look at what the app was configured with). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public boolean embeddedBroker() {
         return broker != null;
     }

@@ -82,7 +82,7 @@ class AlertmanagerEndToEndIT {
         assertThat(labels.path("platform").asText()).isEqualTo("proxmox");
         assertThat(firing.path("annotations").path("description").asText()).contains("zfs recv");
         assertThat(firing.path("annotations").path("runbook_url").asText())
-                .isEqualTo("https://sitewatch.example/docs/runbooks.md#replicationfailed");
+                .isEqualTo("/runbooks#replicationfailed"); // port 0: the relative link to the app's own runbooks
         assertThat(firing.path("generatorURL").asText()).contains("/api/replication/items?site=am-a");
         assertThat(firing.path("status").path("state").asText()).isEqualTo("active");
 

@@ -15,7 +15,8 @@ public record AlertSettings(boolean enabled, AlertThresholds defaults, Map<Strin
                             Map<String, AlertOverride> pairs, Map<String, AlertOverride> items,
                             Map<AlertRule, Severity> severities, String runbookBaseUrl) {
 
-    public static final String DEFAULT_RUNBOOK_BASE_URL = "https://sitewatch.example/docs/runbooks.md";
+    /** The runbooks the embedded default serves itself; the streams app passes its own address instead. */
+    public static final String DEFAULT_RUNBOOK_BASE_URL = "http://localhost:8080/runbooks";
 
     public AlertSettings {
         Objects.requireNonNull(defaults, "defaults");

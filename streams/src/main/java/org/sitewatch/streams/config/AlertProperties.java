@@ -27,7 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vmRestartHold HaVmRestarted resolves this long after the restart
  * @param siteResolveHold SiteDegraded / SiteCritical resolve only after the verdict stayed better this long
  * @param severities severity per rule name ({@code critical}, {@code warning}, {@code info})
- * @param runbookBaseUrl absolute URL of docs/runbooks.md; the rule's anchor is appended
+ * @param runbookBaseUrl where the runbooks are (the rule's anchor is appended); not set: the app's own
+ *     {@code /runbooks} page (see {@code RunbookLinks})
  */
 @ConfigurationProperties("sitewatch.alerts")
 public record AlertProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5m") Duration rpoGrace,
@@ -35,7 +36,7 @@ public record AlertProperties(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("3") int collectorDownIntervals, @DefaultValue("10m") Duration vmRestartHold,
                               @DefaultValue("2m") Duration siteResolveHold,
                               Map<String, Severity> severities,
-                              @DefaultValue(AlertSettings.DEFAULT_RUNBOOK_BASE_URL) String runbookBaseUrl,
+                              String runbookBaseUrl,
                               Map<String, AlertOverride> sites, Map<String, Map<String, AlertOverride>> pairs,
                               Map<String, Map<String, AlertOverride>> items) {
 
@@ -50,7 +51,13 @@ public record AlertProperties(@DefaultValue("true") boolean enabled, @DefaultVal
     }
 
     public AlertSettings toSettings() {
-        return build(enabled, rpoGrace, rpoResolveRatio, pausedFor, collectorDownIntervals, vmRestartHold, siteResolveHold, severities, runbookBaseUrl,
+        return toSettings(null);
+    }
+
+    /** @param ownRunbooks the runbooks' URL when {@code runbook-base-url} is not set (null: the core's default) */
+    public AlertSettings toSettings(String ownRunbooks) {
+        String runbooks = runbookBaseUrl == null || runbookBaseUrl.isBlank() ? ownRunbooks : runbookBaseUrl;
+        return build(enabled, rpoGrace, rpoResolveRatio, pausedFor, collectorDownIntervals, vmRestartHold, siteResolveHold, severities, runbooks,
                 sites, pairs, items);
     }
 

@@ -51,8 +51,10 @@ public class SitewatchStreamsConfiguration {
     }
 
     @Bean
-    TopologySettings sitewatchTopologySettings(StreamsProperties streams, HealthRules rules, AlertProperties alerts) {
-        return StreamsConfigFactory.topologySettings(streams, rules).withAlerts(alerts.toSettings());
+    TopologySettings sitewatchTopologySettings(StreamsProperties streams, HealthRules rules, AlertProperties alerts,
+                                               Environment environment) {
+        return StreamsConfigFactory.topologySettings(streams, rules)
+                .withAlerts(alerts.toSettings(RunbookLinks.ownBaseUrl(environment, streams)));
     }
 
     @Bean

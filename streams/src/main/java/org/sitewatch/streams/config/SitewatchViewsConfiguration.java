@@ -24,6 +24,7 @@ import org.sitewatch.streams.web.CollectorsController;
 import org.sitewatch.streams.web.HaController;
 import org.sitewatch.streams.web.PairsController;
 import org.sitewatch.streams.web.ReplicationController;
+import org.sitewatch.streams.web.RunbooksController;
 import org.sitewatch.streams.web.SitesController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,7 +41,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HealthProperties.class, ViewsProperties.class})
 @Import({SitesController.class, PairsController.class, ReplicationController.class, HaController.class,
-        CollectorsController.class, ApiExceptionHandler.class})
+        CollectorsController.class, RunbooksController.class, ApiExceptionHandler.class})
 public class SitewatchViewsConfiguration {
 
     @Bean

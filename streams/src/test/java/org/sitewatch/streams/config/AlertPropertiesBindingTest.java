@@ -30,7 +30,7 @@ class AlertPropertiesBindingTest {
         assertThat(s.defaults().rpoResolveRatio()).isEqualTo(0.8);
         assertThat(s.defaults().collectorDownIntervals()).isEqualTo(3);
         assertThat(s.severity(AlertRule.HaVmRestarted)).isEqualTo(Severity.INFO);
-        assertThat(s.runbookUrl(AlertRule.CollectorDown)).isEqualTo("https://sitewatch.example/docs/runbooks.md#collectordown");
+        assertThat(s.runbookUrl(AlertRule.CollectorDown)).isEqualTo("http://localhost:8080/runbooks#collectordown");
     }
 
     @Test

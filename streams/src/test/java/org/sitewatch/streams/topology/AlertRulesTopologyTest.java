@@ -1,18 +1,18 @@
 package org.sitewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.streams.support.TestEvents.LONDON;
-import static org.sitewatch.streams.support.TestEvents.PARIS;
-import static org.sitewatch.streams.support.TestEvents.T0;
-import static org.sitewatch.streams.support.TestEvents.action;
-import static org.sitewatch.streams.support.TestEvents.cluster;
-import static org.sitewatch.streams.support.TestEvents.heartbeat;
-import static org.sitewatch.streams.support.TestEvents.heartbeatOk;
-import static org.sitewatch.streams.support.TestEvents.host;
-import static org.sitewatch.streams.support.TestEvents.replicated;
-import static org.sitewatch.streams.support.TestEvents.replicating;
-import static org.sitewatch.streams.support.TestEvents.replication;
-import static org.sitewatch.streams.support.TestEvents.vm;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.action;
+import static org.sitewatch.testsupport.TestEvents.cluster;
+import static org.sitewatch.testsupport.TestEvents.heartbeat;
+import static org.sitewatch.testsupport.TestEvents.heartbeatOk;
+import static org.sitewatch.testsupport.TestEvents.host;
+import static org.sitewatch.testsupport.TestEvents.replicated;
+import static org.sitewatch.testsupport.TestEvents.replicating;
+import static org.sitewatch.testsupport.TestEvents.replication;
+import static org.sitewatch.testsupport.TestEvents.vm;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +39,8 @@ import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.ReplicationStatus;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
-import org.sitewatch.streams.support.TestEvents;
 import org.sitewatch.streams.support.TopologyFixture;
+import org.sitewatch.testsupport.TestEvents;
 
 /**
  * Every alert rule through the real topology: it fires once and resolves once, on the
@@ -92,7 +92,7 @@ class AlertRulesTopologyTest {
             assertThat(a.endsAt()).isNull();
             assertThat(a.annotations()).containsKeys("summary", "description", "runbook_url");
             assertThat(a.annotations().get("runbook_url"))
-                    .isEqualTo("https://sitewatch.example/docs/runbooks.md#" + a.alertname().toLowerCase());
+                    .isEqualTo("http://localhost:8080/runbooks#" + a.alertname().toLowerCase());
             assertThat(a.generatorURL()).startsWith("/api/");
         });
     }
