@@ -27,6 +27,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Binding, validation and wiring of {@code sitewatch.collectors.*}, without starting any collector. */
 class CollectorsConfigurationTest {
@@ -182,6 +184,29 @@ class CollectorsConfigurationTest {
                     assertThat(rootMessage(context.getStartupFailure()))
                             .contains("sitewatch.collectors.endpoints[0].proxmox.verify-tls: unknown key")
                             .contains("insecure-skip-tls-verify");
+                });
+    }
+
+    @Test
+    void shouldBindTheVendorBlockFromEnvironmentVariables(@TempDir Path dir) throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("pve-token"), TOKEN);
+        Map<String, Object> environment = Map.of(
+                "SITEWATCH_COLLECTORS_ENDPOINTS_0_ID", "paris-pve",
+                "SITEWATCH_COLLECTORS_ENDPOINTS_0_SITE", "paris-dc1",
+                "SITEWATCH_COLLECTORS_ENDPOINTS_0_PLATFORM", "proxmox",
+                "SITEWATCH_COLLECTORS_ENDPOINTS_0_PROXMOX_URL", "https://pve1:8006/api2/json",
+                "SITEWATCH_COLLECTORS_ENDPOINTS_0_PROXMOX_APITOKENFILE", tokenFile.toString(),
+                "SITEWATCH_COLLECTORS_ENDPOINTS_0_PROXMOX_CRITICALFAILCOUNT", "4");
+        runner.withUserConfiguration(InMemorySink.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                environment)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ProxmoxSettings proxmox = context.getBean(CollectorManager.class).endpoints().get(0)
+                            .settings(ProxmoxSettings.class);
+                    assertThat(proxmox.apiToken().reveal()).isEqualTo(TOKEN);
+                    assertThat(proxmox.criticalFailCount()).isEqualTo(4);
                 });
     }
 
