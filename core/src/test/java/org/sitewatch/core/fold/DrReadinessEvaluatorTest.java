@@ -1,11 +1,11 @@
 package org.sitewatch.core.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.core.support.TestEvents.LONDON;
-import static org.sitewatch.core.support.TestEvents.PARIS;
-import static org.sitewatch.core.support.TestEvents.T0;
-import static org.sitewatch.core.support.TestEvents.event;
-import static org.sitewatch.core.support.TestEvents.replicated;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.event;
+import static org.sitewatch.testsupport.TestEvents.replicated;
 
 import java.time.Duration;
 import java.time.Instant;

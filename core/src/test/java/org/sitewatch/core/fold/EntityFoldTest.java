@@ -1,11 +1,11 @@
 package org.sitewatch.core.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.core.support.TestEvents.PARIS;
-import static org.sitewatch.core.support.TestEvents.T0;
-import static org.sitewatch.core.support.TestEvents.event;
-import static org.sitewatch.core.support.TestEvents.vm;
-import static org.sitewatch.core.support.TestEvents.vmRemoved;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.event;
+import static org.sitewatch.testsupport.TestEvents.vm;
+import static org.sitewatch.testsupport.TestEvents.vmRemoved;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;

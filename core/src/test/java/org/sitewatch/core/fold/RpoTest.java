@@ -1,11 +1,11 @@
 package org.sitewatch.core.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.core.support.TestEvents.PARIS;
-import static org.sitewatch.core.support.TestEvents.T0;
-import static org.sitewatch.core.support.TestEvents.event;
-import static org.sitewatch.core.support.TestEvents.replicating;
-import static org.sitewatch.core.support.TestEvents.replication;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.event;
+import static org.sitewatch.testsupport.TestEvents.replicating;
+import static org.sitewatch.testsupport.TestEvents.replication;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package org.sitewatch.core.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.core.support.TestEvents.PARIS;
-import static org.sitewatch.core.support.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;

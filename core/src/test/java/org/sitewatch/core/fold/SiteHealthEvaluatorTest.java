@@ -1,16 +1,16 @@
 package org.sitewatch.core.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.core.support.TestEvents.PARIS;
-import static org.sitewatch.core.support.TestEvents.T0;
-import static org.sitewatch.core.support.TestEvents.cluster;
-import static org.sitewatch.core.support.TestEvents.event;
-import static org.sitewatch.core.support.TestEvents.heartbeat;
-import static org.sitewatch.core.support.TestEvents.heartbeatOk;
-import static org.sitewatch.core.support.TestEvents.host;
-import static org.sitewatch.core.support.TestEvents.replicating;
-import static org.sitewatch.core.support.TestEvents.replication;
-import static org.sitewatch.core.support.TestEvents.vm;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.cluster;
+import static org.sitewatch.testsupport.TestEvents.event;
+import static org.sitewatch.testsupport.TestEvents.heartbeat;
+import static org.sitewatch.testsupport.TestEvents.heartbeatOk;
+import static org.sitewatch.testsupport.TestEvents.host;
+import static org.sitewatch.testsupport.TestEvents.replicating;
+import static org.sitewatch.testsupport.TestEvents.replication;
+import static org.sitewatch.testsupport.TestEvents.vm;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package org.sitewatch.core.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.core.support.TestEvents.LONDON;
-import static org.sitewatch.core.support.TestEvents.PARIS;
-import static org.sitewatch.core.support.TestEvents.T0;
-import static org.sitewatch.core.support.TestEvents.event;
-import static org.sitewatch.core.support.TestEvents.heartbeatOk;
-import static org.sitewatch.core.support.TestEvents.replicated;
-import static org.sitewatch.core.support.TestEvents.vm;
-import static org.sitewatch.core.support.TestEvents.vmRemoved;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.event;
+import static org.sitewatch.testsupport.TestEvents.heartbeatOk;
+import static org.sitewatch.testsupport.TestEvents.replicated;
+import static org.sitewatch.testsupport.TestEvents.vm;
+import static org.sitewatch.testsupport.TestEvents.vmRemoved;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -34,6 +34,8 @@ import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.ReplicationStatus;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
+import org.sitewatch.testsupport.RunningApp;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * The alert lifecycle survives restarts of the streams app on a real broker (exactly-once): a firing
@@ -52,21 +54,21 @@ class AlertRestartIT {
     void shouldNeitherRepeatNorLoseTransitionsAcrossRestarts() throws IOException {
         String applicationId = "sitewatch-alerts-it-" + UUID.randomUUID();
         Path state = dir.resolve("state");
-        try (ItKafka kafka = new ItKafka(dir.resolve("kafka"));
+        try (TestKafka kafka = TestKafka.start(dir.resolve("kafka"));
              AlertReader alerts = new AlertReader(kafka.bootstrapServers())) {
-            try (ItInstance first = new ItInstance(kafka.bootstrapServers(), applicationId, state)) {
+            try (RunningApp first = ItApp.start(kafka.bootstrapServers(), applicationId, state)) {
                 kafka.publish(List.of(event(heartbeat()), event(item(ReplicationState.FAILED))));
                 alerts.awaitCount("ReplicationFailed", 1);
             }
 
-            try (ItInstance second = new ItInstance(kafka.bootstrapServers(), applicationId, state)) {
+            try (RunningApp second = ItApp.start(kafka.bootstrapServers(), applicationId, state)) {
                 kafka.publish(List.of(event(heartbeat()), event(item(ReplicationState.FAILED))));
                 kafka.publish(List.of(event(item(ReplicationState.REPLICATING))));
                 alerts.awaitCount("ReplicationFailed", 2);
             }
 
             wipe(state);
-            try (ItInstance third = new ItInstance(kafka.bootstrapServers(), applicationId, state)) {
+            try (RunningApp third = ItApp.start(kafka.bootstrapServers(), applicationId, state)) {
                 kafka.publish(List.of(event(heartbeat()), event(item(ReplicationState.REPLICATING))));
                 // Give punctuations and commits time to send anything they (wrongly) would.
                 alerts.settle(Duration.ofSeconds(8));

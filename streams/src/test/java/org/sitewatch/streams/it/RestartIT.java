@@ -17,7 +17,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.streams.it.ItInstance.Answer;
+import org.sitewatch.testsupport.LocalHttp.Answer;
+import org.sitewatch.testsupport.RunningApp;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * The streams app restarted on one real broker gets the same views back: from its local state
@@ -33,31 +35,31 @@ class RestartIT {
         ItEstate estate = new ItEstate(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60));
         String applicationId = "sitewatch-it-" + UUID.randomUUID();
         Path state = dir.resolve("state");
-        try (ItKafka kafka = new ItKafka(dir.resolve("kafka"))) {
+        try (TestKafka kafka = TestKafka.start(dir.resolve("kafka"))) {
             Map<String, JsonNode> before;
-            try (ItInstance first = new ItInstance(kafka.bootstrapServers(), applicationId, state)) {
+            try (RunningApp first = ItApp.start(kafka.bootstrapServers(), applicationId, state)) {
                 kafka.publish(estate.events);
                 before = views(first, estate);
             }
 
-            try (ItInstance second = new ItInstance(kafka.bootstrapServers(), applicationId, state)) {
+            try (RunningApp second = ItApp.start(kafka.bootstrapServers(), applicationId, state)) {
                 assertThat(views(second, estate)).isEqualTo(before);
             }
 
             wipe(state);
-            try (ItInstance third = new ItInstance(kafka.bootstrapServers(), applicationId, state)) {
+            try (RunningApp third = ItApp.start(kafka.bootstrapServers(), applicationId, state)) {
                 assertThat(views(third, estate)).isEqualTo(before);
             }
         }
     }
 
     /** Every view, whole, once the instance answers them all (normalized: no request-time fields). */
-    private static Map<String, JsonNode> views(ItInstance instance, ItEstate estate) {
+    private static Map<String, JsonNode> views(RunningApp instance, ItEstate estate) {
         Map<String, JsonNode> views = new LinkedHashMap<>();
         // The first time, the events are still being folded; after a restart, the state is being restored.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String path : estate.paths()) {
-                Answer answer = instance.get(path);
+                Answer answer = instance.http().answer(path);
                 assertThat(answer.status()).as("%s: %s", path, answer.body()).isEqualTo(200);
                 estate.assertComplete(path, answer.body());
                 views.put(path, ItEstate.normalized(answer.body()));

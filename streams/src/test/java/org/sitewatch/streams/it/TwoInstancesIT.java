@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.streams.it.ItInstance.Answer;
+import org.sitewatch.testsupport.LocalHttp.Answer;
+import org.sitewatch.testsupport.RunningApp;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * Two streams instances with one application id on one real broker (raw topics of 6 partitions): each
@@ -26,35 +28,35 @@ class TwoInstancesIT {
     @TempDir
     Path dir;
 
-    private ItKafka kafka;
-    private final List<ItInstance> instances = new ArrayList<>();
+    private TestKafka kafka;
+    private final List<RunningApp> instances = new ArrayList<>();
     private final ItEstate estate = new ItEstate(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60));
     private final String applicationId = "sitewatch-it-" + UUID.randomUUID();
 
     @BeforeEach
     void start() {
-        kafka = new ItKafka(dir.resolve("kafka"));
-        instances.add(new ItInstance(kafka.bootstrapServers(), applicationId, dir.resolve("state-a")));
-        instances.add(new ItInstance(kafka.bootstrapServers(), applicationId, dir.resolve("state-b")));
+        kafka = TestKafka.start(dir.resolve("kafka"));
+        instances.add(ItApp.start(kafka.bootstrapServers(), applicationId, dir.resolve("state-a")));
+        instances.add(ItApp.start(kafka.bootstrapServers(), applicationId, dir.resolve("state-b")));
         kafka.publish(estate.events);
     }
 
     @AfterEach
     void stop() {
-        instances.forEach(ItInstance::close);
+        instances.forEach(RunningApp::close);
         kafka.close();
     }
 
     @Test
     void shouldAnswerEveryQueryWholeFromEitherInstance() {
-        ItInstance a = instances.get(0);
-        ItInstance b = instances.get(1);
+        RunningApp a = instances.get(0);
+        RunningApp b = instances.get(1);
         awaitWhole(a);
         awaitWhole(b);
 
         for (String path : estate.paths()) {
-            Answer fromA = a.get(path);
-            Answer fromB = b.get(path);
+            Answer fromA = a.http().answer(path);
+            Answer fromB = b.http().answer(path);
             assertThat(fromA.status()).as("A %s: %s", path, fromA.body()).isEqualTo(200);
             assertThat(fromB.status()).as("B %s: %s", path, fromB.body()).isEqualTo(200);
             estate.assertComplete(path, fromA.body());
@@ -62,15 +64,15 @@ class TwoInstancesIT {
         }
 
         // Each instance alone holds only part of the VMs: the whole answers above came from both.
-        long localA = a.get("/api/sites/it-paris/vms?local=true").body().path("total").asLong();
-        long localB = b.get("/api/sites/it-paris/vms?local=true").body().path("total").asLong();
+        long localA = a.http().answer("/api/sites/it-paris/vms?local=true").body().path("total").asLong();
+        long localB = b.http().answer("/api/sites/it-paris/vms?local=true").body().path("total").asLong();
         assertThat(localA + localB).isEqualTo(ItEstate.VMS_PER_SITE);
         assertThat(localA).isBetween(1L, ItEstate.VMS_PER_SITE - 1L);
     }
 
     @Test
     void shouldAnswerWholeOr503WhileTheGroupRebalances() {
-        ItInstance a = instances.get(0);
+        RunningApp a = instances.get(0);
         awaitWhole(a);
         awaitWhole(instances.get(1));
 
@@ -79,7 +81,7 @@ class TwoInstancesIT {
         List<Answer> seen = pollUntilWhole(a);
 
         // B comes back (restoring its state from the changelogs): the partitions move again.
-        instances.add(new ItInstance(kafka.bootstrapServers(), applicationId, dir.resolve("state-b2")));
+        instances.add(ItApp.start(kafka.bootstrapServers(), applicationId, dir.resolve("state-b2")));
         seen.addAll(pollUntilWhole(instances.get(1)));
         seen.addAll(pollUntilWhole(a));
 
@@ -95,10 +97,10 @@ class TwoInstancesIT {
     }
 
     /** Polls one list query until a whole answer comes, keeping every answer seen on the way. */
-    private List<Answer> pollUntilWhole(ItInstance instance) {
+    private List<Answer> pollUntilWhole(RunningApp instance) {
         List<Answer> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Answer answer = instance.get("/api/replication/items?limit=100");
+            Answer answer = instance.http().answer("/api/replication/items?limit=100");
             if (answer.status() == -1) {
                 return false;
             }
@@ -109,10 +111,10 @@ class TwoInstancesIT {
     }
 
     /** Waits until the instance answers every view whole (the events are folded, the group settled). */
-    private void awaitWhole(ItInstance instance) {
+    private void awaitWhole(RunningApp instance) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (String path : estate.paths()) {
-                Answer answer = instance.get(path);
+                Answer answer = instance.http().answer(path);
                 assertThat(answer.status()).as("%s: %s", path, answer.body()).isEqualTo(200);
                 estate.assertComplete(path, answer.body());
             }

@@ -1,13 +1,13 @@
 package org.sitewatch.streams.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.streams.support.TestEvents.PARIS;
-import static org.sitewatch.streams.support.TestEvents.T0;
-import static org.sitewatch.streams.support.TestEvents.heartbeatOk;
-import static org.sitewatch.streams.support.TestEvents.replication;
-import static org.sitewatch.streams.support.TestEvents.vm;
-import static org.sitewatch.streams.support.TestEvents.LONDON;
-import static org.sitewatch.streams.support.TestEvents.replicated;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.heartbeatOk;
+import static org.sitewatch.testsupport.TestEvents.replication;
+import static org.sitewatch.testsupport.TestEvents.vm;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.replicated;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -20,9 +20,9 @@ import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
 import org.sitewatch.streams.support.DriverStoreProvider;
-import org.sitewatch.streams.support.MutableClock;
 import org.sitewatch.streams.support.TopologyFixture;
 import org.sitewatch.streams.support.ViewsTestApp;
+import org.sitewatch.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -20,19 +20,20 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.sitewatch.core.fold.EntityKind;
+import org.sitewatch.core.fold.EntityRecord;
+import org.sitewatch.core.fold.SiteAggregate;
 import org.sitewatch.events.EventData;
 import org.sitewatch.events.KafkaClientSettings;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
 import org.sitewatch.streams.config.StreamsConfigFactory;
 import org.sitewatch.streams.config.StreamsProperties;
-import org.sitewatch.core.fold.EntityKind;
-import org.sitewatch.core.fold.EntityRecord;
-import org.sitewatch.core.fold.SiteAggregate;
 import org.sitewatch.streams.topology.DeadLetterHandler;
 import org.sitewatch.streams.topology.SitewatchTopology;
 import org.sitewatch.streams.topology.StoreNames;
 import org.sitewatch.streams.topology.TopologySettings;
+import org.sitewatch.testsupport.TestEvents;
 
 /**
  * The real topology in a TopologyTestDriver, with the production Streams properties (exactly-once,

@@ -1,6 +1,8 @@
 package org.sitewatch.streams.support;
 
 import org.sitewatch.streams.config.SitewatchViewsConfiguration;
+import org.sitewatch.testsupport.MutableClock;
+import org.sitewatch.testsupport.TestEvents;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -1,10 +1,10 @@
 package org.sitewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.streams.support.TestEvents.PARIS;
-import static org.sitewatch.streams.support.TestEvents.T0;
-import static org.sitewatch.streams.support.TestEvents.event;
-import static org.sitewatch.streams.support.TestEvents.replicating;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.event;
+import static org.sitewatch.testsupport.TestEvents.replicating;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.core.fold.EntityKind;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
-import org.sitewatch.core.fold.EntityKind;
 import org.sitewatch.streams.support.TopologyFixture;
 
 /** Poison pills go to the DLQ unchanged with reason headers, and the next good record is processed. */

@@ -1,14 +1,5 @@
 package org.sitewatch.streams.topology;
 
-import org.sitewatch.core.index.IndexKeys;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.streams.support.TestEvents.LONDON;
-import static org.sitewatch.streams.support.TestEvents.LYON;
-import static org.sitewatch.streams.support.TestEvents.PARIS;
-import static org.sitewatch.streams.support.TestEvents.T0;
-import static org.sitewatch.streams.support.TestEvents.replicated;
-import static org.sitewatch.streams.support.TestEvents.replicatedRemoved;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +8,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.events.ReplicationHealth;
-import org.sitewatch.events.ReplicationState;
 import org.sitewatch.core.fold.Counters;
 import org.sitewatch.core.fold.PairAggregate;
+import org.sitewatch.core.index.IndexKeys;
 import org.sitewatch.core.index.LagIndex;
+import org.sitewatch.events.ReplicationHealth;
+import org.sitewatch.events.ReplicationState;
 import org.sitewatch.streams.query.StoreLagIndex;
 import org.sitewatch.streams.support.TopologyFixture;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.LYON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.replicated;
+import static org.sitewatch.testsupport.TestEvents.replicatedRemoved;
 
 /** Per-site-pair aggregates and their lag index, in a TopologyTestDriver. Wall clock starts at T0. */
 class PairTopologyTest {

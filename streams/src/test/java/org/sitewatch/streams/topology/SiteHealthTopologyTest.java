@@ -1,13 +1,13 @@
 package org.sitewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.streams.support.TestEvents.PARIS;
-import static org.sitewatch.streams.support.TestEvents.T0;
-import static org.sitewatch.streams.support.TestEvents.cluster;
-import static org.sitewatch.streams.support.TestEvents.heartbeatOk;
-import static org.sitewatch.streams.support.TestEvents.host;
-import static org.sitewatch.streams.support.TestEvents.replicating;
-import static org.sitewatch.streams.support.TestEvents.vm;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.cluster;
+import static org.sitewatch.testsupport.TestEvents.heartbeatOk;
+import static org.sitewatch.testsupport.TestEvents.host;
+import static org.sitewatch.testsupport.TestEvents.replicating;
+import static org.sitewatch.testsupport.TestEvents.vm;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.core.fold.Counters;
+import org.sitewatch.core.fold.HealthStatus;
 import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SiteHealthView;
 import org.sitewatch.events.Topics;
-import org.sitewatch.core.fold.Counters;
-import org.sitewatch.core.fold.HealthStatus;
 import org.sitewatch.streams.support.TopologyFixture;
 
 /** Site verdicts in the stores and on the compacted site-health topic. Wall clock starts at T0. */

@@ -1,18 +1,18 @@
 package org.sitewatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.streams.support.TestEvents.LYON;
-import static org.sitewatch.streams.support.TestEvents.PARIS;
-import static org.sitewatch.streams.support.TestEvents.T0;
-import static org.sitewatch.streams.support.TestEvents.action;
-import static org.sitewatch.streams.support.TestEvents.cluster;
-import static org.sitewatch.streams.support.TestEvents.event;
-import static org.sitewatch.streams.support.TestEvents.heartbeatOk;
-import static org.sitewatch.streams.support.TestEvents.host;
-import static org.sitewatch.streams.support.TestEvents.replicating;
-import static org.sitewatch.streams.support.TestEvents.replication;
-import static org.sitewatch.streams.support.TestEvents.vm;
-import static org.sitewatch.streams.support.TestEvents.vmRemoved;
+import static org.sitewatch.testsupport.TestEvents.LYON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.T0;
+import static org.sitewatch.testsupport.TestEvents.action;
+import static org.sitewatch.testsupport.TestEvents.cluster;
+import static org.sitewatch.testsupport.TestEvents.event;
+import static org.sitewatch.testsupport.TestEvents.heartbeatOk;
+import static org.sitewatch.testsupport.TestEvents.host;
+import static org.sitewatch.testsupport.TestEvents.replicating;
+import static org.sitewatch.testsupport.TestEvents.replication;
+import static org.sitewatch.testsupport.TestEvents.vm;
+import static org.sitewatch.testsupport.TestEvents.vmRemoved;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,13 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.events.HaActionKind;
-import org.sitewatch.events.HaHostState;
-import org.sitewatch.events.PowerState;
-import org.sitewatch.events.ReplicationHealth;
-import org.sitewatch.events.ReplicationState;
-import org.sitewatch.events.SitewatchEvent;
-import org.sitewatch.events.VmState;
 import org.sitewatch.core.fold.AggregateLimits;
 import org.sitewatch.core.fold.Counters;
 import org.sitewatch.core.fold.EntityKind;
@@ -36,6 +29,13 @@ import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.core.fold.HealthStatus;
 import org.sitewatch.core.fold.InMemoryEstate;
 import org.sitewatch.core.fold.SiteAggregate;
+import org.sitewatch.events.HaActionKind;
+import org.sitewatch.events.HaHostState;
+import org.sitewatch.events.PowerState;
+import org.sitewatch.events.ReplicationHealth;
+import org.sitewatch.events.ReplicationState;
+import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.events.VmState;
 import org.sitewatch.streams.support.TopologyFixture;
 
 /** The topology in a TopologyTestDriver: what ends up in the stores. Wall clock starts at T0. */
