@@ -18,7 +18,11 @@ import org.sitewatch.events.Platform;
  */
 final class FakeEventHistory implements EventHistory {
 
-    static final Instant T0 = Instant.parse("2025-01-07T10:00:00Z");
+    /**
+     * Recent event times: the raw topics keep records 400 days by their timestamp, so events stamped
+     * long ago would be deleted by retention while the test reads them back.
+     */
+    private final Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     private final String site;
     private final int total;
@@ -38,7 +42,7 @@ final class FakeEventHistory implements EventHistory {
         List<EventPage.HistoryEvent> events = new ArrayList<>();
         int last = Math.min(total, after + pageSize);
         for (int n = after + 1; n <= last; n++) {
-            events.add(new EventPage.HistoryEvent(T0.plusSeconds(n), action(n), "evt-" + n));
+            events.add(new EventPage.HistoryEvent(t0.plusSeconds(n), action(n), "evt-" + n));
         }
         return new EventPage(events, Integer.toString(last), last < total);
     }
