@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code sitewatch.alerting.*}: where alerts are delivered and how. Validated at start-up; a bad
  * value stops the application with the property's name and the reason. Kafka itself is
- * {@code sitewatch.kafka.bootstrap-servers}.
+ * {@code sitewatch.kafka.*}, shared by every Sitewatch client ({@code KafkaClientSettings}).
  *
  * @param enabled whether this process runs the alert dispatcher, {@code /api/alerts} and {@code /api/maintenance}
  * @param groupId consumer group of the dispatcher (one group = one delivery of each alert)
@@ -34,7 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maintenance maintenance windows declared in configuration (read-only over REST)
  * @param pollInterval longest wait of one dispatcher cycle; also how soon an ended window releases its alerts
  * @param kafkaTimeout bound on start-up reads (maintenance windows, active set rebuild) and writes
- * @param kafka extra Kafka client settings (e.g. {@code security.protocol}); delivery guarantees cannot be weakened
+ * @param kafka Kafka client settings for the alerting clients only, applied on top of {@code sitewatch.kafka.properties.*};
+ *     delivery guarantees cannot be weakened
  */
 @ConfigurationProperties("sitewatch.alerting")
 @Validated

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code sitewatch.audit.*}: the audit REST API. Kafka comes from {@code sitewatch.kafka.bootstrap-servers}.
+ * {@code sitewatch.audit.*}: the audit REST API. Kafka comes from {@code sitewatch.kafka.*}, shared by
+ * every Sitewatch client.
  *
  * @param enabled whether {@code /api/audit/*} is served (with the streams app)
  * @param timeout how long Kafka may take to answer before a request fails with 503
