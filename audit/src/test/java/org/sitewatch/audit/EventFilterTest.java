@@ -2,27 +2,27 @@ package org.sitewatch.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sitewatch.audit.support.AuditEvents.FRANKFURT;
-import static org.sitewatch.audit.support.AuditEvents.LONDON;
-import static org.sitewatch.audit.support.AuditEvents.PARIS;
-import static org.sitewatch.audit.support.AuditEvents.at;
+import static org.sitewatch.testsupport.TestEvents.FRANKFURT;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.at;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.events.EventType;
 import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.testsupport.TestEvents;
 
 class EventFilterTest {
 
     private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
-    private static final SitewatchEvent PARIS_VM = at(T, AuditEvents.vm(PARIS, "100", PowerState.RUNNING));
-    private static final SitewatchEvent PARIS_TO_LONDON = at(T, AuditEvents.replicating(PARIS, "100-0", LONDON, 900, T));
-    private static final SitewatchEvent PARIS_LOCAL = at(T, AuditEvents.replicating(PARIS, "101-0", PARIS, 900, T));
-    private static final SitewatchEvent FRANKFURT_ACTION = at(T, AuditEvents.action(FRANKFURT, "a1", "100", HaActionKind.RESTART, "n1", "n2"));
+    private static final SitewatchEvent PARIS_VM = at(T, TestEvents.vm(PARIS, "100", PowerState.RUNNING));
+    private static final SitewatchEvent PARIS_TO_LONDON = at(T, TestEvents.replicating(PARIS, "100-0", LONDON, 900, T));
+    private static final SitewatchEvent PARIS_LOCAL = at(T, TestEvents.replicating(PARIS, "101-0", PARIS, 900, T));
+    private static final SitewatchEvent FRANKFURT_ACTION = at(T, TestEvents.action(FRANKFURT, "a1", "100", HaActionKind.RESTART, "n1", "n2"));
 
     private static EventFilter filter(List<String> sites, List<String> peers, List<String> platforms, List<String> vms,
                                       List<String> entities, List<String> types) {

@@ -2,13 +2,13 @@ package org.sitewatch.audit.bench;
 
 import java.time.Instant;
 import java.util.Random;
-import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.testsupport.TestEvents;
 
 /**
  * A stream of realistic events for the benchmark: 50 sites of 200 VMs, 6 hosts and 60 replicated
@@ -36,21 +36,21 @@ final class BenchEvents {
         String site = "site-" + String.format("%02d", random.nextInt(50)) + "-dc";
         int pick = random.nextInt(100);
         if (pick < 35) {
-            return AuditEvents.at(time, AuditEvents.heartbeat(site, 15));
+            return TestEvents.at(time, TestEvents.heartbeat(site, 15));
         } else if (pick < 65) {
-            return AuditEvents.at(time, AuditEvents.vm(site, Integer.toString(100 + random.nextInt(200)), POWER[random.nextInt(POWER.length)]));
+            return TestEvents.at(time, TestEvents.vm(site, Integer.toString(100 + random.nextInt(200)), POWER[random.nextInt(POWER.length)]));
         } else if (pick < 90) {
             String item = (100 + random.nextInt(60)) + "-0";
             boolean failed = random.nextInt(20) == 0;
-            return AuditEvents.at(time, AuditEvents.replication(site, item, "site-" + String.format("%02d", random.nextInt(50)) + "-dr",
+            return TestEvents.at(time, TestEvents.replication(site, item, "site-" + String.format("%02d", random.nextInt(50)) + "-dr",
                     failed ? ReplicationState.FAILED : ReplicationState.REPLICATING,
                     failed ? ReplicationHealth.CRITICAL : ReplicationHealth.OK, 900L, time.minusSeconds(random.nextInt(600))));
         } else if (pick < 95) {
-            return AuditEvents.at(time, AuditEvents.host(site, "pve" + random.nextInt(6), HOSTS[random.nextInt(HOSTS.length)]));
+            return TestEvents.at(time, TestEvents.host(site, "pve" + random.nextInt(6), HOSTS[random.nextInt(HOSTS.length)]));
         } else if (pick < 98) {
-            return AuditEvents.at(time, AuditEvents.cluster(site, random.nextInt(3), true));
+            return TestEvents.at(time, TestEvents.cluster(site, random.nextInt(3), true));
         }
-        return AuditEvents.at(time, AuditEvents.action(site, "ha-" + n, Integer.toString(100 + random.nextInt(200)),
+        return TestEvents.at(time, TestEvents.action(site, "ha-" + n, Integer.toString(100 + random.nextInt(200)),
                 HaActionKind.RECOVERY, "pve1", "pve2"));
     }
 }

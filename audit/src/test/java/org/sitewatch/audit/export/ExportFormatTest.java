@@ -12,16 +12,16 @@ import org.sitewatch.audit.EventFilter;
 import org.sitewatch.audit.ReplayRequest;
 import org.sitewatch.audit.TimeRange;
 import org.sitewatch.audit.replay.AuditRecord;
-import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.testsupport.TestEvents;
 
 class ExportFormatTest {
 
     private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
     private static final ReplayRequest REQUEST = ReplayRequest.of(new TimeRange(T, T.plusSeconds(3600)),
             EventFilter.of(List.of("paris-dc1"), null, null, null, null, null));
-    private final SitewatchEvent failed = AuditEvents.at(T, AuditEvents.failed("paris-dc1", "102-0", "london-dr", 900, T.minusSeconds(60)));
+    private final SitewatchEvent failed = TestEvents.at(T, TestEvents.failed("paris-dc1", "102-0", "london-dr", 900, T.minusSeconds(60)));
     private final AuditRecord record = AuditRecord.of("sitewatch.replication", 3, 42, failed, Json.bytes(failed.data()));
 
     private String render(ExportFormat format) throws Exception {

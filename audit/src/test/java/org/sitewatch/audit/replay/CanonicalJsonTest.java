@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.testsupport.TestEvents;
 
 class CanonicalJsonTest {
 
     private static final Instant T = Instant.parse("2026-11-27T10:00:00.250Z");
-    private final SitewatchEvent event = AuditEvents.at(T, AuditEvents.failed("paris-dc1", "102-0", "london-dr", 900, T.minusSeconds(60)));
+    private final SitewatchEvent event = TestEvents.at(T, TestEvents.failed("paris-dc1", "102-0", "london-dr", 900, T.minusSeconds(60)));
 
     @Test
     void shouldWriteOneLineWithFixedFieldOrderAndTheRecordValueAsData() {

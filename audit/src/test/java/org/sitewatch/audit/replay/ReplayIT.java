@@ -2,10 +2,10 @@ package org.sitewatch.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sitewatch.audit.support.AuditEvents.FRANKFURT;
-import static org.sitewatch.audit.support.AuditEvents.LONDON;
-import static org.sitewatch.audit.support.AuditEvents.PARIS;
-import static org.sitewatch.audit.support.AuditEvents.at;
+import static org.sitewatch.testsupport.TestEvents.FRANKFURT;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.at;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,15 +20,16 @@ import org.sitewatch.audit.AuditException;
 import org.sitewatch.audit.EventFilter;
 import org.sitewatch.audit.ReplayRequest;
 import org.sitewatch.audit.TimeRange;
+import org.sitewatch.audit.kafka.KafkaSettings;
 import org.sitewatch.audit.kafka.KafkaSource;
 import org.sitewatch.audit.kafka.ProgressListener;
-import org.sitewatch.audit.support.AuditEvents;
-import org.sitewatch.audit.support.KafkaFixture;
 import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
+import org.sitewatch.testsupport.TestEvents;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * The replay engine on a real broker. Each test works in its own day of event time, later than the
@@ -47,13 +48,13 @@ class ReplayIT {
     @TempDir
     static Path dataDir;
 
-    private static KafkaFixture kafka;
+    private static TestKafka kafka;
     private static KafkaSource source;
 
     @BeforeAll
     static void start() {
-        kafka = new KafkaFixture(dataDir);
-        source = KafkaSource.connect(kafka.settings());
+        kafka = TestKafka.start(dataDir);
+        source = KafkaSource.connect(KafkaSettings.of(kafka.bootstrapServers()));
     }
 
     @AfterAll
@@ -78,12 +79,12 @@ class ReplayIT {
     @Test
     void shouldPutLateAndOutOfOrderEventsInEventTimeOrderAndFindThoseThatArrivedAfterTheRangeEnd() {
         Instant t = nextWindow();
-        SitewatchEvent running = at(t.plusSeconds(10), AuditEvents.vm(PARIS, "100", PowerState.RUNNING));
-        SitewatchEvent stopped = at(t.plusSeconds(30), AuditEvents.vm(PARIS, "100", PowerState.STOPPED));
-        SitewatchEvent pausedLate = at(t.plusSeconds(20), AuditEvents.vm(PARIS, "100", PowerState.PAUSED));
-        SitewatchEvent afterRange = at(t.plusSeconds(70), AuditEvents.vm(PARIS, "100", PowerState.RUNNING));
-        SitewatchEvent inRangeAfterThat = at(t.plusSeconds(40), AuditEvents.vm(PARIS, "100", PowerState.CRASHED));
-        SitewatchEvent otherPartitionEarliest = at(t.plusSeconds(5), AuditEvents.host(PARIS, "pve2", HaHostState.FAILED));
+        SitewatchEvent running = at(t.plusSeconds(10), TestEvents.vm(PARIS, "100", PowerState.RUNNING));
+        SitewatchEvent stopped = at(t.plusSeconds(30), TestEvents.vm(PARIS, "100", PowerState.STOPPED));
+        SitewatchEvent pausedLate = at(t.plusSeconds(20), TestEvents.vm(PARIS, "100", PowerState.PAUSED));
+        SitewatchEvent afterRange = at(t.plusSeconds(70), TestEvents.vm(PARIS, "100", PowerState.RUNNING));
+        SitewatchEvent inRangeAfterThat = at(t.plusSeconds(40), TestEvents.vm(PARIS, "100", PowerState.CRASHED));
+        SitewatchEvent otherPartitionEarliest = at(t.plusSeconds(5), TestEvents.host(PARIS, "pve2", HaHostState.FAILED));
         // Arrival order differs from event-time order, within one partition (vm 100) and across partitions.
         kafka.publish(running, stopped, pausedLate, afterRange, inRangeAfterThat, otherPartitionEarliest);
 
@@ -102,7 +103,7 @@ class ReplayIT {
     @Test
     void shouldReturnNothingForARangeWithoutEventsEvenForAKnownSite() {
         Instant t = nextWindow();
-        kafka.publish(at(t, AuditEvents.heartbeat(LONDON, 15)));
+        kafka.publish(at(t, TestEvents.heartbeat(LONDON, 15)));
 
         assertThat(replay(t.plusSeconds(3600), t.plusSeconds(7200), EventFilter.none())).isEmpty();
         assertThat(replay(t.plusSeconds(3600), t.plusSeconds(7200), EventFilter.of(List.of(LONDON), null, null, null, null, null)))
@@ -112,12 +113,12 @@ class ReplayIT {
     @Test
     void shouldApplyEachFilter() {
         Instant t = nextWindow();
-        SitewatchEvent vm = at(t.plusSeconds(1), AuditEvents.vm(FRANKFURT, "200", PowerState.RUNNING));
-        SitewatchEvent toLondon = at(t.plusSeconds(2), AuditEvents.replicating(FRANKFURT, "200-0", LONDON, 900, t));
-        SitewatchEvent local = at(t.plusSeconds(3), AuditEvents.replicating(FRANKFURT, "201-0", FRANKFURT, 900, t));
-        SitewatchEvent action = at(t.plusSeconds(4), AuditEvents.action(FRANKFURT, "act-1", "200", HaActionKind.RESTART, "n1", "n2"));
-        SitewatchEvent host = at(t.plusSeconds(5), AuditEvents.host(FRANKFURT, "n1", HaHostState.FAILED));
-        SitewatchEvent beat = at(t.plusSeconds(6), AuditEvents.heartbeat(FRANKFURT, 15));
+        SitewatchEvent vm = at(t.plusSeconds(1), TestEvents.vm(FRANKFURT, "200", PowerState.RUNNING));
+        SitewatchEvent toLondon = at(t.plusSeconds(2), TestEvents.replicating(FRANKFURT, "200-0", LONDON, 900, t));
+        SitewatchEvent local = at(t.plusSeconds(3), TestEvents.replicating(FRANKFURT, "201-0", FRANKFURT, 900, t));
+        SitewatchEvent action = at(t.plusSeconds(4), TestEvents.action(FRANKFURT, "act-1", "200", HaActionKind.RESTART, "n1", "n2"));
+        SitewatchEvent host = at(t.plusSeconds(5), TestEvents.host(FRANKFURT, "n1", HaHostState.FAILED));
+        SitewatchEvent beat = at(t.plusSeconds(6), TestEvents.heartbeat(FRANKFURT, 15));
         kafka.publish(vm, toLondon, local, action, host, beat);
         Instant from = t;
         Instant to = t.plusSeconds(60);
@@ -140,7 +141,7 @@ class ReplayIT {
     @Test
     void shouldRefuseAnUnknownSiteAndListTheKnownOnes() {
         Instant t = nextWindow();
-        kafka.publish(at(t, AuditEvents.heartbeat(PARIS, 15)), at(t, AuditEvents.heartbeat(LONDON, 15)));
+        kafka.publish(at(t, TestEvents.heartbeat(PARIS, 15)), at(t, TestEvents.heartbeat(LONDON, 15)));
 
         assertThatThrownBy(() -> replay(t, t.plusSeconds(60), EventFilter.of(List.of("pariss-dc1"), null, null, null, null, null)))
                 .isInstanceOf(AuditException.class)
@@ -153,7 +154,7 @@ class ReplayIT {
     @Test
     void shouldCountAndSkipRecordsThatAreNotSitewatchEvents() throws Exception {
         Instant t = nextWindow();
-        SitewatchEvent good = at(t.plusSeconds(2), AuditEvents.vm(PARIS, "300", PowerState.RUNNING));
+        SitewatchEvent good = at(t.plusSeconds(2), TestEvents.vm(PARIS, "300", PowerState.RUNNING));
         kafka.publishGarbage(Topics.VM.name(), "paris-dc1/300", t.plusSeconds(1).toEpochMilli());
         kafka.publish(good);
 
@@ -170,9 +171,9 @@ class ReplayIT {
     @Test
     void shouldReadPastTheRangeOnlyAsFarAsTheLatenessAllows() {
         Instant t = nextWindow();
-        SitewatchEvent inRange = at(t.plusSeconds(10), AuditEvents.vm(LONDON, "400", PowerState.RUNNING));
-        SitewatchEvent muchLater = at(t.plusSeconds(7200), AuditEvents.vm(LONDON, "400", PowerState.STOPPED));
-        SitewatchEvent veryLate = at(t.plusSeconds(20), AuditEvents.vm(LONDON, "400", PowerState.PAUSED));
+        SitewatchEvent inRange = at(t.plusSeconds(10), TestEvents.vm(LONDON, "400", PowerState.RUNNING));
+        SitewatchEvent muchLater = at(t.plusSeconds(7200), TestEvents.vm(LONDON, "400", PowerState.STOPPED));
+        SitewatchEvent veryLate = at(t.plusSeconds(20), TestEvents.vm(LONDON, "400", PowerState.PAUSED));
         kafka.publish(inRange, muchLater, veryLate);
         TimeRange range = new TimeRange(t, t.plusSeconds(60));
 

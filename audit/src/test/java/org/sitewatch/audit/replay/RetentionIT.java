@@ -1,8 +1,8 @@
 package org.sitewatch.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.audit.support.AuditEvents.PARIS;
-import static org.sitewatch.audit.support.AuditEvents.at;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -16,13 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.audit.support.Cli;
-import org.sitewatch.audit.support.KafkaFixture;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
+import org.sitewatch.testsupport.TestEvents;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * A range older than retention: records are deleted as retention would (the partition's log start
@@ -39,14 +39,14 @@ class RetentionIT {
     @TempDir
     Path out;
 
-    private static KafkaFixture kafka;
+    private static TestKafka kafka;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = new KafkaFixture(dataDir);
+        kafka = TestKafka.start(dataDir);
         List<SitewatchEvent> hourly = new ArrayList<>();
         for (int h = 0; h < 10; h++) {
-            hourly.add(at(T.plusSeconds(3600L * h), AuditEvents.vm(PARIS, "100", h % 2 == 0 ? PowerState.RUNNING : PowerState.STOPPED)));
+            hourly.add(at(T.plusSeconds(3600L * h), TestEvents.vm(PARIS, "100", h % 2 == 0 ? PowerState.RUNNING : PowerState.STOPPED)));
         }
         kafka.publish(hourly);
         int partition = Utils.toPositive(Utils.murmur2("paris-dc1/100".getBytes())) % Topics.RAW_PARTITIONS;

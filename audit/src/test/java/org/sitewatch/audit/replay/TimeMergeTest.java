@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.testsupport.TestEvents;
 
 class TimeMergeTest {
 
@@ -23,7 +23,7 @@ class TimeMergeTest {
     Path temp;
 
     private static AuditRecord record(String topic, int partition, long offset, Instant time) {
-        SitewatchEvent e = AuditEvents.at(time, AuditEvents.vm("paris-dc1", "100", PowerState.RUNNING));
+        SitewatchEvent e = TestEvents.at(time, TestEvents.vm("paris-dc1", "100", PowerState.RUNNING));
         return AuditRecord.of(topic, partition, offset, e, null);
     }
 

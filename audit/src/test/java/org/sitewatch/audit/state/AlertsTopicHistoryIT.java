@@ -13,9 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.audit.support.KafkaFixture;
+import org.sitewatch.audit.kafka.KafkaSettings;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.Topics;
+import org.sitewatch.testsupport.TestKafka;
 
 /** Which alerts were firing at an instant, told from the alerts topic of a real broker. */
 class AlertsTopicHistoryIT {
@@ -25,11 +26,11 @@ class AlertsTopicHistoryIT {
     @TempDir
     Path dataDir;
 
-    private KafkaFixture kafka;
+    private TestKafka kafka;
 
     @BeforeEach
     void start() {
-        kafka = new KafkaFixture(dataDir);
+        kafka = TestKafka.start(dataDir);
     }
 
     @AfterEach
@@ -47,7 +48,7 @@ class AlertsTopicHistoryIT {
         Alert failedAgain = Alert.firing(failed.labels(), failed.annotations(), T0.plusSeconds(600), failed.generatorURL());
         publish(List.of(failed, hostDown, failed.resolved(T0.plusSeconds(300), null), failedAgain));
 
-        AlertsTopicHistory history = new AlertsTopicHistory(kafka.settings());
+        AlertsTopicHistory history = new AlertsTopicHistory(KafkaSettings.of(kafka.bootstrapServers()));
 
         assertThat(names(history.firingAt(T0.plusSeconds(30), null))).isEmpty();
         assertThat(names(history.firingAt(T0.plusSeconds(200), null))).containsExactlyInAnyOrder("ReplicationFailed", "HaHostFailed");

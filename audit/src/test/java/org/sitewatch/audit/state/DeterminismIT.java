@@ -2,10 +2,10 @@ package org.sitewatch.audit.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sitewatch.audit.support.AuditEvents.FRANKFURT;
-import static org.sitewatch.audit.support.AuditEvents.LONDON;
-import static org.sitewatch.audit.support.AuditEvents.PARIS;
-import static org.sitewatch.audit.support.AuditEvents.at;
+import static org.sitewatch.testsupport.TestEvents.FRANKFURT;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -21,10 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.audit.support.Cli;
-import org.sitewatch.audit.support.Http;
-import org.sitewatch.audit.support.KafkaFixture;
 import org.sitewatch.audit.support.LiveStreamsApp;
 import org.sitewatch.audit.support.StreamsBarrier;
 import org.sitewatch.events.HaActionKind;
@@ -32,7 +29,10 @@ import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.sitewatch.testsupport.LocalHttp;
+import org.sitewatch.testsupport.RunningApp;
+import org.sitewatch.testsupport.TestEvents;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * Determinism: a scripted scenario runs through the live streams app on a real broker (a replication
@@ -51,10 +51,10 @@ class DeterminismIT {
     @TempDir
     static Path stateDir;
 
-    private static KafkaFixture kafka;
-    private static ConfigurableApplicationContext app;
+    private static TestKafka kafka;
+    private static RunningApp app;
     private static StreamsBarrier barrier;
-    private static Http http;
+    private static LocalHttp http;
 
     /** What the live app answered at one instant. */
     record Snapshot(String step, Instant asOf, JsonNode sites, Instant parisAsOf, JsonNode paris, Instant pairsAsOf,
@@ -63,9 +63,9 @@ class DeterminismIT {
 
     @BeforeAll
     static void start() {
-        kafka = new KafkaFixture(dataDir);
+        kafka = TestKafka.start(dataDir);
         app = LiveStreamsApp.start(kafka.bootstrapServers(), stateDir);
-        http = new Http(LiveStreamsApp.port(app));
+        http = app.http();
         barrier = new StreamsBarrier(kafka.admin(), kafka.bootstrapServers(), LiveStreamsApp.APPLICATION_ID);
         await("streams app running").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http.ok("/api/sites") != null);
@@ -114,40 +114,40 @@ class DeterminismIT {
         List<Snapshot> snapshots = new ArrayList<>();
         Instant t1 = now();
         snapshots.add(step("baseline", List.of(
-                at(t1, AuditEvents.heartbeat(PARIS, 3600)), at(t1, AuditEvents.heartbeat(LONDON, 3600)),
-                at(t1, AuditEvents.heartbeat(FRANKFURT, 1)),
-                at(t1, AuditEvents.cluster(PARIS, 1, true)), at(t1, AuditEvents.cluster(FRANKFURT, 1, true)),
-                at(t1, AuditEvents.host(PARIS, "pve1", HaHostState.HEALTHY)), at(t1, AuditEvents.host(PARIS, "pve2", HaHostState.HEALTHY)),
-                at(t1, AuditEvents.vm(PARIS, "100", PowerState.RUNNING)), at(t1, AuditEvents.vm(PARIS, "101", PowerState.RUNNING)),
-                at(t1, AuditEvents.vm(FRANKFURT, "200", PowerState.RUNNING)),
-                at(t1, AuditEvents.replicating(PARIS, "100-0", LONDON, 3600, t1.minusSeconds(60))),
-                at(t1, AuditEvents.replicating(PARIS, "101-0", PARIS, 3600, t1.minusSeconds(30))),
+                at(t1, TestEvents.heartbeat(PARIS, 3600)), at(t1, TestEvents.heartbeat(LONDON, 3600)),
+                at(t1, TestEvents.heartbeat(FRANKFURT, 1)),
+                at(t1, TestEvents.cluster(PARIS, 1, true)), at(t1, TestEvents.cluster(FRANKFURT, 1, true)),
+                at(t1, TestEvents.host(PARIS, "pve1", HaHostState.HEALTHY)), at(t1, TestEvents.host(PARIS, "pve2", HaHostState.HEALTHY)),
+                at(t1, TestEvents.vm(PARIS, "100", PowerState.RUNNING)), at(t1, TestEvents.vm(PARIS, "101", PowerState.RUNNING)),
+                at(t1, TestEvents.vm(FRANKFURT, "200", PowerState.RUNNING)),
+                at(t1, TestEvents.replicating(PARIS, "100-0", LONDON, 3600, t1.minusSeconds(60))),
+                at(t1, TestEvents.replicating(PARIS, "101-0", PARIS, 3600, t1.minusSeconds(30))),
                 // never synced: outside its RPO from the start, at any instant
-                at(t1, AuditEvents.replication(LONDON, "300-0", LONDON, org.sitewatch.events.ReplicationState.SYNCING,
+                at(t1, TestEvents.replication(LONDON, "300-0", LONDON, org.sitewatch.events.ReplicationState.SYNCING,
                         org.sitewatch.events.ReplicationHealth.WARNING, 900L, null)))));
 
         Instant t2 = now();
-        SitewatchEvent failure = at(t2, AuditEvents.failed(PARIS, "100-0", LONDON, 3600, t1.minusSeconds(60)));
+        SitewatchEvent failure = at(t2, TestEvents.failed(PARIS, "100-0", LONDON, 3600, t1.minusSeconds(60)));
         snapshots.add(step("replication failed, frankfurt silent, a late event", List.of(failure,
-                at(t2, AuditEvents.heartbeat(PARIS, 3600)),
+                at(t2, TestEvents.heartbeat(PARIS, 3600)),
                 // late: older than the state of vm 101, so ignored live and in the rebuild
-                at(t1.minusSeconds(5), AuditEvents.vm(PARIS, "101", PowerState.CRASHED)))));
+                at(t1.minusSeconds(5), TestEvents.vm(PARIS, "101", PowerState.CRASHED)))));
         await("frankfurt's collector stale (3 x 1 s)").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http.ok("/api/sites/" + FRANKFURT).contains("\"UNKNOWN\""));
 
         Instant t3 = now();
-        SitewatchEvent fence = at(t3, AuditEvents.action(PARIS, "ha-1", "100", HaActionKind.FENCE, "pve2", null));
+        SitewatchEvent fence = at(t3, TestEvents.action(PARIS, "ha-1", "100", HaActionKind.FENCE, "pve2", null));
         snapshots.add(step("host failed, HA recovery", List.of(
-                at(t3, AuditEvents.host(PARIS, "pve2", HaHostState.FAILED)), at(t3, AuditEvents.cluster(PARIS, 0, true)),
+                at(t3, TestEvents.host(PARIS, "pve2", HaHostState.FAILED)), at(t3, TestEvents.cluster(PARIS, 0, true)),
                 fence, fence,  // re-sent: counted once
-                at(t3.plusMillis(1), AuditEvents.action(PARIS, "ha-2", "100", HaActionKind.RECOVERY, "pve2", "pve1")),
-                at(t3.plusMillis(2), AuditEvents.vm(PARIS, "100", PowerState.RUNNING)))));
+                at(t3.plusMillis(1), TestEvents.action(PARIS, "ha-2", "100", HaActionKind.RECOVERY, "pve2", "pve1")),
+                at(t3.plusMillis(2), TestEvents.vm(PARIS, "100", PowerState.RUNNING)))));
 
         Instant t4 = now();
         snapshots.add(step("recovered", List.of(
-                at(t4, AuditEvents.replicating(PARIS, "100-0", LONDON, 3600, t4.minusSeconds(10))),
-                at(t4, AuditEvents.host(PARIS, "pve2", HaHostState.HEALTHY)), at(t4, AuditEvents.cluster(PARIS, 1, true)),
-                at(t4, AuditEvents.failingHeartbeat(LONDON, 3600)))));
+                at(t4, TestEvents.replicating(PARIS, "100-0", LONDON, 3600, t4.minusSeconds(10))),
+                at(t4, TestEvents.host(PARIS, "pve2", HaHostState.HEALTHY)), at(t4, TestEvents.cluster(PARIS, 1, true)),
+                at(t4, TestEvents.failingHeartbeat(LONDON, 3600)))));
 
         assertThat(snapshots.get(1).paris().path("status").asText()).isEqualTo("CRITICAL");
         assertThat(snapshots.get(2).paris().path("recentHaActions")).hasSize(2);
@@ -199,8 +199,8 @@ class DeterminismIT {
     @Test
     void shouldStreamTheSameJsonLinesOverRestAsTheCommandLine() throws Exception {
         Instant t = now();
-        kafka.publish(at(t, AuditEvents.vm(LONDON, "900", PowerState.RUNNING)), at(t.plusMillis(5),
-                AuditEvents.vm(LONDON, "900", PowerState.STOPPED)));
+        kafka.publish(at(t, TestEvents.vm(LONDON, "900", PowerState.RUNNING)), at(t.plusMillis(5),
+                TestEvents.vm(LONDON, "900", PowerState.STOPPED)));
         String from = t.toString();
         String to = t.plusSeconds(1).toString();
 

@@ -2,22 +2,22 @@ package org.sitewatch.audit.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sitewatch.audit.support.AuditEvents.LONDON;
-import static org.sitewatch.audit.support.AuditEvents.PARIS;
-import static org.sitewatch.audit.support.AuditEvents.at;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.at;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.sitewatch.audit.AuditException;
-import org.sitewatch.audit.support.AuditEvents;
-import org.sitewatch.events.PowerState;
-import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.core.fold.AggregateLimits;
 import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.core.fold.HealthStatus;
 import org.sitewatch.core.fold.InMemoryEstate;
 import org.sitewatch.core.view.SiteViews.SiteDetail;
 import org.sitewatch.core.view.SiteViews.SiteList;
+import org.sitewatch.events.PowerState;
+import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.testsupport.TestEvents;
 
 class EstateViewsTest {
 
@@ -31,9 +31,9 @@ class EstateViewsTest {
 
     @Test
     void shouldRenderTheSiteViewsOfAnEstateJudgedAtTheGivenInstant() {
-        fold(at(T, AuditEvents.heartbeat(PARIS, 15)));
-        fold(at(T, AuditEvents.vm(PARIS, "100", PowerState.CRASHED)));
-        fold(at(T, AuditEvents.heartbeat(LONDON, 15)));
+        fold(at(T, TestEvents.heartbeat(PARIS, 15)));
+        fold(at(T, TestEvents.vm(PARIS, "100", PowerState.CRASHED)));
+        fold(at(T, TestEvents.heartbeat(LONDON, 15)));
         EstateViews views = new EstateViews(rules);
 
         SiteList list = views.of(estate, a -> a, T.plusSeconds(10)).sites();
@@ -53,10 +53,10 @@ class EstateViewsTest {
     void shouldTurnAnItemOutsideItsRpoAtTheCrossingWithoutAnEvent() {
         InMemoryEstate e = estate;
         RpoTimer timer = new RpoTimer(e, rules, instant -> { });
-        SitewatchEvent synced = at(T, AuditEvents.replicating(PARIS, "100-0", PARIS, 60, T));
+        SitewatchEvent synced = at(T, TestEvents.replicating(PARIS, "100-0", PARIS, 60, T));
         e.apply(synced, T);
         timer.track(synced, T);
-        e.apply(at(T, AuditEvents.heartbeat(PARIS, 3600)), T);
+        e.apply(at(T, TestEvents.heartbeat(PARIS, 3600)), T);
 
         timer.advanceTo(T.plusSeconds(60));
         SiteDetail inside = new EstateViews(rules).of(e, a -> a, T.plusSeconds(60)).site(PARIS);

@@ -1,9 +1,9 @@
 package org.sitewatch.audit.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sitewatch.audit.support.AuditEvents.LONDON;
-import static org.sitewatch.audit.support.AuditEvents.PARIS;
-import static org.sitewatch.audit.support.AuditEvents.at;
+import static org.sitewatch.testsupport.TestEvents.LONDON;
+import static org.sitewatch.testsupport.TestEvents.PARIS;
+import static org.sitewatch.testsupport.TestEvents.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,14 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.audit.support.AuditEvents;
 import org.sitewatch.audit.support.Cli;
-import org.sitewatch.audit.support.KafkaFixture;
 import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.testsupport.TestEvents;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * Exports a site's day in each format through the command line, verifies them, and shows that
@@ -42,23 +42,23 @@ class VerifyIT {
     @TempDir
     Path dir;
 
-    private static KafkaFixture kafka;
+    private static TestKafka kafka;
 
     @BeforeAll
     static void start() {
-        kafka = new KafkaFixture(dataDir);
+        kafka = TestKafka.start(dataDir);
         List<SitewatchEvent> day = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             Instant t = DAY.plusSeconds(3600L * h);
-            day.add(at(t, AuditEvents.heartbeat(PARIS, 3600)));
-            day.add(at(t, AuditEvents.heartbeat(LONDON, 3600)));
-            day.add(at(t.plusSeconds(60), h >= 9 && h < 11 ? AuditEvents.failed(PARIS, "102-0", LONDON, 900, DAY.plusSeconds(9 * 3600))
-                    : AuditEvents.replicating(PARIS, "102-0", LONDON, 900, t)));
+            day.add(at(t, TestEvents.heartbeat(PARIS, 3600)));
+            day.add(at(t, TestEvents.heartbeat(LONDON, 3600)));
+            day.add(at(t.plusSeconds(60), h >= 9 && h < 11 ? TestEvents.failed(PARIS, "102-0", LONDON, 900, DAY.plusSeconds(9 * 3600))
+                    : TestEvents.replicating(PARIS, "102-0", LONDON, 900, t)));
         }
-        day.add(at(DAY.plusSeconds(14 * 3600), AuditEvents.host(PARIS, "pve2", HaHostState.FAILED)));
-        day.add(at(DAY.plusSeconds(14 * 3600 + 30), AuditEvents.action(PARIS, "ha-1", "100", HaActionKind.RECOVERY, "pve2", "pve1")));
-        day.add(at(DAY.plusSeconds(14 * 3600 + 60), AuditEvents.vm(PARIS, "100", PowerState.RUNNING)));
-        day.add(at(DAY.plusSeconds(15 * 3600), AuditEvents.host(PARIS, "pve2", HaHostState.HEALTHY)));
+        day.add(at(DAY.plusSeconds(14 * 3600), TestEvents.host(PARIS, "pve2", HaHostState.FAILED)));
+        day.add(at(DAY.plusSeconds(14 * 3600 + 30), TestEvents.action(PARIS, "ha-1", "100", HaActionKind.RECOVERY, "pve2", "pve1")));
+        day.add(at(DAY.plusSeconds(14 * 3600 + 60), TestEvents.vm(PARIS, "100", PowerState.RUNNING)));
+        day.add(at(DAY.plusSeconds(15 * 3600), TestEvents.host(PARIS, "pve2", HaHostState.HEALTHY)));
         day.sort((a, b) -> a.time().compareTo(b.time()));
         kafka.publish(day);
     }
