@@ -23,17 +23,12 @@ public interface EventSink extends AutoCloseable {
      * (an endpoint id): a restarted writer with the same id takes over and cancels anything its
      * predecessor left half done. The future fails when nothing was stored.
      *
-     * <p>The default sends the events one by one and keeps no checkpoints: a sink without durable
-     * checkpoints says so with {@link #storesCheckpoints()}, and the runtime then keeps them in memory only.
+     * <p>The default sends the events one by one and stores no checkpoints: with such a sink the
+     * runtime keeps them in memory only, for the life of the process.
      */
     default CompletableFuture<Void> publishAtomically(String writerId, List<SitewatchEvent> events,
                                                       List<CheckpointRecord> checkpoints) {
         return CompletableFuture.allOf(events.stream().map(this::publish).toArray(CompletableFuture[]::new));
-    }
-
-    /** Whether {@link #publishAtomically} stores checkpoints durably. */
-    default boolean storesCheckpoints() {
-        return false;
     }
 
     /**

@@ -136,11 +136,6 @@ public final class KafkaEventSink implements EventSink {
         return transactions.commit(writerId, events, checkpoints);
     }
 
-    @Override
-    public boolean storesCheckpoints() {
-        return true;
-    }
-
     /**
      * Initialises each writer's transactional producer: the broker then completes (or aborts) any
      * transaction the previous process left open, so the checkpoints read next are final.

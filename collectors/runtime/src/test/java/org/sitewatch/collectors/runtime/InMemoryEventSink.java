@@ -49,11 +49,6 @@ public final class InMemoryEventSink implements EventSink {
     }
 
     @Override
-    public boolean storesCheckpoints() {
-        return true;
-    }
-
-    @Override
     public Checkpoints loadCheckpoints() {
         return checkpoints();
     }
