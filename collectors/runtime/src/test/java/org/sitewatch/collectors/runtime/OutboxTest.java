@@ -20,6 +20,7 @@ import org.sitewatch.events.HaAction;
 import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.SitewatchEvent;
+import org.sitewatch.testsupport.MutableClock;
 
 /**
  * HA actions that fail to send wait in a bounded outbox and go out in order, before newer ones,

@@ -23,6 +23,7 @@ import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.VmState;
+import org.sitewatch.testsupport.MutableClock;
 
 /**
  * The runtime's side of push sources: a failed send leads to a resync, a flooded callback queue
