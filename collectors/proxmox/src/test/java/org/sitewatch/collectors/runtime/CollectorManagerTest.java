@@ -13,6 +13,7 @@ import org.sitewatch.collectors.spi.CollectorFactory;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.Platform;
+import org.sitewatch.testsupport.MutableClock;
 
 class CollectorManagerTest {
 

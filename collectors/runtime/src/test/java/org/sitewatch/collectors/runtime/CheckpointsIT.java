@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.broker.EmbeddedKafkaBroker;
 import org.sitewatch.collectors.spi.CollectorContext;
 import org.sitewatch.collectors.spi.CollectorFactory;
 import org.sitewatch.collectors.spi.CollectorSource;
@@ -43,10 +40,10 @@ import org.sitewatch.events.HaAction;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
-import org.sitewatch.events.TopicProvisioner;
 import org.sitewatch.events.TopicSpec;
 import org.sitewatch.events.Topics;
 import org.sitewatch.events.VmState;
+import org.sitewatch.testsupport.TestKafka;
 
 /**
  * Checkpoints on a real broker (Kafka's own KRaft broker, in-process): an event-history source
@@ -59,14 +56,11 @@ class CheckpointsIT {
 
     @TempDir
     static Path dataDir;
-    private static EmbeddedKafkaBroker broker;
+    private static TestKafka broker;
 
     @BeforeAll
     static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).port(0).start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.ALL);
-        }
+        broker = TestKafka.start(dataDir);
     }
 
     @AfterAll

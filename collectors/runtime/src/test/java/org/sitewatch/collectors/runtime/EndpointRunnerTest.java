@@ -25,6 +25,7 @@ import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.EventType;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.VmState;
+import org.sitewatch.testsupport.MutableClock;
 
 class EndpointRunnerTest {
 

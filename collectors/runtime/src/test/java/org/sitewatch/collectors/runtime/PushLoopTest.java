@@ -22,6 +22,7 @@ import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.VmState;
+import org.sitewatch.testsupport.MutableClock;
 
 class PushLoopTest {
 
