@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.sitewatch.broker.FreePorts;
 import picocli.CommandLine;
 
 /**
@@ -95,7 +95,7 @@ class ReadmeCommandsTest {
 
     @Test
     void shouldSayClearlyThatNoKafkaAnswersForTheDocumentedAuditCommands() throws IOException {
-        int closedPort = freePort();
+        int closedPort = FreePorts.loopback();
         List<Documented> audit = documented().stream()
                 .filter(d -> List.of("replay", "state", "retention").contains(d.args().get(0)))
                 .filter(d -> !d.args().contains("-o")) // writes nothing
@@ -211,12 +211,6 @@ class ReadmeCommandsTest {
             words.add(word.toString());
         }
         return words;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** System.out and System.err captured while a command runs. */

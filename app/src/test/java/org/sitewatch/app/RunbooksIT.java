@@ -3,8 +3,6 @@ package org.sitewatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.broker.FreePorts;
 import org.sitewatch.core.alerts.AlertRule;
 import org.sitewatch.core.alerts.AlertSettings;
 import org.sitewatch.simulator.Scenario;
@@ -37,9 +36,7 @@ class RunbooksIT {
     @BeforeAll
     static void start() throws IOException {
         // A fixed port, as users run it: the link is absolute only when the port is known before start-up.
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        port = FreePorts.loopback();
         stack = new EmbeddedStack(new EmbeddedStack.Settings(dir.resolve("data"), null, 0, port, 0,
                 Scenario.loadResource("/scenarios/default.yaml"), Duration.ofSeconds(5), Map.of())).start();
     }

@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sitewatch.broker.FreePorts;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.events.CollectorErrorKind;
@@ -223,10 +223,7 @@ class ProxmoxClientTest {
 
     @Test
     void shouldReportAClosedPortAsAConnectError() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.loopback();
 
         CollectorException e = failure(endpoint("http://127.0.0.1:" + port + "/api2/json").build());
 
