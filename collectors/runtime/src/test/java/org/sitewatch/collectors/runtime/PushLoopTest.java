@@ -6,16 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sitewatch.collectors.spi.CollectorContext;
 import org.sitewatch.collectors.spi.CollectorException;
-import org.sitewatch.collectors.spi.CollectorFactory;
-import org.sitewatch.collectors.spi.CollectorSource;
-import org.sitewatch.collectors.spi.EndpointConfig;
-import org.sitewatch.collectors.spi.ObservationSink;
-import org.sitewatch.collectors.spi.PushSource;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.CollectorStatus;
@@ -30,18 +23,9 @@ class PushLoopTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-07T10:00:00Z"));
     private final InMemoryEventSink sink = new InMemoryEventSink();
-    private final FakePushSource source = new FakePushSource();
-    private final EndpointRunner runner = new EndpointRunner(ScriptedSources.endpoint("kv", "cloud-1"), new CollectorFactory() {
-        @Override
-        public Platform platform() {
-            return Platform.KUBEVIRT;
-        }
-
-        @Override
-        public CollectorSource create(EndpointConfig endpoint, CollectorContext context) {
-            return source;
-        }
-    }, sink, new SimpleMeterRegistry(), clock, new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(200)));
+    private final ScriptedSources.RecordingPushSource source = new ScriptedSources.RecordingPushSource(false);
+    private final EndpointRunner runner = new EndpointRunner(ScriptedSources.endpoint("kv", "cloud-1"),
+            ScriptedSources.factoryOf(source), sink, new SimpleMeterRegistry(), clock, new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(200)));
 
     @AfterEach
     void stop() {
@@ -87,21 +71,4 @@ class PushLoopTest {
                 false);
     }
 
-    /** Records its subscriptions; the test pushes through the sink it was given. */
-    private static final class FakePushSource implements PushSource {
-        volatile ObservationSink sink;
-        final AtomicInteger starts = new AtomicInteger();
-        final AtomicInteger stops = new AtomicInteger();
-
-        @Override
-        public void start(ObservationSink sink) {
-            starts.incrementAndGet();
-            this.sink = sink;
-        }
-
-        @Override
-        public void stop() {
-            stops.incrementAndGet();
-        }
-    }
 }

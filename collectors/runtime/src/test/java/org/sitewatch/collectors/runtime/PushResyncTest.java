@@ -12,12 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sitewatch.collectors.spi.CollectorContext;
-import org.sitewatch.collectors.spi.CollectorFactory;
-import org.sitewatch.collectors.spi.CollectorSource;
-import org.sitewatch.collectors.spi.EndpointConfig;
-import org.sitewatch.collectors.spi.ObservationSink;
-import org.sitewatch.collectors.spi.PushSource;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
@@ -36,7 +30,7 @@ class PushResyncTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-07T10:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final ResyncingSource source = new ResyncingSource();
+    private final ScriptedSources.RecordingPushSource source = new ScriptedSources.RecordingPushSource(true);
     private EndpointRunner runner;
 
     @AfterEach
@@ -47,22 +41,8 @@ class PushResyncTest {
     }
 
     private void start(EventSink sink, RuntimeSettings settings) {
-        runner = new EndpointRunner(ScriptedSources.endpoint("kv", "cloud-1"), new CollectorFactory() {
-            @Override
-            public Platform platform() {
-                return Platform.PROXMOX;
-            }
-
-            @Override
-            public Class<ScriptedSources.ScriptedSettings> settingsType() {
-                return ScriptedSources.ScriptedSettings.class;
-            }
-
-            @Override
-            public CollectorSource create(EndpointConfig endpoint, CollectorContext context) {
-                return source;
-            }
-        }, sink, meters, clock, new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(200)), Checkpoints.empty(),
+        runner = new EndpointRunner(ScriptedSources.endpoint("kv", "cloud-1"),
+                ScriptedSources.factoryOf(source), sink, meters, clock, new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(200)), Checkpoints.empty(),
                 settings);
         runner.start();
         await().atMost(WAIT).until(() -> source.sink != null);
@@ -143,31 +123,6 @@ class PushResyncTest {
                 false);
     }
 
-    /** A push source that can (or cannot) resync; the test pushes through the sink it was given. */
-    private static final class ResyncingSource implements PushSource {
-        volatile ObservationSink sink;
-        volatile boolean canResync = true;
-        final AtomicInteger starts = new AtomicInteger();
-        final AtomicInteger stops = new AtomicInteger();
-        final AtomicInteger resyncs = new AtomicInteger();
-
-        @Override
-        public void start(ObservationSink sink) {
-            starts.incrementAndGet();
-            this.sink = sink;
-        }
-
-        @Override
-        public void stop() {
-            stops.incrementAndGet();
-        }
-
-        @Override
-        public boolean resync() {
-            resyncs.incrementAndGet();
-            return canResync;
-        }
-    }
 
     /** A sink whose first state publish blocks until released, like a Kafka that stopped answering. */
     private static final class BlockingSink implements EventSink {

@@ -9,13 +9,15 @@ import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.CollectorFactory;
 import org.sitewatch.collectors.spi.CollectorSource;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.ObservationSink;
 import org.sitewatch.collectors.spi.PollingSource;
+import org.sitewatch.collectors.spi.PushSource;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.VmState;
 
-/** Polling sources whose behaviour a test swaps at any time, and endpoints for them. */
+/** Polling sources whose behaviour a test swaps at any time, a recording push source, and endpoints for them. */
 final class ScriptedSources {
 
     private ScriptedSources() {
@@ -80,6 +82,57 @@ final class ScriptedSources {
             ScriptedSource source = new ScriptedSource(c -> behaviour.get().poll(c), context);
             last.set(source);
             return source;
+        }
+    }
+
+    /** A factory that hands out the one source a test drives itself. */
+    static CollectorFactory factoryOf(CollectorSource source) {
+        return new CollectorFactory() {
+            @Override
+            public Platform platform() {
+                return Platform.PROXMOX;
+            }
+
+            @Override
+            public Class<ScriptedSettings> settingsType() {
+                return ScriptedSettings.class;
+            }
+
+            @Override
+            public CollectorSource create(EndpointConfig endpoint, CollectorContext context) {
+                return source;
+            }
+        };
+    }
+
+    /** A push source that records subscriptions and resync requests; the test pushes through the sink it was given. */
+    static final class RecordingPushSource implements PushSource {
+        volatile ObservationSink sink;
+        /** What {@link #resync()} answers: false, the SPI's default, makes the runtime re-subscribe. */
+        volatile boolean canResync;
+        final AtomicInteger starts = new AtomicInteger();
+        final AtomicInteger stops = new AtomicInteger();
+        final AtomicInteger resyncs = new AtomicInteger();
+
+        RecordingPushSource(boolean canResync) {
+            this.canResync = canResync;
+        }
+
+        @Override
+        public void start(ObservationSink sink) {
+            starts.incrementAndGet();
+            this.sink = sink;
+        }
+
+        @Override
+        public void stop() {
+            stops.incrementAndGet();
+        }
+
+        @Override
+        public boolean resync() {
+            resyncs.incrementAndGet();
+            return canResync;
         }
     }
 
