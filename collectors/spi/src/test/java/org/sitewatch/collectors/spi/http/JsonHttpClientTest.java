@@ -4,18 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sitewatch.collectors.spi.http.LocalHttpServer.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sitewatch.collectors.spi.CollectorException;
@@ -176,29 +184,45 @@ class JsonHttpClientTest {
     }
 
     @Test
-    void shouldReportATlsHandshakeFailureAsPermanentNamingTheCaFileKey() throws Exception {
-        // A server that answers the TLS ClientHello with plain HTTP: the handshake fails on the client.
-        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread answering = new Thread(() -> {
-                try (Socket s = plain.accept()) {
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    s.getOutputStream().flush();
-                    s.getInputStream().read();
-                } catch (IOException ignored) {
-                    // the client hung up: nothing left to do
-                }
-            });
-            answering.setDaemon(true);
-            answering.start();
-
-            CollectorException e = failure(client(URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/api")),
+    void shouldReportAnUntrustedServerCertificateAsPermanentNamingTheCaFileKey(@TempDir Path dir) throws Exception {
+        // A real TLS server whose self-signed certificate the JVM's trust store does not know: the
+        // handshake fails on the client, as against a vendor API with its own CA and no ca-file set.
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(selfSignedContext(dir)));
+        https.createContext("/", exchange -> send(exchange, 200, "{}"));
+        https.start();
+        try {
+            CollectorException e = failure(client(URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/api")),
                     "/things");
 
             assertThat(e.kind()).as(e.getMessage()).isEqualTo(CollectorErrorKind.TLS);
             assertThat(e.permanent()).isTrue();
             assertThat(e.remedy()).contains(BLOCK + ".ca-file");
+        } finally {
+            https.stop(0);
         }
+    }
+
+    /** A key pair for 127.0.0.1 made with the JDK's keytool for this run (nothing checked in). */
+    private static SSLContext selfSignedContext(Path dir) throws Exception {
+        Path keystore = dir.resolve("server.p12");
+        char[] password = "changeit".toCharArray();
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
+        assertThat(keytool.exitValue()).as(Files.readString(dir.resolve("keytool.log"))).isZero();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
     }
 
     @Test
