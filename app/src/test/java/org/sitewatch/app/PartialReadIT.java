@@ -1,0 +1,78 @@
+package org.sitewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.simulator.Scenario;
+
+/**
+ * A partial read on the whole slice: one node's replication status answers HTTP 500 and the HA
+ * status endpoint answers 501 (as a PVE version without it). The site must turn DEGRADED with both
+ * scopes named in its reasons, not UNKNOWN, while the rest of the site keeps being published; once
+ * the API answers again the site is OK.
+ */
+class PartialReadIT {
+
+    /** Loops, so the faults are seen whatever the start-up time of the app was. */
+    private static final String SCENARIO = """
+            loop: 40s
+            clusters:
+              - name: part-a
+                token: "part@pve!sitewatch=11111111-2222-4333-8444-555555555555"
+                nodes: [ { name: pa1 }, { name: pa2 }, { name: pa3 } ]
+                vms:
+                  - { vmid: 100, name: a-app, node: pa1, ha: true }
+                  - { vmid: 101, name: a-db, node: pa2, ha: true }
+                replication:
+                  - { guest: 100, target: pa2, schedule: "*/1", syncEverySeconds: 2, syncDuration: 300ms, retryUnitSeconds: 1 }
+                  - { guest: 101, target: pa3, schedule: "*/1", syncEverySeconds: 2, syncDuration: 300ms, retryUnitSeconds: 1 }
+            timeline:
+              - { at: 5s, cluster: part-a, action: api-fault, kind: http500, path: /nodes/pa1/replication }
+              - { at: 5s, cluster: part-a, action: api-fault, kind: http501, path: /cluster/ha/status/current }
+              - { at: 25s, cluster: part-a, action: api-ok }
+            """;
+
+    @TempDir
+    Path dataDir;
+
+    private EmbeddedStack stack;
+
+    @AfterEach
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldShowTheSiteDegradedWithTheUnreadableScopesAndThenRecover() throws Exception {
+        stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, null, 0, 0, 0, Scenario.parse(SCENARIO),
+                Duration.ofMillis(500), Map.of("sitewatch.streams.commit-interval", "100ms",
+                        "sitewatch.streams.punctuate-interval", "1s",
+                        "sitewatch.collectors.retry.max-backoff", "2s"))).start();
+        SitesApi api = new SitesApi(stack.httpPort());
+
+        await("part-a degraded by the partial read").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.site("part-a").map(s -> s.path("reasons").toString()).orElse("")
+                        .contains("not readable"));
+        JsonNode degraded = api.site("part-a").orElseThrow();
+        assertThat(degraded.path("status").asText()).as("%s", degraded).isEqualTo("DEGRADED");
+        assertThat(degraded.path("reasons").toString()).as("both scopes named")
+                .contains("pa1").contains("not readable").contains("HA");
+        assertThat(degraded.path("counts").path("vms").path("total").asLong()).as("the VMs are still published: %s", degraded)
+                .isEqualTo(2);
+        assertThat(degraded.path("counts").path("replication").path("total").asLong()).as("both jobs still published: %s", degraded)
+                .isEqualTo(2);
+
+        await("part-a OK once the API answers again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.siteStatus("part-a").equals(Optional.of("OK")));
+    }
+}
