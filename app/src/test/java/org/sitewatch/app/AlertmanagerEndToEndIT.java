@@ -14,7 +14,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.simulator.Scenario;
 import org.sitewatch.testsupport.AlertmanagerProcess;
 
 /**
@@ -61,15 +60,10 @@ class AlertmanagerEndToEndIT {
     @Test
     void replicationFailedReachesAlertmanagerWithItsLabelsAndResolves() throws Exception {
         alertmanager = AlertmanagerProcess.start(dataDir.resolve("alertmanager"));
-        stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir.resolve("stack"), null, 0, 0, 0, Scenario.parse(SCENARIO),
-                Duration.ofMillis(500), Map.of(
-                        "sitewatch.streams.commit-interval", "100ms",
-                        "sitewatch.streams.punctuate-interval", "1s",
-                        "sitewatch.collectors.retry.max-backoff", "2s",
-                        "sitewatch.collectors.retry.permanent-interval", "2s",
+        stack = FastStack.start(dataDir.resolve("stack"), SCENARIO, Map.of(
                         "sitewatch.alerting.alertmanager.urls[0]", alertmanager.url().toString(),
                         "sitewatch.alerting.alertmanager.resend-interval", "1s",
-                        "sitewatch.alerting.poll-interval", "100ms"))).start();
+                        "sitewatch.alerting.poll-interval", "100ms"));
 
         JsonNode firing = await("ReplicationFailed in Alertmanager").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))

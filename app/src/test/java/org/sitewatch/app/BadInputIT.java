@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.events.Topics;
-import org.sitewatch.simulator.Scenario;
 
 /**
  * Bad input on real parts: a Proxmox endpoint that answers 500, times out, sends malformed JSON or
@@ -67,14 +66,9 @@ class BadInputIT {
 
     @BeforeAll
     void start() throws Exception {
-        stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, null, 0, 0, 0, Scenario.parse(SCENARIO),
-                Duration.ofMillis(500), Map.of(
-                        "sitewatch.streams.commit-interval", "100ms",
-                        "sitewatch.streams.punctuate-interval", "1s",
-                        "sitewatch.collectors.retry.max-backoff", "2s",
-                        "sitewatch.collectors.retry.permanent-interval", "2s",
+        stack = FastStack.start(dataDir, SCENARIO, Map.of(
                         "sitewatch.collectors.endpoints[0].timeout", "2s",
-                        "sitewatch.collectors.endpoints[1].timeout", "2s"))).start();
+                        "sitewatch.collectors.endpoints[1].timeout", "2s"));
         api = new SitesApi(stack.httpPort());
         await().atMost(Duration.ofSeconds(90)).until(() -> api.get("/api/sites").map(n -> n.path("sites").size()).orElse(0) == 2);
     }

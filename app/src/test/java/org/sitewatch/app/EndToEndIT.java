@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.simulator.Scenario;
 
 /**
  * The whole vertical slice on real parts: Proxmox simulator -> Proxmox collector -> real KRaft
@@ -61,11 +60,7 @@ class EndToEndIT {
 
     @Test
     void shouldShowAScriptedReplicationFailureAndItsRecoveryInTheSiteView() throws Exception {
-        stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, null, 0, 0, 0, Scenario.parse(SCENARIO),
-                Duration.ofMillis(500), Map.of("sitewatch.streams.commit-interval", "100ms",
-                        "sitewatch.streams.punctuate-interval", "1s",
-                        "sitewatch.collectors.retry.max-backoff", "2s",
-                        "sitewatch.collectors.retry.permanent-interval", "2s"))).start();
+        stack = FastStack.start(dataDir, SCENARIO, Map.of());
         SitesApi api = new SitesApi(stack.httpPort());
 
         await("both sites listed").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.simulator.Scenario;
 
 /**
  * A partial read on the whole slice: one node's replication status answers HTTP 500 and the HA
@@ -54,10 +53,7 @@ class PartialReadIT {
 
     @Test
     void shouldShowTheSiteDegradedWithTheUnreadableScopesAndThenRecover() throws Exception {
-        stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, null, 0, 0, 0, Scenario.parse(SCENARIO),
-                Duration.ofMillis(500), Map.of("sitewatch.streams.commit-interval", "100ms",
-                        "sitewatch.streams.punctuate-interval", "1s",
-                        "sitewatch.collectors.retry.max-backoff", "2s"))).start();
+        stack = FastStack.start(dataDir, SCENARIO, Map.of());
         SitesApi api = new SitesApi(stack.httpPort());
 
         await("part-a degraded by the partial read").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
