@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.collectors.spi.CollectorContext;
-import org.sitewatch.collectors.spi.CollectorFactory;
 import org.sitewatch.collectors.spi.CollectorSource;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.EventHistory;
@@ -232,7 +231,7 @@ class CheckpointsIT {
     }
 
     /** Polls whatever the supplier says and, when given one, exposes an event history. */
-    private static final class TestFactory implements CollectorFactory {
+    private static final class TestFactory extends ScriptedSources.ScriptedPlatform {
         private final java.util.function.Supplier<Snapshot> snapshots;
         private final EventHistory history;
         final AtomicInteger polls = new AtomicInteger();
@@ -240,16 +239,6 @@ class CheckpointsIT {
         TestFactory(java.util.function.Supplier<Snapshot> snapshots, EventHistory history) {
             this.snapshots = snapshots;
             this.history = history;
-        }
-
-        @Override
-        public Platform platform() {
-            return Platform.PROXMOX;
-        }
-
-        @Override
-        public Class<ScriptedSources.ScriptedSettings> settingsType() {
-            return ScriptedSources.ScriptedSettings.class;
         }
 
         @Override

@@ -53,16 +53,8 @@ final class ScriptedSources {
         }
     }
 
-    /** A factory whose sources all follow one switchable behaviour. */
-    static final class ScriptedFactory implements CollectorFactory {
-        final AtomicReference<Behaviour> behaviour;
-        final AtomicReference<CollectorException> createFailure = new AtomicReference<>();
-        final AtomicReference<ScriptedSource> last = new AtomicReference<>();
-
-        ScriptedFactory(Behaviour behaviour) {
-            this.behaviour = new AtomicReference<>(behaviour);
-        }
-
+    /** The platform and settings every scripted factory declares: scripted endpoints are Proxmox-shaped. */
+    abstract static class ScriptedPlatform implements CollectorFactory {
         @Override
         public Platform platform() {
             return Platform.PROXMOX;
@@ -71,6 +63,17 @@ final class ScriptedSources {
         @Override
         public Class<ScriptedSettings> settingsType() {
             return ScriptedSettings.class;
+        }
+    }
+
+    /** A factory whose sources all follow one switchable behaviour. */
+    static final class ScriptedFactory extends ScriptedPlatform {
+        final AtomicReference<Behaviour> behaviour;
+        final AtomicReference<CollectorException> createFailure = new AtomicReference<>();
+        final AtomicReference<ScriptedSource> last = new AtomicReference<>();
+
+        ScriptedFactory(Behaviour behaviour) {
+            this.behaviour = new AtomicReference<>(behaviour);
         }
 
         @Override
@@ -87,17 +90,7 @@ final class ScriptedSources {
 
     /** A factory that hands out the one source a test drives itself. */
     static CollectorFactory factoryOf(CollectorSource source) {
-        return new CollectorFactory() {
-            @Override
-            public Platform platform() {
-                return Platform.PROXMOX;
-            }
-
-            @Override
-            public Class<ScriptedSettings> settingsType() {
-                return ScriptedSettings.class;
-            }
-
+        return new ScriptedPlatform() {
             @Override
             public CollectorSource create(EndpointConfig endpoint, CollectorContext context) {
                 return source;
