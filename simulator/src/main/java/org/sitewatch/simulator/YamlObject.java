@@ -1,6 +1,7 @@
 package org.sitewatch.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -152,16 +153,22 @@ final class YamlObject {
         }
     }
 
-    /** The list of mappings under {@code field}; empty when absent. */
-    List<YamlObject> objects(String field) {
-        List<YamlObject> out = new ArrayList<>();
+    /** The list under {@code field}, an empty one when absent; anything but a list is an error. */
+    private JsonNode listAt(String field) {
         if (!has(field)) {
-            return out;
+            return JsonNodeFactory.instance.arrayNode();
         }
         JsonNode v = node.get(field);
         if (!v.isArray()) {
             throw error(field, "must be a list");
         }
+        return v;
+    }
+
+    /** The list of mappings under {@code field}; empty when absent. */
+    List<YamlObject> objects(String field) {
+        List<YamlObject> out = new ArrayList<>();
+        JsonNode v = listAt(field);
         for (int i = 0; i < v.size(); i++) {
             out.add(new YamlObject(v.get(i), pathOf(field) + "[" + i + "]"));
         }
@@ -171,13 +178,7 @@ final class YamlObject {
     /** The list of single values under {@code field}; empty when absent. */
     List<String> strings(String field) {
         List<String> out = new ArrayList<>();
-        if (!has(field)) {
-            return out;
-        }
-        JsonNode v = node.get(field);
-        if (!v.isArray()) {
-            throw error(field, "must be a list");
-        }
+        JsonNode v = listAt(field);
         for (int i = 0; i < v.size(); i++) {
             if (!v.get(i).isValueNode()) {
                 throw new ScenarioException(pathOf(field) + "[" + i + "]: must be a single value");
