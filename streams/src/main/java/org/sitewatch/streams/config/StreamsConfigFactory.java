@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.Binder;
  * choices, then the raw {@code sitewatch.streams.properties.*}, which may override those choices.
  * Exactly-once v2 is pinned: alerts and site health are written in Kafka transactions, and a
  * {@code processing.guarantee} set anywhere else is refused with the key that set it.
- * Fixed besides: explicit naming of every internal resource enforced, bad records to the DLQ.
+ * Fixed besides: explicit naming of every internal resource enforced, bad records to the DLQ, and
+ * RocksDB's off-heap memory bounded by {@link BoundedRocksDbMemory}.
  */
 public final class StreamsConfigFactory {
 
@@ -60,6 +61,10 @@ public final class StreamsConfigFactory {
         if (streams.commitInterval() != null) {
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
         }
+        // One bounded off-heap budget for all RocksDB stores (docs/sizing.md); a raw rocksdb.config.setter still wins.
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        props.put(BoundedRocksDbMemory.TOTAL_OFF_HEAP_BYTES_CONFIG, streams.rocksdbMemory().toBytes());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, streams.recordCache().toBytes());
         props.putAll(streams.properties());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return props;

@@ -3,7 +3,9 @@ package org.sitewatch.streams.config;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code sitewatch.streams.*}: the Kafka Streams application. Each is also settable as an environment
@@ -27,6 +29,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     must be set to a routable name when instances run on several hosts
  * @param advertisedPort the port other instances use; null: the web server's actual port, known once it
  *     started (so {@code server.port=0} works)
+ * @param rocksdbMemory off-heap memory of all RocksDB stores together: one block cache, with the memtables
+ *     charged to it ({@link BoundedRocksDbMemory}); at least 64MB. Count it outside the heap (docs/sizing.md)
+ * @param recordCache Kafka Streams' record cache in front of the stores ({@code statestore.cache.max.bytes},
+ *     shared by the stream threads): on the heap; 0 turns it off
  * @param properties raw Kafka Streams / client settings (security, tuning), applied last
  */
 @ConfigurationProperties("sitewatch.streams")
@@ -46,9 +52,35 @@ public record StreamsProperties(
         @DefaultValue("true") boolean leaveGroupOnClose,
         @DefaultValue("127.0.0.1") String advertisedHost,
         Integer advertisedPort,
+        @DefaultValue("256MB") DataSize rocksdbMemory,
+        @DefaultValue("10MB") DataSize recordCache,
         Map<String, String> properties) {
 
+    public static final DataSize DEFAULT_ROCKSDB_MEMORY = DataSize.ofMegabytes(256);
+    public static final DataSize DEFAULT_RECORD_CACHE = DataSize.ofMegabytes(10);
+
+    @ConstructorBinding
     public StreamsProperties {
+        rocksdbMemory = rocksdbMemory == null ? DEFAULT_ROCKSDB_MEMORY : rocksdbMemory;
+        recordCache = recordCache == null ? DEFAULT_RECORD_CACHE : recordCache;
+        if (rocksdbMemory.toBytes() < BoundedRocksDbMemory.MINIMUM_BYTES) {
+            throw new IllegalArgumentException("sitewatch.streams.rocksdb-memory=" + rocksdbMemory.toBytes() + " bytes: at least 64MB "
+                    + "(the memtables and blocks of all stores share it; see docs/sizing.md)");
+        }
+        if (recordCache.isNegative()) {
+            throw new IllegalArgumentException("sitewatch.streams.record-cache=" + recordCache.toBytes() + " bytes: 0 or more");
+        }
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** With the default RocksDB memory and record cache. */
+    public StreamsProperties(boolean enabled, boolean autoStartup, String applicationId, String stateDir,
+                             Duration commitInterval, int numThreads, short replicationFactor, Duration dedupeRetention,
+                             Duration punctuateInterval, int maxProblemsPerSite, int recentHaActions, Duration closeTimeout,
+                             boolean leaveGroupOnClose, String advertisedHost, Integer advertisedPort,
+                             Map<String, String> properties) {
+        this(enabled, autoStartup, applicationId, stateDir, commitInterval, numThreads, replicationFactor, dedupeRetention,
+                punctuateInterval, maxProblemsPerSite, recentHaActions, closeTimeout, leaveGroupOnClose, advertisedHost,
+                advertisedPort, DEFAULT_ROCKSDB_MEMORY, DEFAULT_RECORD_CACHE, properties);
     }
 }
