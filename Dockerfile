@@ -18,5 +18,10 @@ WORKDIR /var/lib/sitewatch
 COPY --from=build /src/app/target/sitewatch.jar /opt/sitewatch/sitewatch.jar
 # streams app and status page, collectors app, simulator
 EXPOSE 8080 8081 8006
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/sitewatch/sitewatch.jar"]
+# The heap takes 60% of the container's memory, leaving the rest for the streams app's RocksDB stores
+# (sitewatch.streams.rocksdb-memory, 256MB by default) and the JVM's own memory (metaspace, code, GC,
+# threads): the sizing rule is in docs/sizing.md. JAVA_OPTS comes last, so it can change any of it,
+# e.g. JAVA_OPTS=-XX:MaxRAMPercentage=70 or -Xmx2g.
+ENV JAVA_OPTS=""
+ENTRYPOINT ["sh", "-c", "exec java -XX:MaxRAMPercentage=60 $JAVA_OPTS -jar /opt/sitewatch/sitewatch.jar \"$@\"", "sitewatch"]
 CMD ["--help"]

@@ -20,7 +20,10 @@ import org.rocksdb.RocksDBException;
 import org.sitewatch.events.KafkaClientSettings;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The RocksDB config setter on real RocksDB options and databases: every store gets the same cache
@@ -133,6 +136,18 @@ class BoundedRocksDbMemoryTest {
 
         assertThat(props).containsEntry(BoundedRocksDbMemory.TOTAL_OFF_HEAP_BYTES_CONFIG, 256 * MB)
                 .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * MB);
+    }
+
+    @Test
+    void shouldBindTheSizesFromTheEnvironmentVariablesTheDocsName() {
+        Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.<String, Object>of("SITEWATCH_STREAMS_ROCKSDBMEMORY", "1GB", "SITEWATCH_STREAMS_RECORDCACHE", "0"))));
+
+        StreamsProperties streams = binder.bindOrCreate("sitewatch.streams", StreamsProperties.class);
+
+        assertThat(streams.rocksdbMemory().toBytes()).isEqualTo(1024 * MB);
+        assertThat(streams.recordCache().toBytes()).isZero();
     }
 
     @Test
