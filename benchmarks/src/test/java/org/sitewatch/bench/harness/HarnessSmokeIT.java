@@ -1,0 +1,46 @@
+package org.sitewatch.bench.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The whole harness in {@code --smoke} mode, in process: every registered scenario ran on the real
+ * embedded broker and gave figures, and the Markdown table was written. What the figures are is not
+ * asserted: this machine's speed is nobody's contract.
+ */
+class HarnessSmokeIT {
+
+    @Test
+    void shouldRunEveryScenarioAndWriteTheTable(@TempDir Path dir) throws Exception {
+        Path markdown = dir.resolve("bench.md");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Harness harness = new Harness(new PrintStream(console, true, StandardCharsets.UTF_8), Scenarios.all());
+
+        int exit = new CommandLine(harness).execute("--smoke", "--out", markdown.toString());
+
+        String printed = console.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
+        List<ScenarioOutcome> outcomes = harness.outcomes();
+        assertThat(outcomes).extracting(ScenarioOutcome::scenario)
+                .containsExactlyElementsOf(Scenarios.all().stream().map(Scenario::name).toList());
+        assertThat(outcomes).allSatisfy(outcome -> {
+            assertThat(outcome.failed()).as("%s failed: %s", outcome.scenario(), outcome.errorLine()).isFalse();
+            assertThat(outcome.figures()).as(outcome.scenario())
+                    .anySatisfy(f -> assertThat(Double.isFinite(f.value()) && f.value() > 0).as("%s", f).isTrue());
+        });
+        assertThat(exit).isZero();
+        assertThat(printed).startsWith("machine: ").contains("ratio to Kafka").doesNotContain("FAILED");
+        String table = Files.readString(markdown);
+        assertThat(table).contains("| scenario | measure | value | ratio to Kafka | target | met |");
+        outcomes.forEach(o -> assertThat(table).contains("| " + o.scenario() + " |"));
+    }
+}
