@@ -16,6 +16,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.sitewatch.events.Alert;
+import org.sitewatch.streams.store.WriteBehindStores;
 import org.sitewatch.events.EventType;
 import org.sitewatch.events.SiteHealthView;
 import org.sitewatch.events.SitewatchEvent;
@@ -53,12 +54,8 @@ public final class SitewatchTopology {
                 .merge(source(builder, Topics.REPLICATION, "replication-source"), Named.as("merge-raw-replication"))
                 .merge(source(builder, Topics.COLLECTOR, "collector-source"), Named.as("merge-raw-collector"));
 
-        // Re-sent events (same CloudEvent source + id) are dropped before they touch any state.
-        KStream<String, SitewatchEvent> unique = events.process(() -> new DedupeProcessor(settings.dedupeRetention()),
-                Named.as(StoreNames.DEDUPE_PROCESSOR), StoreNames.EVENT_IDS);
-
         // One branch per event type: each kind folds into its own latest-state store.
-        Map<String, KStream<String, SitewatchEvent>> byType = unique.split(Named.as(StoreNames.SPLIT_BY_TYPE))
+        Map<String, KStream<String, SitewatchEvent>> byType = events.split(Named.as(StoreNames.SPLIT_BY_TYPE))
                 .branch((key, e) -> e.type() == EventType.HA_ACTION, Branched.as("ha-action"))
                 .branch((key, e) -> e.type() == EventType.VM_STATE, Branched.as(StoreNames.shortName(EntityKind.VM)))
                 .branch((key, e) -> e.type() == EventType.HA_HOST, Branched.as(StoreNames.shortName(EntityKind.HA_HOST)))
@@ -67,13 +64,18 @@ public final class SitewatchTopology {
                 .branch((key, e) -> e.type() == EventType.COLLECTOR_HEARTBEAT, Branched.as(StoreNames.shortName(EntityKind.COLLECTOR)))
                 .noDefaultBranch();
 
-        // HA actions are a log, not an entity: each one goes straight to its site's recent actions.
+        // HA actions are a log, not an entity: each one goes straight to its site's recent actions, once:
+        // a re-sent action (same CloudEvent source + id) is dropped. Entity events need no such store: the
+        // fold ignores an event it already holds or that is older than the state (event time wins).
         AlertEvaluator alerts = new AlertEvaluator(settings.alerts(), settings.rules());
-        KStream<String, Alert> entityAlerts = byType.get(StoreNames.SPLIT_BY_TYPE + "ha-action")
+        KStream<String, SitewatchEvent> actions = byType.get(StoreNames.SPLIT_BY_TYPE + "ha-action")
+                .process(() -> new DedupeProcessor(settings.dedupeRetention()), Named.as(StoreNames.DEDUPE_PROCESSOR),
+                        StoreNames.EVENT_IDS);
+        KStream<String, Alert> entityAlerts = actions
                 .process(() -> new HaActionAlertProcessor(alerts, settings.punctuateInterval()),
                         Named.as(StoreNames.HA_ACTION_ALERTS), StoreNames.ALERT_STATE, StoreNames.ALERT_DEADLINES);
         KStream<String, SiteDelta> replicationDeltas = null;
-        KStream<String, SiteDelta> deltas = byType.get(StoreNames.SPLIT_BY_TYPE + "ha-action")
+        KStream<String, SiteDelta> deltas = actions
                 .map((key, e) -> KeyValue.pair(e.site(), EntityFold.actionDelta(e)), Named.as("ha-action-to-site"));
         for (EntityKind kind : EntityKind.values()) {
             String name = StoreNames.shortName(kind);
@@ -145,40 +147,35 @@ public final class SitewatchTopology {
         return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name));
     }
 
-    /** The state stores, persistent (RocksDB) and cached, each with its changelog. */
+    /**
+     * The state stores, persistent (RocksDB), each with its changelog. Stores read and written per record
+     * keep their values as objects and write once per commit ({@link WriteBehindStores}); index and
+     * deadline stores, read by range, are plain RocksDB.
+     */
     private static final class StateStores {
 
         static void addAll(StreamsBuilder builder, TopologySettings settings) {
             builder.addStateStore(Stores.windowStoreBuilder(
                     Stores.persistentWindowStore(StoreNames.EVENT_IDS, settings.dedupeRetention(), settings.dedupeRetention(), false),
                     Serdes.String(), Serdes.Long()));
+            int objects = settings.storeObjectCapacity();
             for (EntityKind kind : EntityKind.values()) {
-                builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StoreNames.forKind(kind)), Serdes.String(),
-                        StoreSerdes.entityRecord(kind)).withCachingEnabled());
+                builder.addStateStore(WriteBehindStores.persistent(StoreNames.forKind(kind), StoreSerdes.entityRecord(kind), objects));
             }
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.RPO_DEADLINES), Serdes.String(), Serdes.String()));
-            builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(StoreNames.SITE_AGGREGATES), Serdes.String(),
-                    StoreSerdes.siteAggregate()).withCachingEnabled());
+            builder.addStateStore(WriteBehindStores.persistent(StoreNames.SITE_AGGREGATES, StoreSerdes.siteAggregate(), objects));
             // Index stores are read by prefix at query time; no cache, so every write is a plain RocksDB put.
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.SITE_LAG_INDEX), Serdes.String(), Serdes.String()));
-            builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(StoreNames.SITE_HEALTH_PUBLISHED), Serdes.String(),
-                    StoreSerdes.siteHealthView()));
-            builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(StoreNames.PAIR_AGGREGATES), Serdes.String(),
-                    StoreSerdes.pairAggregate()).withCachingEnabled());
+            builder.addStateStore(WriteBehindStores.persistent(StoreNames.SITE_HEALTH_PUBLISHED, StoreSerdes.siteHealthView(), objects));
+            builder.addStateStore(WriteBehindStores.persistent(StoreNames.PAIR_AGGREGATES, StoreSerdes.pairAggregate(), objects));
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.PAIR_INDEX), Serdes.String(), Serdes.String()));
-            builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(StoreNames.ALERT_STATE), Serdes.String(), StoreSerdes.alertMemory()));
+            builder.addStateStore(WriteBehindStores.persistent(StoreNames.ALERT_STATE, StoreSerdes.alertMemory(), objects));
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.ALERT_DEADLINES), Serdes.String(), Serdes.String()));
-            builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(StoreNames.SITE_ALERT_STATE), Serdes.String(), StoreSerdes.alertMemory()));
+            builder.addStateStore(WriteBehindStores.persistent(StoreNames.SITE_ALERT_STATE, StoreSerdes.alertMemory(), objects));
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.SITE_ALERT_DEADLINES), Serdes.String(), Serdes.String()));
         }

@@ -13,9 +13,13 @@ import org.sitewatch.core.fold.HealthRules;
  * @param dedupeRetention how long a CloudEvent identity is remembered to drop re-sent events
  * @param punctuateInterval how often (wall clock) RPO deadlines, alert deadlines and collector staleness are checked
  * @param alerts the alert rules' settings
+ * @param storeObjectCapacity values kept as objects per store and task by the write-behind stores (entity
+ *     states, alert memories, aggregates); beyond it the least recently used are read back from RocksDB
  */
 public record TopologySettings(Duration dedupeRetention, Duration punctuateInterval, HealthRules rules,
-                               AggregateLimits limits, AlertSettings alerts) {
+                               AggregateLimits limits, AlertSettings alerts, int storeObjectCapacity) {
+
+    public static final int DEFAULT_STORE_OBJECT_CAPACITY = 10_000;
 
     public static final Duration DEFAULT_DEDUPE_RETENTION = Duration.ofHours(2);
     public static final Duration DEFAULT_PUNCTUATE_INTERVAL = Duration.ofSeconds(10);
@@ -30,6 +34,14 @@ public record TopologySettings(Duration dedupeRetention, Duration punctuateInter
         if (punctuateInterval.isNegative() || punctuateInterval.isZero()) {
             throw new IllegalArgumentException("punctuate interval must be positive but was " + punctuateInterval);
         }
+        if (storeObjectCapacity < 1) {
+            throw new IllegalArgumentException("store object capacity must be at least 1 but was " + storeObjectCapacity);
+        }
+    }
+
+    public TopologySettings(Duration dedupeRetention, Duration punctuateInterval, HealthRules rules,
+                            AggregateLimits limits, AlertSettings alerts) {
+        this(dedupeRetention, punctuateInterval, rules, limits, alerts, DEFAULT_STORE_OBJECT_CAPACITY);
     }
 
     /** Settings with the alert rules at their defaults. */
@@ -42,8 +54,13 @@ public record TopologySettings(Duration dedupeRetention, Duration punctuateInter
                 AggregateLimits.DEFAULTS);
     }
 
+    /** These settings with another write-behind capacity. */
+    public TopologySettings withStoreObjectCapacity(int capacity) {
+        return new TopologySettings(dedupeRetention, punctuateInterval, rules, limits, alerts, capacity);
+    }
+
     /** These settings with other alert settings. */
     public TopologySettings withAlerts(AlertSettings newAlerts) {
-        return new TopologySettings(dedupeRetention, punctuateInterval, rules, limits, newAlerts);
+        return new TopologySettings(dedupeRetention, punctuateInterval, rules, limits, newAlerts, storeObjectCapacity);
     }
 }

@@ -1,0 +1,362 @@
+package org.sitewatch.streams.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * A key-value store that keeps recently used values as Java objects and writes changes to the store
+ * beneath (metered, change-logged RocksDB) once per commit instead of once per record.
+ *
+ * <p>Why: Kafka Streams' own record cache holds bytes, so every {@code get} deserializes and every
+ * {@code put} serializes the whole value. For the fold's entity records, alert memories and the site
+ * aggregates (hundreds of problems) that JSON work was most of the stream thread's time. Here a
+ * {@code get} of a recent key is a map lookup, a {@code put} only marks the key dirty, and each dirty key
+ * is serialized and written (and so sent to its changelog) once when the task commits.
+ *
+ * <p>Exactly-once holds: Kafka Streams calls {@link #flushCache()} on every store implementing
+ * {@link CachedStateStore} before it flushes the producer and commits the transaction, so the dirty
+ * values reach the changelog in the same transaction as the input offsets they came from. A crash
+ * before the commit loses the dirty values and the offsets together; {@link #init}, {@link #close} and
+ * {@link #clearCache} drop whatever was not written. (The interface is in Kafka Streams' internals package;
+ * {@code WriteBehindStoreTest} checks the contract against the Kafka version in use.)
+ *
+ * <p>Readers on other threads (interactive queries) see the same values as the stream thread: single
+ * keys from the map, ranges merged from the store beneath and the not-yet-written keys. The map is
+ * bounded: beyond {@code capacity} entries the least recently used clean one is dropped; dirty ones
+ * stay until the commit writes them, so the map holds at most {@code capacity} plus one commit's changes.
+ */
+public final class WriteBehindStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
+
+    /** RocksDB orders keys by their UTF-8 bytes; merged ranges must use the same order. */
+    private static final Comparator<String> STORE_ORDER =
+            (a, b) -> Bytes.BYTES_LEXICO_COMPARATOR.compare(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+    private final KeyValueStore<String, V> inner;
+    private final int capacity;
+    private final LinkedHashMap<String, Slot<V>> slots;
+    /** Counts writes, so a reader that missed the map does not cache a value a newer write replaced. */
+    private long writes;
+
+    /** A cached value ({@code null} = known absent) and whether it still has to be written. */
+    private static final class Slot<V> {
+        V value;
+        boolean dirty;
+
+        Slot(V value, boolean dirty) {
+            this.value = value;
+            this.dirty = dirty;
+        }
+    }
+
+    public WriteBehindStore(KeyValueStore<String, V> inner, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("write-behind capacity must be at least 1 but was " + capacity);
+        }
+        this.inner = inner;
+        this.capacity = capacity;
+        this.slots = new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Slot<V>> eldest) {
+                // A dirty value stays until the next flush writes it: only the commit path writes.
+                return size() > WriteBehindStore.this.capacity && !eldest.getValue().dirty;
+            }
+        };
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        synchronized (this) {
+            slots.clear();
+        }
+        inner.init(context, root);
+    }
+
+    @Override
+    public V get(String key) {
+        long seen;
+        synchronized (this) {
+            Slot<V> slot = slots.get(key);
+            if (slot != null) {
+                return slot.value;
+            }
+            seen = writes;
+        }
+        V value = inner.get(key);
+        synchronized (this) {
+            if (writes == seen) {
+                slots.put(key, new Slot<>(value, false));
+            } else {
+                Slot<V> slot = slots.get(key);
+                if (slot != null) {
+                    return slot.value;
+                }
+            }
+        }
+        return value;
+    }
+
+    @Override
+    public synchronized void put(String key, V value) {
+        writes++;
+        Slot<V> slot = slots.get(key);
+        if (slot == null) {
+            slots.put(key, new Slot<>(value, true));
+        } else {
+            slot.value = value;
+            slot.dirty = true;
+        }
+    }
+
+    @Override
+    public V putIfAbsent(String key, V value) {
+        V current = get(key);
+        if (current == null) {
+            put(key, value);
+        }
+        return current;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<String, V>> entries) {
+        for (KeyValue<String, V> entry : entries) {
+            put(entry.key, entry.value);
+        }
+    }
+
+    @Override
+    public V delete(String key) {
+        V current = get(key);
+        put(key, null);
+        return current;
+    }
+
+    /** Writes every dirty value to the store beneath; called by Kafka Streams before each commit. */
+    @Override
+    public synchronized void flushCache() {
+        for (Map.Entry<String, Slot<V>> entry : slots.entrySet()) {
+            Slot<V> slot = entry.getValue();
+            if (slot.dirty) {
+                write(entry.getKey(), slot.value);
+                slot.dirty = false;
+            }
+        }
+        Iterator<String> eldestFirst = slots.keySet().iterator();
+        while (slots.size() > capacity && eldestFirst.hasNext()) {
+            eldestFirst.next();
+            eldestFirst.remove();
+        }
+    }
+
+    @Override
+    public synchronized void clearCache() {
+        slots.clear();
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<String, V> listener, boolean sendOldValues) {
+        return false; // nothing is forwarded on flush: the processors forward what they decide
+    }
+
+    @Override
+    public void flush() {
+        flushCache();
+        inner.flush();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            slots.clear(); // a clean close committed (flushed) first; a dirty close must not write
+        }
+        inner.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return inner.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return inner.isOpen();
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return inner.query(query, positionBound, config);
+    }
+
+    @Override
+    public Position getPosition() {
+        return inner.getPosition();
+    }
+
+    @Override
+    public KeyValueIterator<String, V> range(String from, String to) {
+        return merged(inner.range(from, to), key -> (from == null || STORE_ORDER.compare(key, from) >= 0)
+                && (to == null || STORE_ORDER.compare(key, to) <= 0), false);
+    }
+
+    @Override
+    public KeyValueIterator<String, V> reverseRange(String from, String to) {
+        return merged(inner.reverseRange(from, to), key -> (from == null || STORE_ORDER.compare(key, from) >= 0)
+                && (to == null || STORE_ORDER.compare(key, to) <= 0), true);
+    }
+
+    @Override
+    public KeyValueIterator<String, V> all() {
+        return merged(inner.all(), key -> true, false);
+    }
+
+    @Override
+    public KeyValueIterator<String, V> reverseAll() {
+        return merged(inner.reverseAll(), key -> true, true);
+    }
+
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
+        byte[] prefixBytes = prefixKeySerializer.serialize(null, prefix);
+        return merged(inner.prefixScan(prefix, prefixKeySerializer), key -> startsWith(key.getBytes(StandardCharsets.UTF_8), prefixBytes),
+                false);
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        return inner.approximateNumEntries();
+    }
+
+    private void write(String key, V value) {
+        if (value == null) {
+            inner.delete(key);
+        } else {
+            inner.put(key, value);
+        }
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        if (key.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (key[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private interface KeyFilter {
+        boolean test(String key);
+    }
+
+    /** The store's entries in range with the not-yet-written keys laid over them, in store order. */
+    private KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored, KeyFilter inRange, boolean reverse) {
+        List<KeyValue<String, V>> pending = new ArrayList<>();
+        synchronized (this) {
+            for (Map.Entry<String, Slot<V>> entry : slots.entrySet()) {
+                if (entry.getValue().dirty && inRange.test(entry.getKey())) {
+                    pending.add(KeyValue.pair(entry.getKey(), entry.getValue().value));
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return stored;
+        }
+        Comparator<String> order = reverse ? STORE_ORDER.reversed() : STORE_ORDER;
+        pending.sort((a, b) -> order.compare(a.key, b.key));
+        return new OverlayIterator<>(stored, pending.iterator(), order);
+    }
+
+    /** Merges two sorted sequences; on equal keys the overlay wins, and an overlay null hides the key. */
+    private static final class OverlayIterator<V> implements KeyValueIterator<String, V> {
+        private final KeyValueIterator<String, V> stored;
+        private final Iterator<KeyValue<String, V>> overlay;
+        private final Comparator<String> order;
+        private KeyValue<String, V> nextStored;
+        private KeyValue<String, V> nextOverlay;
+        private KeyValue<String, V> next;
+
+        OverlayIterator(KeyValueIterator<String, V> stored, Iterator<KeyValue<String, V>> overlay, Comparator<String> order) {
+            this.stored = stored;
+            this.overlay = overlay;
+            this.order = order;
+            this.nextStored = stored.hasNext() ? stored.next() : null;
+            this.nextOverlay = overlay.hasNext() ? overlay.next() : null;
+            advance();
+        }
+
+        private void advance() {
+            next = null;
+            while (next == null && (nextStored != null || nextOverlay != null)) {
+                int c = nextStored == null ? 1 : nextOverlay == null ? -1 : order.compare(nextStored.key, nextOverlay.key);
+                KeyValue<String, V> candidate;
+                if (c < 0) {
+                    candidate = nextStored;
+                    nextStored = stored.hasNext() ? stored.next() : null;
+                } else {
+                    if (c == 0) {
+                        nextStored = stored.hasNext() ? stored.next() : null;
+                    }
+                    candidate = nextOverlay;
+                    nextOverlay = overlay.hasNext() ? overlay.next() : null;
+                }
+                if (candidate.value != null) {
+                    next = candidate;
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public KeyValue<String, V> next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            KeyValue<String, V> current = next;
+            advance();
+            return current;
+        }
+
+        @Override
+        public String peekNextKey() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            return next.key;
+        }
+
+        @Override
+        public void close() {
+            stored.close();
+        }
+    }
+}
