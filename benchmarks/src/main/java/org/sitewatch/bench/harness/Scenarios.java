@@ -6,6 +6,10 @@ import org.sitewatch.bench.kafka.ProducerPerformanceScenario;
 import org.sitewatch.bench.load.SitewatchProduceScenario;
 import org.sitewatch.bench.replay.ReplayExportScenario;
 import org.sitewatch.bench.replay.StateAtScenario;
+import org.sitewatch.bench.streams.StartupScenario;
+import org.sitewatch.bench.streams.StreamsDrainScenario;
+import org.sitewatch.bench.streams.StreamsLatencyScenario;
+import org.sitewatch.bench.streams.StreamsScaleScenario;
 
 /** Every scenario of the harness, in the order a run takes them. */
 public final class Scenarios {
@@ -20,8 +24,13 @@ public final class Scenarios {
                 new SitewatchProduceScenario(),
                 // The baseline of every consuming scenario.
                 new ConsumerPerformanceScenario(),
-                // ---- streams scenarios (org.sitewatch.bench.streams.*) go here ----
+                // Reads the raw topics as sitewatch-produce left them.
+                new StreamsDrainScenario(),
                 new ReplayExportScenario(),
-                new StateAtScenario());
+                new StateAtScenario(),
+                // These write estates of their own to the raw topics, so they come after every scenario that reads them.
+                new StreamsLatencyScenario(),
+                new StreamsScaleScenario(),
+                new StartupScenario());
     }
 }
