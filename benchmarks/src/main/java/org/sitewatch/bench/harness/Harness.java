@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.sitewatch.bench.kafka.KafkaClientWarmup;
+import org.sitewatch.bench.kafka.TopicLeaders;
 import org.sitewatch.broker.EmbeddedKafkaBroker;
 import org.sitewatch.events.TopicProvisioner;
 import org.sitewatch.events.Topics;
@@ -101,6 +102,7 @@ public final class Harness implements Callable<Integer> {
             console.println("broker:  " + broker.bootstrapServers() + " (embedded, one node, data in " + workDir + ")");
             try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.ALL);
+                TopicLeaders.await(admin, Topics.ALL.stream().map(t -> t.name()).toList(), Duration.ofSeconds(30));
             }
             BenchContext context = new BenchContext(broker.bootstrapServers(), workDir, smoke, eventCount, scenarioLimit,
                     new ProgressLine(console));

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.sitewatch.bench.harness.BenchDurations;
 import org.sitewatch.bench.harness.ProgressLine;
+import org.sitewatch.bench.kafka.TopicLeaders;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.TopicProvisioner;
@@ -70,7 +71,7 @@ public final class LoadMain implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         EstateShape shape = new EstateShape(sites, vmsPerSite, hostsPerSite, clustersPerSite, replicatedPerSite, seed,
                 Platform.PROXMOX, ChangeMix.TYPICAL);
         Duration limit = duration == null ? null : BenchDurations.parse(duration, "--duration");
@@ -85,6 +86,7 @@ public final class LoadMain implements Callable<Integer> {
                 rate > 0 ? String.format(Locale.ROOT, "%,.0f events/s", rate) : "as fast as possible"));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             new TopicProvisioner(admin, replicationFactor, Duration.ofSeconds(30)).ensure(Topics.ALL);
+            TopicLeaders.await(admin, Topics.RAW.stream().map(t -> t.name()).toList(), Duration.ofSeconds(30));
         }
         EstateLoad load = new EstateLoad(shape, EventClock.wall());
         Iterator<SitewatchEvent> source = inventoryOnly ? load.initialInventory() : load.events();
