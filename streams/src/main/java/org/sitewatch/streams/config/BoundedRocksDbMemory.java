@@ -31,9 +31,9 @@ import org.rocksdb.WriteBufferManager;
  * references, so {@link #close} has nothing to release.
  *
  * <p>The cache enforces its capacity strictly, so the bound holds: a read that would need more than the
- * capacity in blocks in use at once fails instead of growing the cache. Kafka's docs once advised
+ * capacity in blocks in use at once fails instead of growing the cache. Kafka's memory guide advises
  * against a strict cache charged by a write buffer manager because of a crash in RocksDB
- * (facebook/rocksdb#6247), fixed in RocksDB 6.10; Kafka 4.1 ships 9.x.
+ * (facebook/rocksdb#6247), which facebook/rocksdb#6619 fixed in 2020; Kafka 4.1 ships RocksDB 9.7.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 

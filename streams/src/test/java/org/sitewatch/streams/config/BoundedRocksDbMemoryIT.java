@@ -75,11 +75,12 @@ class BoundedRocksDbMemoryIT {
             Set<String> stores = storeNames(app.context().getBean(Topology.class));
 
             kafka.publish(events);
-            // Every store of the topology opened, and the events written through to RocksDB.
+            // Every store of every task has its RocksDB open: a window store opens its first segment only
+            // when its task de-duplicates an event, and reports capacity 0 until then.
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                assertThat(byStore(streams, "block-cache-capacity").keySet()).containsAll(stores);
-                assertThat(byStore(streams, "estimate-num-keys").values().stream().flatMap(List::stream)
-                        .mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(events.size());
+                Map<String, List<Long>> opened = byStore(streams, "block-cache-capacity");
+                assertThat(opened.keySet()).containsAll(stores);
+                assertThat(opened).allSatisfy((store, values) -> assertThat(values).as(store).doesNotContain(0L));
             });
 
             Map<String, List<Long>> capacities = byStore(streams, "block-cache-capacity");
