@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.KafkaClientSettings;
 import org.sitewatch.events.PowerState;
@@ -76,7 +77,7 @@ class BoundedRocksDbMemoryIT {
 
             kafka.publish(events);
             // Every store of every task has its RocksDB open: a window store opens its first segment only
-            // when its task de-duplicates an event, and reports capacity 0 until then.
+            // when its task keeps an event, and reports capacity 0 until then.
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 Map<String, List<Long>> opened = byStore(streams, "block-cache-capacity");
                 assertThat(opened.keySet()).containsAll(stores);
@@ -92,7 +93,7 @@ class BoundedRocksDbMemoryIT {
         }
     }
 
-    /** Three sites of VMs, hosts and a heartbeat each: a few hundred events. */
+    /** Three sites of VMs, hosts, replicated items, HA actions and a heartbeat each: a few hundred events. */
     private static List<SitewatchEvent> estate(Instant t) {
         List<SitewatchEvent> events = new ArrayList<>();
         for (String site : SITES) {
@@ -106,6 +107,11 @@ class BoundedRocksDbMemoryIT {
             }
             for (int r = 0; r < 10; r++) {
                 events.add(TestEvents.event(TestEvents.replicating(site, "item-" + r, 900, t.minusSeconds(30)), t));
+            }
+            // HA actions are what the de-duplication window store keeps, so it opens on every task.
+            for (int a = 0; a < 20; a++) {
+                events.add(TestEvents.event(TestEvents.action(site, "action-" + a, Integer.toString(100 + a),
+                        HaActionKind.RESTART), t));
             }
         }
         return events;
