@@ -2,25 +2,30 @@ package org.sitewatch.bench.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Waits until new topics have a leader for every partition before anything produces to them. An
- * idempotent producer whose very first batch to a partition fails (the topic still being set up)
- * while later ones succeed retries that batch for ever with OUT_OF_ORDER_SEQUENCE_NUMBER
- * (KAFKA-14359); it was seen here with ProducerPerformance started at once on a new topic.
+ * Waits, without writing, until every partition of new topics has a leader that answers ListOffsets,
+ * so producers do not start on topics still being set up: an idempotent producer whose very first
+ * batch to a partition fails while later ones succeed retries it for ever with
+ * OUT_OF_ORDER_SEQUENCE_NUMBER (KAFKA-14359). Not a guarantee: a partition was seen refusing a
+ * produce request a moment after this wait, which is why {@link ScratchTopic} also probes with a write.
  */
 public final class TopicLeaders {
 
     private TopicLeaders() {
     }
 
-    public static void await(Admin admin, Collection<String> topics, Duration timeout) throws InterruptedException {
+    public static void await(Admin admin, Collection<String> topics, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!allLed(admin, topics)) {
             if (System.nanoTime() > deadline) {
@@ -28,6 +33,11 @@ public final class TopicLeaders {
             }
             Thread.sleep(100);
         }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(t -> t.partitions()
+                .forEach(p -> latest.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
+        // The admin client retries NOT_LEADER_OR_FOLLOWER itself until the leader answers.
+        admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static boolean allLed(Admin admin, Collection<String> topics) throws InterruptedException {

@@ -71,7 +71,7 @@ public final class LoadMain implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         EstateShape shape = new EstateShape(sites, vmsPerSite, hostsPerSite, clustersPerSite, replicatedPerSite, seed,
                 Platform.PROXMOX, ChangeMix.TYPICAL);
         Duration limit = duration == null ? null : BenchDurations.parse(duration, "--duration");
