@@ -9,6 +9,7 @@ import org.sitewatch.core.fold.EntityKind;
 import org.sitewatch.core.fold.EntityRecord;
 import org.sitewatch.core.fold.SiteAggregate;
 import org.sitewatch.core.fold.SiteDelta;
+import org.apache.kafka.common.serialization.Serde;
 import org.sitewatch.events.JsonValueSerde;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
@@ -29,7 +30,9 @@ public class StoreSerdesBenchmark extends ShortRun {
     private final JsonValueSerde<EntityRecord<VmState>> vmSerde = StoreSerdes.entityRecord(EntityKind.VM);
     private final JsonValueSerde<EntityRecord<ReplicationStatus>> replicationSerde =
             StoreSerdes.entityRecord(EntityKind.REPLICATION);
-    private final JsonValueSerde<SiteDelta> deltaSerde = StoreSerdes.siteDelta();
+    private final Serde<SiteDelta> deltaSerde = StoreSerdes.siteDelta();
+    /** The JSON form the site deltas had before the binary codec, for comparison. */
+    private final JsonValueSerde<SiteDelta> deltaJsonSerde = new JsonValueSerde<>(SiteDelta.class);
     private final JsonValueSerde<SiteAggregate> aggregateSerde = StoreSerdes.siteAggregate();
 
     private EntityRecord<VmState> vmRecord;
@@ -39,6 +42,7 @@ public class StoreSerdesBenchmark extends ShortRun {
     private byte[] vmBytes;
     private byte[] replicationBytes;
     private byte[] deltaBytes;
+    private byte[] deltaJsonBytes;
     private byte[] aggregateBytes;
 
     @Setup(Level.Trial)
@@ -55,11 +59,12 @@ public class StoreSerdesBenchmark extends ShortRun {
         aggregate = site.aggregate();
         vmBytes = vmSerde.serialize(TOPIC, vmRecord);
         replicationBytes = replicationSerde.serialize(TOPIC, replicationRecord);
-        deltaBytes = deltaSerde.serialize(TOPIC, delta);
+        deltaBytes = deltaSerde.serializer().serialize(TOPIC, delta);
+        deltaJsonBytes = deltaJsonSerde.serialize(TOPIC, delta);
         aggregateBytes = aggregateSerde.serialize(TOPIC, aggregate);
-        System.out.printf("[size] entityRecord(VM) %d bytes, entityRecord(REPLICATION) %d bytes, siteDelta %d bytes, "
+        System.out.printf("[size] entityRecord(VM) %d bytes, entityRecord(REPLICATION) %d bytes, siteDelta %d bytes (JSON %d), "
                         + "siteAggregate %d bytes (%d counters, %d problems, %d collectors, %d HA actions)%n",
-                vmBytes.length, replicationBytes.length, deltaBytes.length, aggregateBytes.length,
+                vmBytes.length, replicationBytes.length, deltaBytes.length, deltaJsonBytes.length, aggregateBytes.length,
                 aggregate.counts().size(), aggregate.problems().size(), aggregate.collectors().size(),
                 aggregate.recentHaActions().size());
     }
@@ -86,12 +91,22 @@ public class StoreSerdesBenchmark extends ShortRun {
 
     @Benchmark
     public byte[] siteDeltaSerialize() {
-        return deltaSerde.serialize(TOPIC, delta);
+        return deltaSerde.serializer().serialize(TOPIC, delta);
     }
 
     @Benchmark
     public SiteDelta siteDeltaDeserialize() {
-        return deltaSerde.deserialize(TOPIC, deltaBytes);
+        return deltaSerde.deserializer().deserialize(TOPIC, deltaBytes);
+    }
+
+    @Benchmark
+    public byte[] siteDeltaJsonSerialize() {
+        return deltaJsonSerde.serialize(TOPIC, delta);
+    }
+
+    @Benchmark
+    public SiteDelta siteDeltaJsonDeserialize() {
+        return deltaJsonSerde.deserialize(TOPIC, deltaJsonBytes);
     }
 
     @Benchmark

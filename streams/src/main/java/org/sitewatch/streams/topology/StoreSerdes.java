@@ -1,5 +1,6 @@
 package org.sitewatch.streams.topology;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.sitewatch.events.EventData;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.JsonValueSerde;
@@ -26,16 +27,18 @@ public final class StoreSerdes {
         return new JsonValueSerde<>(org.sitewatch.core.alerts.AlertMemory.class);
     }
 
-    public static JsonValueSerde<SiteDelta> siteDelta() {
-        return new JsonValueSerde<>(SiteDelta.class);
+    /** Binary ({@link DeltaCodec}): the site-deltas repartition topic carries one record per entity change. */
+    public static Serde<SiteDelta> siteDelta() {
+        return DeltaCodec.siteDeltaSerde();
     }
 
     public static JsonValueSerde<SiteAggregate> siteAggregate() {
         return new JsonValueSerde<>(SiteAggregate.class);
     }
 
-    public static JsonValueSerde<PairDelta> pairDelta() {
-        return new JsonValueSerde<>(PairDelta.class);
+    /** Binary ({@link DeltaCodec}), as the site deltas. */
+    public static Serde<PairDelta> pairDelta() {
+        return DeltaCodec.pairDeltaSerde();
     }
 
     public static JsonValueSerde<PairAggregate> pairAggregate() {
