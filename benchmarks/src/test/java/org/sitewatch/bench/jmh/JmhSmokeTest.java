@@ -31,6 +31,8 @@ class JmhSmokeTest {
 
     @Test
     void oneBenchmarkRunsThroughJmhAndReportsAFigure() throws RunnerException {
+        // JMH refuses to start while another JMH run holds /tmp/jmh.lock (e.g. bench/jmh.sh); this in-process run may share.
+        System.setProperty("jmh.ignoreLock", "true");
         Options options = new OptionsBuilder()
                 .include(FoldBenchmark.class.getName() + ".evaluateHealth$")
                 .forks(0)
