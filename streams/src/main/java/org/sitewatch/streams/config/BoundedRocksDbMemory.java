@@ -21,9 +21,9 @@ import org.rocksdb.WriteBufferManager;
  *
  * <p>The size comes from the Streams config, {@value #TOTAL_OFF_HEAP_BYTES_CONFIG} (bytes), which
  * {@link StreamsConfigFactory} sets from {@code sitewatch.streams.rocksdb-memory}. Of it,
- * {@value #WRITE_BUFFER_SHARE_PERCENT}% may be memtables: the stores are written on every event
- * (de-duplication, latest state, aggregates) and read mostly through Kafka Streams' own record cache,
- * so writes get a share of their own, while data, index and filter blocks keep the larger rest.
+ * {@value #WRITE_BUFFER_SHARE_PERCENT}% may be memtables: the stores are written on every commit
+ * (latest state, aggregates, indexes) and read mostly from the objects the write-behind stores keep on
+ * the heap, so writes get a share of their own, while data, index and filter blocks keep the larger rest.
  *
  * <p>One budget per configured size and JVM: instances configured with the same size share one cache;
  * an instance configured with another size gets a cache of its own size (tests start several in one

@@ -64,7 +64,8 @@ public final class StreamsConfigFactory {
         // One bounded off-heap budget for all RocksDB stores (docs/sizing.md); a raw rocksdb.config.setter still wins.
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(BoundedRocksDbMemory.TOTAL_OFF_HEAP_BYTES_CONFIG, streams.rocksdbMemory().toBytes());
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, streams.recordCache().toBytes());
+        // No store uses Kafka's byte cache: the per-record stores keep objects themselves (store-objects).
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.putAll(streams.properties());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return props;
@@ -81,6 +82,7 @@ public final class StreamsConfigFactory {
 
     public static TopologySettings topologySettings(StreamsProperties streams, HealthRules rules) {
         return new TopologySettings(streams.dedupeRetention(), streams.punctuateInterval(), rules,
-                new AggregateLimits(streams.maxProblemsPerSite(), streams.recentHaActions()));
+                new AggregateLimits(streams.maxProblemsPerSite(), streams.recentHaActions()))
+                .withStoreObjectCapacity(streams.storeObjects());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.sitewatch.streams.topology.TopologySettings;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -31,8 +32,9 @@ import org.springframework.util.unit.DataSize;
  *     started (so {@code server.port=0} works)
  * @param rocksdbMemory off-heap memory of all RocksDB stores together: one block cache, with the memtables
  *     charged to it ({@link BoundedRocksDbMemory}); at least 64MB. Count it outside the heap (docs/sizing.md)
- * @param recordCache Kafka Streams' record cache in front of the stores ({@code statestore.cache.max.bytes},
- *     shared by the stream threads): on the heap; 0 turns it off
+ * @param storeObjects values each per-record store keeps as Java objects, per task (entity states, alert
+ *     memories, aggregates; see {@code WriteBehindStore}): on the heap; beyond it the least recently used
+ *     are read back from RocksDB. At least 1
  * @param properties raw Kafka Streams / client settings (security, tuning), applied last
  */
 @ConfigurationProperties("sitewatch.streams")
@@ -53,27 +55,27 @@ public record StreamsProperties(
         @DefaultValue("127.0.0.1") String advertisedHost,
         Integer advertisedPort,
         @DefaultValue("256MB") DataSize rocksdbMemory,
-        @DefaultValue("10MB") DataSize recordCache,
+        @DefaultValue("10000") int storeObjects,
         Map<String, String> properties) {
 
     public static final DataSize DEFAULT_ROCKSDB_MEMORY = DataSize.ofMegabytes(256);
-    public static final DataSize DEFAULT_RECORD_CACHE = DataSize.ofMegabytes(10);
+    public static final int DEFAULT_STORE_OBJECTS = TopologySettings.DEFAULT_STORE_OBJECT_CAPACITY;
 
     @ConstructorBinding
     public StreamsProperties {
         rocksdbMemory = rocksdbMemory == null ? DEFAULT_ROCKSDB_MEMORY : rocksdbMemory;
-        recordCache = recordCache == null ? DEFAULT_RECORD_CACHE : recordCache;
         if (rocksdbMemory.toBytes() < BoundedRocksDbMemory.MINIMUM_BYTES) {
             throw new IllegalArgumentException("sitewatch.streams.rocksdb-memory=" + rocksdbMemory.toBytes() + " bytes: at least 64MB "
                     + "(the memtables and blocks of all stores share it; see docs/sizing.md)");
         }
-        if (recordCache.isNegative()) {
-            throw new IllegalArgumentException("sitewatch.streams.record-cache=" + recordCache.toBytes() + " bytes: 0 or more");
+        if (storeObjects < 1) {
+            throw new IllegalArgumentException("sitewatch.streams.store-objects=" + storeObjects + ": at least 1 "
+                    + "(values kept as objects per store and task; see docs/sizing.md)");
         }
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 
-    /** With the default RocksDB memory and record cache. */
+    /** With the default RocksDB memory and store objects. */
     public StreamsProperties(boolean enabled, boolean autoStartup, String applicationId, String stateDir,
                              Duration commitInterval, int numThreads, short replicationFactor, Duration dedupeRetention,
                              Duration punctuateInterval, int maxProblemsPerSite, int recentHaActions, Duration closeTimeout,
@@ -81,6 +83,6 @@ public record StreamsProperties(
                              Map<String, String> properties) {
         this(enabled, autoStartup, applicationId, stateDir, commitInterval, numThreads, replicationFactor, dedupeRetention,
                 punctuateInterval, maxProblemsPerSite, recentHaActions, closeTimeout, leaveGroupOnClose, advertisedHost,
-                advertisedPort, DEFAULT_ROCKSDB_MEMORY, DEFAULT_RECORD_CACHE, properties);
+                advertisedPort, DEFAULT_ROCKSDB_MEMORY, DEFAULT_STORE_OBJECTS, properties);
     }
 }

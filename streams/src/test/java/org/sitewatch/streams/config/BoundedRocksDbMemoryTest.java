@@ -117,13 +117,11 @@ class BoundedRocksDbMemoryTest {
     }
 
     @Test
-    void shouldRegisterTheSetterWithTheConfiguredSizeAndRecordCache() {
-        Properties props = streamsProperties(Map.of("sitewatch.streams.rocksdb-memory", "512MB",
-                "sitewatch.streams.record-cache", "64MB"));
+    void shouldRegisterTheSetterWithTheConfiguredSize() {
+        Properties props = streamsProperties(Map.of("sitewatch.streams.rocksdb-memory", "512MB"));
 
         assertThat(props).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
-                .containsEntry(BoundedRocksDbMemory.TOTAL_OFF_HEAP_BYTES_CONFIG, 512 * MB)
-                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64 * MB);
+                .containsEntry(BoundedRocksDbMemory.TOTAL_OFF_HEAP_BYTES_CONFIG, 512 * MB);
         // Kafka Streams accepts both as they are given.
         StreamsConfig config = new StreamsConfig(props);
         assertThat(config.getClass(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
@@ -131,33 +129,37 @@ class BoundedRocksDbMemoryTest {
     }
 
     @Test
-    void shouldDefaultTo256MbOffHeapAndKafkasTenMbRecordCache() {
+    void shouldDefaultTo256MbOffHeapAndNoByteCacheBesideTheObjectStores() {
         Properties props = streamsProperties(Map.of());
 
         assertThat(props).containsEntry(BoundedRocksDbMemory.TOTAL_OFF_HEAP_BYTES_CONFIG, 256 * MB)
-                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * MB);
+                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        assertThat(StreamsConfigFactory.topologySettings(bind(Map.of()), org.sitewatch.core.fold.HealthRules.defaultRules())
+                .storeObjectCapacity()).isEqualTo(10_000);
+        assertThat(StreamsConfigFactory.topologySettings(bind(Map.of("sitewatch.streams.store-objects", "500")),
+                org.sitewatch.core.fold.HealthRules.defaultRules()).storeObjectCapacity()).isEqualTo(500);
     }
 
     @Test
     void shouldBindTheSizesFromTheEnvironmentVariablesTheDocsName() {
         Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                Map.<String, Object>of("SITEWATCH_STREAMS_ROCKSDBMEMORY", "1GB", "SITEWATCH_STREAMS_RECORDCACHE", "0"))));
+                Map.<String, Object>of("SITEWATCH_STREAMS_ROCKSDBMEMORY", "1GB", "SITEWATCH_STREAMS_STOREOBJECTS", "2000"))));
 
         StreamsProperties streams = binder.bindOrCreate("sitewatch.streams", StreamsProperties.class);
 
         assertThat(streams.rocksdbMemory().toBytes()).isEqualTo(1024 * MB);
-        assertThat(streams.recordCache().toBytes()).isZero();
+        assertThat(streams.storeObjects()).isEqualTo(2000);
     }
 
     @Test
-    void shouldLetARawSetterOrRecordCacheOverrideSitewatchsChoice() {
+    void shouldLetARawSetterOverrideSitewatchsChoice() {
         Properties props = streamsProperties(Map.of(
                 "sitewatch.streams.properties.rocksdb.config.setter", "com.example.OwnRocksDbSettings",
-                "sitewatch.streams.properties.statestore.cache.max.bytes", "0"));
+                "sitewatch.streams.properties.statestore.cache.max.bytes", "1000"));
 
         assertThat(props).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "com.example.OwnRocksDbSettings")
-                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
+                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "1000");
     }
 
     @Test
@@ -165,9 +167,9 @@ class BoundedRocksDbMemoryTest {
         assertThatThrownBy(() -> streamsProperties(Map.of("sitewatch.streams.rocksdb-memory", "16MB")))
                 .isInstanceOf(BindException.class)
                 .rootCause().hasMessageContaining("sitewatch.streams.rocksdb-memory=16777216 bytes: at least 64MB");
-        assertThatThrownBy(() -> streamsProperties(Map.of("sitewatch.streams.record-cache", "-1MB")))
+        assertThatThrownBy(() -> streamsProperties(Map.of("sitewatch.streams.store-objects", "0")))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("sitewatch.streams.record-cache=-1048576 bytes: 0 or more");
+                .rootCause().hasMessageContaining("sitewatch.streams.store-objects=0: at least 1");
     }
 
     /** Options as Kafka Streams' RocksDB store hands them to the setter: its own block-based table config. */
@@ -186,10 +188,12 @@ class BoundedRocksDbMemoryTest {
     }
 
     private static Properties streamsProperties(Map<String, String> settings) {
-        Map<String, String> source = new HashMap<>(settings);
-        StreamsProperties streams = new Binder(new MapConfigurationPropertySource(source))
+        return StreamsConfigFactory.streamsProperties(bind(settings), KafkaClientSettings.of("k:9092"));
+    }
+
+    private static StreamsProperties bind(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(new HashMap<>(settings)))
                 .bindOrCreate("sitewatch.streams", StreamsProperties.class);
-        return StreamsConfigFactory.streamsProperties(streams, KafkaClientSettings.of("k:9092"));
     }
 
     private static void flush(RocksDB db) throws RocksDBException {
