@@ -95,7 +95,8 @@ public final class StreamsLatencyScenario implements Scenario {
                 if (!caughtUp.drained()) {
                     task.say(String.format(Locale.ROOT, "stopped by the scenario limit (%s): the app had processed %,d of the "
                             + "%,d inventory events, no steady run", context.scenarioLimit(), caughtUp.processed(), inventory));
-                    return List.of(Figure.of(NAME, "inventory records", caughtUp.processed()));
+                    return List.of(Figure.of(NAME, "inventory records", caughtUp.processed()),
+                            Figure.of(NAME, "peak RSS MB", caughtUp.peakMemory().peakRssMb()));
                 }
                 latencies.startMeasuring();
                 Duration steady = min(size.duration(), Duration.ofNanos(deadline - System.nanoTime()));
@@ -108,7 +109,9 @@ public final class StreamsLatencyScenario implements Scenario {
                                 + "%,d views and %,d alerts still awaited at the end (counted with their wait so far)",
                         latencies.sent(), latencies.viewsMatched(), latencies.alertsMatched(), latencies.unexpectedViews(),
                         latencies.viewsWaiting(), latencies.alertsWaiting()));
-                return figures(outcome, latencies.views(cutoff), latencies.alerts(cutoff));
+                List<Figure> figures = figures(outcome, latencies.views(cutoff), latencies.alerts(cutoff));
+                figures.add(Figure.of(NAME, "peak RSS MB", app.process().memory().peakRssMb()));
+                return figures;
             }
         }
     }
