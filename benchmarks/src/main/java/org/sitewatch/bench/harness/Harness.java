@@ -92,6 +92,7 @@ public final class Harness implements Callable<Integer> {
         List<Scenario> selected = select();
         long eventCount = events != null ? events : smoke ? SMOKE_EVENTS : DEFAULT_EVENTS;
         Duration scenarioLimit = limit != null ? BenchDurations.parse(limit, "--limit") : smoke ? SMOKE_LIMIT : Duration.ofMinutes(10);
+        long started = System.nanoTime();
         String machine = Machine.describe();
         String runLine = String.format(Locale.ROOT, "%,d events%s, scenario limit %s, %s", eventCount, smoke ? " (smoke)" : "",
                 scenarioLimit, Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -114,11 +115,13 @@ public final class Harness implements Callable<Integer> {
             deleteTree(workDir);
         }
         ResultTable table = ResultTable.of(outcomes);
+        String usage = Machine.usageSince(started);
         console.println();
+        console.println("usage:   " + usage);
         console.println("Kafka's clients are warmed up before the first figure; Sitewatch's figures are of its first (cold) pass.");
         console.print(table.toText());
         if (out != null) {
-            writeMarkdown(table, machine, runLine);
+            writeMarkdown(table, machine, runLine, usage);
             console.println("table written to " + out);
         }
         return outcomes.stream().anyMatch(ScenarioOutcome::failed) ? 1 : 0;
@@ -184,10 +187,11 @@ public final class Harness implements Callable<Integer> {
         return outcome;
     }
 
-    private void writeMarkdown(ResultTable table, String machine, String runLine) throws IOException {
+    private void writeMarkdown(ResultTable table, String machine, String runLine, String usage) throws IOException {
         String md = "# Sitewatch benchmark\n\n"
                 + "- machine: " + machine + "\n"
                 + "- run: " + runLine + "\n"
+                + "- usage: " + usage + "\n"
                 + "- Kafka's clients are warmed up before the first figure; Sitewatch's figures are of its first (cold) pass.\n\n"
                 + table.toMarkdown();
         Path parent = out.toAbsolutePath().getParent();
