@@ -6,8 +6,13 @@ import org.sitewatch.bench.harness.ProgressLine;
 
 /**
  * Watches a running app work through the raw topics up to given end offsets, polling its consumer group every
- * 200 ms, until it is drained ({@link StreamsGroupProgress#drained}) or a deadline passes; keeps the app's peak
- * memory on the way.
+ * 200 ms, until it is drained or a deadline passes; keeps the app's peak memory on the way.
+ *
+ * <p>Drained: the raw topics are read to the given ends, then the repartition topics to the ends they had at that
+ * moment, which hold everything the raw records caused (Kafka Streams commits the raw offsets in the transaction
+ * that writes those records). Not "to their ends now": timers keep writing to them (an item crossing its RPO sends
+ * a site delta), so under an estate of replicated items they are never empty at one instant. Repeated once per
+ * repartition topic, so a chain of repartitions (one feeding the next) is followed to its end.
  */
 final class DrainWatch {
 
@@ -52,6 +57,9 @@ final class DrainWatch {
         long atFirstCommit = 0;
         long processed = 0;
         long shown = -1;
+        // First the raw topics, then the repartition topics' ends as they were when the previous target was reached.
+        Map<TopicPartition, Long> target = to;
+        int repartitionRounds = -1;
         ProcessMemory peak = ProcessMemory.UNKNOWN;
         while (true) {
             app.requireAlive("while " + what);
@@ -68,8 +76,15 @@ final class DrainWatch {
                 task.update(what, Math.min(processed, total), total);
                 shown = processed;
             }
-            if (group.drained(committed, to)) {
-                return new Result(firstCommit, atFirstCommit, processed, now, true, peak.max(app.memory()));
+            if (group.reached(committed, target)) {
+                if (repartitionRounds < 0) {
+                    repartitionRounds = group.repartitionTopics().size();
+                }
+                if (repartitionRounds == 0) {
+                    return new Result(firstCommit, atFirstCommit, processed, now, true, peak.max(app.memory()));
+                }
+                repartitionRounds--;
+                target = group.repartitionEnds();
             }
             if (now > deadlineNanos) {
                 return new Result(firstCommit, atFirstCommit, processed, now, false, peak.max(app.memory()));

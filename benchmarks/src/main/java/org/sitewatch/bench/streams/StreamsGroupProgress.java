@@ -24,8 +24,8 @@ import org.sitewatch.events.Topics;
 
 /**
  * How far a Kafka Streams app has got, read from outside as an operator would: the committed offsets of its
- * consumer group (the application id) on the four raw topics and on its own repartition topics, against their
- * end offsets. The app is drained, and its views current, when nothing is left to read on any of them.
+ * consumer group (the application id) on the four raw topics and on its own repartition topics, against end
+ * offsets ({@link DrainWatch} decides which).
  *
  * <p>Under exactly-once every transaction ends with a commit marker, an offset of its own that no consumer is
  * given; the app commits the offset after its last record, which may stop short of a final marker. So a
@@ -107,27 +107,22 @@ public final class StreamsGroupProgress implements AutoCloseable {
     }
 
     /**
-     * Whether the group has read the raw topics up to {@code rawEnds} and every repartition topic of the app to its
-     * end, so every event is folded into the views. Cheap while the app is behind: the first partition with a record
-     * left answers.
+     * Whether the group has read every partition of {@code ends} up to that offset. Cheap while the app is behind:
+     * the first partition with a record left answers.
      */
-    public boolean drained(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> rawEnds) throws Exception {
-        if (!readTo(committed, rawEnds, Map.of())) {
-            return false;
-        }
-        List<TopicPartition> repartition = partitionsOf(admin, repartitionTopics());
-        return readTo(committed, offsets(repartition, OffsetSpec.latest()), offsets(repartition, OffsetSpec.earliest()));
-    }
-
-    private boolean readTo(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends,
-                           Map<TopicPartition, Long> beginnings) {
+    public boolean reached(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            long from = committed.getOrDefault(end.getKey(), beginnings.getOrDefault(end.getKey(), 0L));
+            long from = committed.getOrDefault(end.getKey(), 0L);
             if (from < end.getValue() && !nothingToReadBetween(end.getKey(), from, end.getValue())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The end offsets of the app's repartition topics now. */
+    public Map<TopicPartition, Long> repartitionEnds() throws Exception {
+        return offsets(partitionsOf(admin, repartitionTopics()), OffsetSpec.latest());
     }
 
     /** The app's internal repartition topics: {@code <application id>-...-repartition}. */
