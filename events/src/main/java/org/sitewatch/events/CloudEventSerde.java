@@ -108,6 +108,11 @@ public final class CloudEventSerde implements Serde<SitewatchEvent> {
 
         @Override
         public SitewatchEvent deserialize(String topic, Headers headers, byte[] data) {
+            SitewatchEvent event = BinaryModeReader.read(headers, data);
+            if (event != null) {
+                return event;
+            }
+            // Anything unusual goes the SDK's way, which also names what is wrong.
             CloudEvent ce;
             try {
                 ce = delegate.deserialize(topic, headers, data);
