@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -50,7 +51,28 @@ public record SiteAggregate(String site, Map<String, Long> counts, Map<String, P
                 newHealth);
     }
 
+    /** The class of the read-only sorted maps this record keeps, which it can share instead of copying. */
+    private static final Class<?> FROZEN = Collections.unmodifiableSortedMap(new TreeMap<String, Object>()).getClass();
+
+    /**
+     * A read-only, sorted copy of {@code map}; a map this record made (or {@link #frozen} made) is taken as
+     * it is. Applying a delta replaces one or two maps of the aggregate and keeps the rest: copying all
+     * of them (up to the problem cap) on every event was the aggregator's main cost.
+     */
     private static <V> Map<String, V> sorted(Map<String, V> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+        if (map == null) {
+            return frozen(new TreeMap<>());
+        }
+        if (map.getClass() == FROZEN && ((SortedMap<String, V>) map).comparator() == null) {
+            return map;
+        }
+        return frozen(new TreeMap<>(map));
+    }
+
+    /**
+     * Wraps a map the caller built and will not touch again, so the record can keep it without a copy.
+     */
+    static <V> Map<String, V> frozen(TreeMap<String, V> map) {
+        return Collections.unmodifiableSortedMap(map);
     }
 }

@@ -30,32 +30,42 @@ public final class SiteAggregator {
 
     public SiteAggregate apply(SiteAggregate current, SiteDelta delta) {
         SiteAggregate agg = current == null ? SiteAggregate.empty(delta.site()) : current;
-        Map<String, Long> counts = new TreeMap<>(agg.counts());
+        TreeMap<String, Long> counts = new TreeMap<>(agg.counts());
         delta.before().counts().forEach((counter, n) -> add(counts, counter, -n));
         delta.after().counts().forEach((counter, n) -> add(counts, counter, n));
 
-        Map<String, Problem> problems = new TreeMap<>(agg.problems());
+        // The problem list and the collectors are copied only when this delta changes them.
+        Map<String, Problem> problems = agg.problems();
         long notListed = agg.problemsNotListed();
-        boolean listed = problems.remove(delta.subject()) != null;
-        if (delta.before().problem() != null && !listed) {
-            notListed = Math.max(0, notListed - 1);
-        }
-        if (delta.after().problem() != null) {
-            notListed += insertBounded(problems, delta.subject(), delta.after().problem());
+        if (delta.before().problem() != null || delta.after().problem() != null || problems.containsKey(delta.subject())) {
+            TreeMap<String, Problem> changed = new TreeMap<>(problems);
+            boolean listed = changed.remove(delta.subject()) != null;
+            if (delta.before().problem() != null && !listed) {
+                notListed = Math.max(0, notListed - 1);
+            }
+            if (delta.after().problem() != null) {
+                notListed += insertBounded(changed, delta.subject(), delta.after().problem());
+            }
+            problems = SiteAggregate.frozen(changed);
         }
 
-        Map<String, CollectorView> collectors = new TreeMap<>(agg.collectors());
-        if (delta.before().collector() != null) {
-            collectors.remove(delta.before().collector().collectorId());
-        }
-        if (delta.after().collector() != null) {
-            collectors.put(delta.after().collector().collectorId(), delta.after().collector());
+        Map<String, CollectorView> collectors = agg.collectors();
+        if (delta.before().collector() != null || delta.after().collector() != null) {
+            TreeMap<String, CollectorView> changed = new TreeMap<>(collectors);
+            if (delta.before().collector() != null) {
+                changed.remove(delta.before().collector().collectorId());
+            }
+            if (delta.after().collector() != null) {
+                changed.put(delta.after().collector().collectorId(), delta.after().collector());
+            }
+            collectors = SiteAggregate.frozen(changed);
         }
 
         List<HaActionView> actions = remember(agg.recentHaActions(), delta.action());
         Instant last = agg.lastEventTime() == null || (delta.eventTime() != null && delta.eventTime().isAfter(agg.lastEventTime()))
                 ? delta.eventTime() : agg.lastEventTime();
-        return new SiteAggregate(agg.site(), counts, problems, notListed, collectors, actions, last, agg.health());
+        return new SiteAggregate(agg.site(), SiteAggregate.frozen(counts), problems, notListed, collectors, actions, last,
+                agg.health());
     }
 
     /** Lists the problem if there is room or it is more severe than one listed; returns 1 if it went unlisted. */
