@@ -54,6 +54,8 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
     private final KeyValueStore<String, V> inner;
     private final int capacity;
     private final LinkedHashMap<String, Slot<V>> slots;
+    /** The dirty keys in the order they became dirty, so a flush visits only them, not the whole map. */
+    private final ArrayList<String> dirtyKeys = new ArrayList<>();
     /** Counts writes, so a reader that missed the map does not cache a value a newer write replaced. */
     private long writes;
 
@@ -90,9 +92,7 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
-        synchronized (this) {
-            slots.clear();
-        }
+        clearCache();
         inner.init(context, root);
     }
 
@@ -126,9 +126,13 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
         Slot<V> slot = slots.get(key);
         if (slot == null) {
             slots.put(key, new Slot<>(value, true));
+            dirtyKeys.add(key);
         } else {
             slot.value = value;
-            slot.dirty = true;
+            if (!slot.dirty) {
+                slot.dirty = true;
+                dirtyKeys.add(key);
+            }
         }
     }
 
@@ -158,13 +162,13 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
     /** Writes every dirty value to the store beneath; called by Kafka Streams before each commit. */
     @Override
     public synchronized void flushCache() {
-        for (Map.Entry<String, Slot<V>> entry : slots.entrySet()) {
-            Slot<V> slot = entry.getValue();
-            if (slot.dirty) {
-                write(entry.getKey(), slot.value);
-                slot.dirty = false;
-            }
+        for (String key : dirtyKeys) {
+            // A dirty slot is never evicted, and a key is listed once per dirty spell.
+            Slot<V> slot = slots.get(key);
+            write(key, slot.value);
+            slot.dirty = false;
         }
+        dirtyKeys.clear();
         Iterator<String> eldestFirst = slots.keySet().iterator();
         while (slots.size() > capacity && eldestFirst.hasNext()) {
             eldestFirst.next();
@@ -175,6 +179,7 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
     @Override
     public synchronized void clearCache() {
         slots.clear();
+        dirtyKeys.clear();
     }
 
     @Override
@@ -190,9 +195,7 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
 
     @Override
     public void close() {
-        synchronized (this) {
-            slots.clear(); // a clean close committed (flushed) first; a dirty close must not write
-        }
+        clearCache(); // a clean close committed (flushed) first; a dirty close must not write
         inner.close();
     }
 
@@ -278,9 +281,9 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
     private KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored, KeyFilter inRange, boolean reverse) {
         List<KeyValue<String, V>> pending = new ArrayList<>();
         synchronized (this) {
-            for (Map.Entry<String, Slot<V>> entry : slots.entrySet()) {
-                if (entry.getValue().dirty && inRange.test(entry.getKey())) {
-                    pending.add(KeyValue.pair(entry.getKey(), entry.getValue().value));
+            for (String key : dirtyKeys) {
+                if (inRange.test(key)) {
+                    pending.add(KeyValue.pair(key, slots.get(key).value));
                 }
             }
         }
