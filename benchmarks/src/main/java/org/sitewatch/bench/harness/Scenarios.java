@@ -1,6 +1,7 @@
 package org.sitewatch.bench.harness;
 
 import java.util.List;
+import org.sitewatch.bench.collector.ProxmoxPollCost;
 import org.sitewatch.bench.kafka.ConsumerPerformanceScenario;
 import org.sitewatch.bench.kafka.ProducerPerformanceScenario;
 import org.sitewatch.bench.load.SitewatchProduceScenario;
@@ -31,6 +32,8 @@ public final class Scenarios {
                 // These write estates of their own to the raw topics, so they come after every scenario that reads them.
                 new StreamsLatencyScenario(),
                 new StreamsScaleScenario(),
-                new StartupScenario());
+                new StartupScenario(),
+                // Its own simulator and collector, no broker: anywhere in the order would do.
+                new ProxmoxPollCost());
     }
 }
