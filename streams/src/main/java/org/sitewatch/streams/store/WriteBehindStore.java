@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -58,6 +59,12 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
     private final ArrayList<String> dirtyKeys = new ArrayList<>();
     /** Counts writes, so a reader that missed the map does not cache a value a newer write replaced. */
     private long writes;
+    /**
+     * Resident stores (few keys, all hot: the site aggregates) hold every value in memory, in store order,
+     * loaded from RocksDB on first use after a restore; whole-store reads then decode nothing.
+     */
+    private final boolean resident;
+    private TreeMap<String, V> everything;
 
     /** A cached value ({@code null} = known absent) and whether it still has to be written. */
     private static final class Slot<V> {
@@ -71,6 +78,15 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
     }
 
     public WriteBehindStore(KeyValueStore<String, V> inner, int capacity) {
+        this(inner, capacity, false);
+    }
+
+    /**
+     * @param resident keep every value of the store in memory (for stores whose key count is small and
+     *     bounded, such as one per site), so ranges and full scans are served from memory
+     */
+    public WriteBehindStore(KeyValueStore<String, V> inner, int capacity, boolean resident) {
+        this.resident = resident;
         if (capacity < 1) {
             throw new IllegalArgumentException("write-behind capacity must be at least 1 but was " + capacity);
         }
@@ -98,6 +114,11 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
 
     @Override
     public V get(String key) {
+        if (resident) {
+            synchronized (this) {
+                return loaded().get(key);
+            }
+        }
         long seen;
         synchronized (this) {
             Slot<V> slot = slots.get(key);
@@ -123,6 +144,13 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
     @Override
     public synchronized void put(String key, V value) {
         writes++;
+        if (resident) {
+            if (value == null) {
+                loaded().remove(key);
+            } else {
+                loaded().put(key, value);
+            }
+        }
         Slot<V> slot = slots.get(key);
         if (slot == null) {
             slots.put(key, new Slot<>(value, true));
@@ -180,6 +208,77 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
     public synchronized void clearCache() {
         slots.clear();
         dirtyKeys.clear();
+        everything = null;
+    }
+
+    /** The resident values, read from the store beneath on first use (after the restore, before processing). */
+    private TreeMap<String, V> loaded() {
+        if (everything == null) {
+            TreeMap<String, V> all = new TreeMap<>(STORE_ORDER);
+            try (KeyValueIterator<String, V> stored = inner.all()) {
+                stored.forEachRemaining(kv -> all.put(kv.key, kv.value));
+            }
+            for (String key : dirtyKeys) {
+                V value = slots.get(key).value;
+                if (value == null) {
+                    all.remove(key);
+                } else {
+                    all.put(key, value);
+                }
+            }
+            everything = all;
+        }
+        return everything;
+    }
+
+    /** The resident values from {@code from} to {@code to} (null: open), copied, so the caller iterates without the lock. */
+    private synchronized KeyValueIterator<String, V> residentRange(String from, String to, boolean reverse) {
+        java.util.NavigableMap<String, V> range = loaded();
+        if (from != null && to != null) {
+            range = STORE_ORDER.compare(from, to) > 0 ? new TreeMap<>(STORE_ORDER) : range.subMap(from, true, to, true);
+        } else if (from != null) {
+            range = range.tailMap(from, true);
+        } else if (to != null) {
+            range = range.headMap(to, true);
+        }
+        List<KeyValue<String, V>> copy = new ArrayList<>(range.size());
+        (reverse ? range.descendingMap() : range).forEach((k, v) -> copy.add(KeyValue.pair(k, v)));
+        return new ListIterator<>(copy);
+    }
+
+    /** A finished list as a store iterator. */
+    private static final class ListIterator<V> implements KeyValueIterator<String, V> {
+        private final List<KeyValue<String, V>> entries;
+        private int next;
+
+        ListIterator(List<KeyValue<String, V>> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < entries.size();
+        }
+
+        @Override
+        public KeyValue<String, V> next() {
+            if (next >= entries.size()) {
+                throw new NoSuchElementException();
+            }
+            return entries.get(next++);
+        }
+
+        @Override
+        public String peekNextKey() {
+            if (next >= entries.size()) {
+                throw new NoSuchElementException();
+            }
+            return entries.get(next).key;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Override
@@ -221,29 +320,52 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
 
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
+        if (resident) {
+            return residentRange(from, to, false);
+        }
         return merged(inner.range(from, to), key -> (from == null || STORE_ORDER.compare(key, from) >= 0)
                 && (to == null || STORE_ORDER.compare(key, to) <= 0), false);
     }
 
     @Override
     public KeyValueIterator<String, V> reverseRange(String from, String to) {
+        if (resident) {
+            return residentRange(from, to, true);
+        }
         return merged(inner.reverseRange(from, to), key -> (from == null || STORE_ORDER.compare(key, from) >= 0)
                 && (to == null || STORE_ORDER.compare(key, to) <= 0), true);
     }
 
     @Override
     public KeyValueIterator<String, V> all() {
+        if (resident) {
+            return residentRange(null, null, false);
+        }
         return merged(inner.all(), key -> true, false);
     }
 
     @Override
     public KeyValueIterator<String, V> reverseAll() {
+        if (resident) {
+            return residentRange(null, null, true);
+        }
         return merged(inner.reverseAll(), key -> true, true);
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
         byte[] prefixBytes = prefixKeySerializer.serialize(null, prefix);
+        if (resident) {
+            List<KeyValue<String, V>> matching = new ArrayList<>();
+            try (KeyValueIterator<String, V> all = residentRange(null, null, false)) {
+                all.forEachRemaining(kv -> {
+                    if (startsWith(kv.key.getBytes(StandardCharsets.UTF_8), prefixBytes)) {
+                        matching.add(kv);
+                    }
+                });
+            }
+            return new ListIterator<>(matching);
+        }
         return merged(inner.prefixScan(prefix, prefixKeySerializer), key -> startsWith(key.getBytes(StandardCharsets.UTF_8), prefixBytes),
                 false);
     }

@@ -19,16 +19,27 @@ public final class WriteBehindStores {
     /** A persistent key-value store with string keys, values held as objects up to {@code capacity} per task. */
     public static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> valueSerde, int capacity) {
         return new Builder<>(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde),
-                capacity);
+                capacity, false);
+    }
+
+    /**
+     * As {@link #persistent}, with every value held in memory (see {@link WriteBehindStore}): for stores with
+     * one key per site or site pair, read whole by the views and the periodic re-judging.
+     */
+    public static <V> StoreBuilder<KeyValueStore<String, V>> resident(String name, Serde<V> valueSerde, int capacity) {
+        return new Builder<>(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde),
+                capacity, true);
     }
 
     private static final class Builder<V> implements StoreBuilder<KeyValueStore<String, V>> {
         private final StoreBuilder<KeyValueStore<String, V>> inner;
         private final int capacity;
+        private final boolean resident;
 
-        Builder(StoreBuilder<KeyValueStore<String, V>> inner, int capacity) {
+        Builder(StoreBuilder<KeyValueStore<String, V>> inner, int capacity, boolean resident) {
             this.inner = inner.withCachingDisabled();
             this.capacity = capacity;
+            this.resident = resident;
         }
 
         @Override
@@ -55,7 +66,7 @@ public final class WriteBehindStores {
 
         @Override
         public KeyValueStore<String, V> build() {
-            return new WriteBehindStore<>(inner.build(), capacity);
+            return new WriteBehindStore<>(inner.build(), capacity, resident);
         }
 
         @Override

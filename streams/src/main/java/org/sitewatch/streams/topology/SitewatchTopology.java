@@ -164,12 +164,12 @@ public final class SitewatchTopology {
             }
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.RPO_DEADLINES), Serdes.String(), Serdes.String()));
-            builder.addStateStore(WriteBehindStores.persistent(StoreNames.SITE_AGGREGATES, StoreSerdes.siteAggregate(), objects));
+            builder.addStateStore(WriteBehindStores.resident(StoreNames.SITE_AGGREGATES, StoreSerdes.siteAggregate(), objects));
             // Index stores are read by prefix at query time; no cache, so every write is a plain RocksDB put.
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.SITE_LAG_INDEX), Serdes.String(), Serdes.String()));
             builder.addStateStore(WriteBehindStores.persistent(StoreNames.SITE_HEALTH_PUBLISHED, StoreSerdes.siteHealthView(), objects));
-            builder.addStateStore(WriteBehindStores.persistent(StoreNames.PAIR_AGGREGATES, StoreSerdes.pairAggregate(), objects));
+            builder.addStateStore(WriteBehindStores.resident(StoreNames.PAIR_AGGREGATES, StoreSerdes.pairAggregate(), objects));
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.PAIR_INDEX), Serdes.String(), Serdes.String()));
             builder.addStateStore(WriteBehindStores.persistent(StoreNames.ALERT_STATE, StoreSerdes.alertMemory(), objects));

@@ -83,6 +83,35 @@ class WriteBehindStoreTest {
     }
 
     @Test
+    void aResidentStoreServesRangesFromMemoryWithWhatWasStoredAndWhatIsNotYetWritten() {
+        beneath.put("site-a/1", "stored");
+        beneath.put("site-a/3", "stored");
+        beneath.put("site-b/1", "stored");
+        WriteBehindStore<String> resident = new WriteBehindStore<>(beneath, 4, true);
+        resident.init(new MockProcessorContext<>().getStateStoreContext(), resident);
+        resident.put("site-a/2", "new");
+        resident.put("site-a/3", "changed");
+        resident.delete("site-b/1");
+
+        assertThat(entries(resident.all())).containsExactly("site-a/1=stored", "site-a/2=new", "site-a/3=changed");
+        assertThat(entries(resident.prefixScan("site-a/", new StringSerializer())))
+                .containsExactly("site-a/1=stored", "site-a/2=new", "site-a/3=changed");
+        assertThat(entries(resident.range("site-a/2", "site-b/9"))).containsExactly("site-a/2=new", "site-a/3=changed");
+        assertThat(entries(resident.reverseAll())).containsExactly("site-a/3=changed", "site-a/2=new", "site-a/1=stored");
+        assertThat(resident.get("site-b/1")).isNull();
+        assertThat(beneath.get("site-a/2")).isNull();
+
+        beneath.put("site-c/1", "written by someone else"); // not seen: the resident copy was loaded
+        assertThat(keys(resident.all())).doesNotContain("site-c/1");
+
+        resident.flushCache();
+        assertThat(beneath.get("site-a/2")).isEqualTo("new");
+        assertThat(beneath.get("site-b/1")).isNull();
+        resident.clearCache(); // as after a restore: loaded again from the store beneath
+        assertThat(keys(resident.all())).containsExactly("site-a/1", "site-a/2", "site-a/3", "site-c/1");
+    }
+
+    @Test
     void moreDirtyKeysThanTheCapacityAreAllKeptUntilTheFlushWritesThem() {
         for (int i = 0; i < 100; i++) {
             store.put("k" + i, "v" + i);
