@@ -6,6 +6,8 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
@@ -63,20 +65,25 @@ public final class CloudEventSerde implements Serde<SitewatchEvent> {
             throw new InvalidEventException(InvalidEventException.Reason.INVALID_DATA,
                     type.typeName() + " event " + ce.getId() + " has no time attribute");
         }
+        return event(ce.getId(), ce.getSource(), type, ce.getSubject(), ce.getTime().toInstant(), payload.toBytes());
+    }
+
+    /** The event from its attributes and JSON data, after the contract's checks of the data and the subject. */
+    static SitewatchEvent event(String id, URI source, EventType type, String subject, Instant time, byte[] json) {
         EventData data;
         try {
-            data = Json.read(payload.toBytes(), type.dataClass());
+            data = Json.read(json, type.dataClass());
         } catch (IOException | RuntimeException e) {
             throw new InvalidEventException(InvalidEventException.Reason.MALFORMED_DATA,
                     type.typeName() + " data is not valid JSON for its type: " + e.getMessage(), e);
         }
         EventValidator.check(data);
         String expectedSubject = type.subjectOf(data);
-        if (!expectedSubject.equals(ce.getSubject())) {
+        if (!expectedSubject.equals(subject)) {
             throw new InvalidEventException(InvalidEventException.Reason.SUBJECT_MISMATCH,
-                    "subject '" + ce.getSubject() + "' does not match the data, expected '" + expectedSubject + "'");
+                    "subject '" + subject + "' does not match the data, expected '" + expectedSubject + "'");
         }
-        return new SitewatchEvent(ce.getId(), ce.getSource(), type, ce.getSubject(), ce.getTime().toInstant(), data);
+        return new SitewatchEvent(id, source, type, subject, time, data);
     }
 
     private static final class EventSerializer implements Serializer<SitewatchEvent> {
