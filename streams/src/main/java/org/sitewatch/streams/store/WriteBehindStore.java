@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serializer;
@@ -233,7 +234,7 @@ public final class WriteBehindStore<V> implements KeyValueStore<String, V>, Cach
 
     /** The resident values from {@code from} to {@code to} (null: open), copied, so the caller iterates without the lock. */
     private synchronized KeyValueIterator<String, V> residentRange(String from, String to, boolean reverse) {
-        java.util.NavigableMap<String, V> range = loaded();
+        NavigableMap<String, V> range = loaded();
         if (from != null && to != null) {
             range = STORE_ORDER.compare(from, to) > 0 ? new TreeMap<>(STORE_ORDER) : range.subMap(from, true, to, true);
         } else if (from != null) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.sitewatch.core.fold.CollectorView;
 import org.sitewatch.core.fold.Contribution;
@@ -81,7 +82,7 @@ public final class DeltaCodec {
             In in = new In(ByteBuffer.wrap(bytes, 1, bytes.length - 1));
             return reader.apply(in);
         };
-        return org.apache.kafka.common.serialization.Serdes.serdeFrom(serializer, deserializer);
+        return Serdes.serdeFrom(serializer, deserializer);
     }
 
     static void writeSiteDelta(Out out, SiteDelta d) {
@@ -203,13 +204,6 @@ public final class DeltaCodec {
             }
             collector = new CollectorView(id, platform, endpoint, status, errorKind, error, lastHeartbeat, lastSuccess, interval,
                     unreadable);
-        }
-        if (counts.isEmpty() && problem == null && collector == null) {
-            String pair = in.string();
-            Instant recoveryPoint = in.instant();
-            Instant testFailover = in.instant();
-            return pair == null && recoveryPoint == null && testFailover == null ? Contribution.NONE
-                    : new Contribution(counts, null, null, pair, recoveryPoint, testFailover);
         }
         return new Contribution(counts, problem, collector, in.string(), in.instant(), in.instant());
     }
