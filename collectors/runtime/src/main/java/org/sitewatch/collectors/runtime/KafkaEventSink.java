@@ -90,7 +90,8 @@ public final class KafkaEventSink implements EventSink {
         return config;
     }
 
-    static Map<String, Object> producerConfig(String bootstrapServers, Map<String, ?> overrides) {
+    /** The collectors' producer settings (the benchmarks give Kafka's own producer tool the same ones). */
+    public static Map<String, Object> producerConfig(String bootstrapServers, Map<String, ?> overrides) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "sitewatch-collectors");
