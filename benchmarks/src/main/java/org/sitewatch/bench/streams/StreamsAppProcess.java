@@ -18,6 +18,12 @@ public final class StreamsAppProcess implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = List.of("-Xmx2g", "-XX:+UseG1GC");
 
     /**
+     * Extra JVM options for the app, split on spaces, e.g. to profile it:
+     * {@code SITEWATCH_BENCH_APP_JVM_OPTIONS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile"}.
+     */
+    public static final String EXTRA_JVM_OPTIONS_ENV = "SITEWATCH_BENCH_APP_JVM_OPTIONS";
+
+    /**
      * Set explicitly so the figures say what they ran with: Kafka Streams' default under exactly-once v2 (which the
      * app pins) is also 100 ms, and the app sets none of its own.
      */
@@ -54,8 +60,17 @@ public final class StreamsAppProcess implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--sitewatch.streams.application-id=" + settings.applicationId(),
                 "--sitewatch.streams.commit-interval=" + COMMIT_INTERVAL.toMillis() + "ms"));
-        return new StreamsAppProcess(settings, AppProcess.start(settings.jar(), JVM_OPTIONS, args, settings.log()),
+        return new StreamsAppProcess(settings, AppProcess.start(settings.jar(), jvmOptions(), args, settings.log()),
                 new AppHttp(port));
+    }
+
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        String extra = System.getenv(EXTRA_JVM_OPTIONS_ENV);
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     /** The same app (application id, state folder, log) started again, e.g. after {@link #stop()}. */
