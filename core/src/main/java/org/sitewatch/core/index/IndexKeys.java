@@ -21,7 +21,26 @@ public final class IndexKeys {
     }
 
     public static String of(String owner, String family, Instant at, String subject) {
-        return prefix(owner, family) + String.format("%019d", Math.max(0, at.toEpochMilli())) + "|" + subject;
+        return prefix(owner, family) + paddedMillis(Math.max(0, at.toEpochMilli())) + "|" + subject;
+    }
+
+    /**
+     * {@code millis} as 19 digits, zero-padded on the left, so keys sort by time in byte order ({@code
+     * String.format("%019d")} gives the same, at several times the cost, on every index and deadline move).
+     *
+     * @throws IllegalArgumentException for a negative value, which has no sortable form here
+     */
+    public static String paddedMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("no sortable key for a negative time: " + millis);
+        }
+        char[] digits = new char[DIGITS];
+        long rest = millis;
+        for (int i = DIGITS - 1; i >= 0; i--) {
+            digits[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return new String(digits);
     }
 
     /** Every key of one owner and family starts with this. */

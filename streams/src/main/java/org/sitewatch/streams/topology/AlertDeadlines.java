@@ -1,6 +1,7 @@
 package org.sitewatch.streams.topology;
 
 import java.time.Instant;
+import org.sitewatch.core.index.IndexKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -58,6 +59,6 @@ final class AlertDeadlines {
     }
 
     private static String pad(long millis) {
-        return String.format("%019d", millis);
+        return IndexKeys.paddedMillis(Math.max(0, millis));
     }
 }

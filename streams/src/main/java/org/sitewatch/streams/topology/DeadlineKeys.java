@@ -1,6 +1,7 @@
 package org.sitewatch.streams.topology;
 
 import java.time.Instant;
+import org.sitewatch.core.index.IndexKeys;
 
 /**
  * Keys of a deadline index: {@code <epoch millis, zero-padded to 19 digits>|<entity key>}. Padded
@@ -24,6 +25,6 @@ final class DeadlineKeys {
     }
 
     private static String pad(long millis) {
-        return String.format("%019d", millis);
+        return IndexKeys.paddedMillis(Math.max(0, millis));
     }
 }
