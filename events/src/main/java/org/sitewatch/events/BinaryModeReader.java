@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -16,6 +18,13 @@ import org.apache.kafka.common.header.Headers;
  * the caller goes the SDK's way, which either reads the record or says exactly why it cannot.
  */
 final class BinaryModeReader {
+
+    /**
+     * Sources seen, parsed once: there is one per collector endpoint, and {@code URI.create} was a tenth of
+     * this reader's time. Bounded: emptied when full, so odd traffic cannot grow it.
+     */
+    private static final int MAX_SOURCES = 4096;
+    private static final Map<String, URI> SOURCES = new ConcurrentHashMap<>();
 
     private BinaryModeReader() {
     }
@@ -60,10 +69,22 @@ final class BinaryModeReader {
             return null;
         }
         try {
-            return CloudEventSerde.event(id, URI.create(source), eventType, subject, instant(time), value);
+            return CloudEventSerde.event(id, source(source), eventType, subject, instant(time), value);
         } catch (RuntimeException e) {
             return null; // the SDK path reads it again and throws the reason
         }
+    }
+
+    static URI source(String text) {
+        URI uri = SOURCES.get(text);
+        if (uri == null) {
+            uri = URI.create(text);
+            if (SOURCES.size() >= MAX_SOURCES) {
+                SOURCES.clear();
+            }
+            SOURCES.put(text, uri);
+        }
+        return uri;
     }
 
     private static String text(byte[] bytes) {

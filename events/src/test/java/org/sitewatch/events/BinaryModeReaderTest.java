@@ -78,4 +78,15 @@ class BinaryModeReaderTest {
         });
         return copy;
     }
+
+    @Test
+    void sourcesAreParsedOnceAndStayCorrectWhenTheCacheFills() {
+        java.net.URI first = BinaryModeReader.source("/sitewatch/collector/paris-pve");
+        assertThat(BinaryModeReader.source("/sitewatch/collector/paris-pve")).isSameAs(first);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(BinaryModeReader.source("/sitewatch/collector/c" + i)).hasToString("/sitewatch/collector/c" + i);
+        }
+        assertThat(BinaryModeReader.source("/sitewatch/collector/paris-pve")).isEqualTo(first);
+        assertThatThrownBy(() -> BinaryModeReader.source("not a uri")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
