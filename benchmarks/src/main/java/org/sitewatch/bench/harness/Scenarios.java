@@ -5,10 +5,12 @@ import org.sitewatch.bench.collector.ProxmoxPollCost;
 import org.sitewatch.bench.kafka.ConsumerPerformanceScenario;
 import org.sitewatch.bench.kafka.ProducerPerformanceScenario;
 import org.sitewatch.bench.load.SitewatchProduceScenario;
+import org.sitewatch.bench.replay.DecodeFloorScenario;
 import org.sitewatch.bench.replay.ReplayExportScenario;
 import org.sitewatch.bench.replay.StateAtScenario;
 import org.sitewatch.bench.streams.StartupScenario;
 import org.sitewatch.bench.streams.StreamsDrainScenario;
+import org.sitewatch.bench.streams.StreamsFloorScenario;
 import org.sitewatch.bench.streams.StreamsLatencyScenario;
 import org.sitewatch.bench.streams.StreamsScaleScenario;
 
@@ -27,6 +29,9 @@ public final class Scenarios {
                 new ConsumerPerformanceScenario(),
                 // Reads the raw topics as sitewatch-produce left them.
                 new StreamsDrainScenario(),
+                // What Kafka Streams and decoding alone leave of the consumer's rate: the ceilings of the two above and below.
+                new StreamsFloorScenario(),
+                new DecodeFloorScenario(),
                 new ReplayExportScenario(),
                 new StateAtScenario(),
                 // These write estates of their own to the raw topics, so they come after every scenario that reads them.
