@@ -23,8 +23,10 @@ import org.sitewatch.events.HaAction;
  *
  * <p>Limits: an event's state is the change it announces on top of the last known record; the
  * collector's next inventory read is the authority and overrides it when it differs (event time
- * is older than the read). Events no mapper watches are not an error: most of vCenter's events are
- * of no interest here.
+ * is older than the read). The known records are those of the read just before the page, so they
+ * may already show what an event announces; an older event still overwrites them until the next
+ * read is remembered. Events no mapper watches are not an error: most of vCenter's events are of no
+ * interest here.
  */
 public final class VsphereEventMapper {
 

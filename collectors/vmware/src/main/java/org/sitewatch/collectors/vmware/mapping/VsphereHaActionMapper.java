@@ -30,7 +30,8 @@ import org.sitewatch.events.VmState;
  * </ul>
  * The action id is the event key; {@code vendorState} the event name, {@code detail} its message
  * (and reason). The host a VM came from is the event's {@code sourceHost}, else the host the VM
- * was last known on; the host it went to is the event's host.
+ * was last known on unless that is already the new one (then unknown); the host it went to is the
+ * event's host.
  */
 final class VsphereHaActionMapper extends EventKindMapper {
 
@@ -75,8 +76,14 @@ final class VsphereHaActionMapper extends EventKindMapper {
         String from;
         String to = null;
         if (kind == HaActionKind.RESTART || kind == HaActionKind.MIGRATE) {
-            from = IN_PLACE.contains(event.typeName()) ? host : or(EntityRef.idOf(event.sourceHost()), lastHost);
             to = host;
+            if (IN_PLACE.contains(event.typeName())) {
+                from = host;
+            } else {
+                String source = EntityRef.idOf(event.sourceHost());
+                // The inventory is read before the events, so the last known host may already be the new one.
+                from = source != null ? source : lastHost != null && !lastHost.equals(host) ? lastHost : null;
+            }
         } else {
             from = or(host, lastHost);
         }

@@ -109,6 +109,17 @@ class VsphereEventMapperTest {
     }
 
     @Test
+    void shouldLeaveTheOriginUnknownWhenTheInventoryAlreadyShowsTheVmOnItsNewHost() {
+        known.remember(vmOn("host-13"));
+
+        HaAction action = only(data(mapper.map(eventEx("com.vmware.vc.ha.VmRestartedByHAEvent").vm(VM).host(OTHER_HOST)
+                .build())), HaAction.class);
+
+        assertThat(action.fromHost()).isNull();
+        assertThat(action.toHost()).isEqualTo("host-13");
+    }
+
+    @Test
     void shouldResetInPlace() {
         HaAction action = only(data(mapper.map(typed("VmDasBeingResetEvent").vm(VM).host(HOST).build())), HaAction.class);
 
