@@ -175,14 +175,24 @@ public final class VcsimProcess implements AutoCloseable {
 
     /** Fails (the tests must not skip) when Go or govmomi's sources are missing. */
     private static void requireGo() {
-        boolean go = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "go")));
-        if (!go || !Files.isDirectory(GOVMOMI_SOURCES)) {
-            throw new IllegalStateException("The VMware integration tests build govmomi's vCenter simulator and need "
-                    + (go ? "" : "Go (Debian golang-go) ") + (Files.isDirectory(GOVMOMI_SOURCES) ? ""
-                    : "govmomi's sources (Debian golang-github-vmware-govmomi-dev, " + GOVMOMI_SOURCES + ") ")
-                    + "- install them once with: build/test --install-only");
+        String missing = missingTools(System.getenv().getOrDefault("PATH", ""), GOVMOMI_SOURCES);
+        if (missing != null) {
+            throw new IllegalStateException(missing);
         }
+    }
+
+    /** What building vcsim lacks, as the failure message; null when {@code go} is on the PATH and the sources exist. */
+    static String missingTools(String pathVariable, Path govmomiSources) {
+        boolean go = Stream.of(pathVariable.split(":"))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "go")));
+        boolean sources = Files.isDirectory(govmomiSources);
+        if (go && sources) {
+            return null;
+        }
+        return "The VMware integration tests build govmomi's vCenter simulator and need "
+                + (go ? "" : "Go (Debian golang-go) ")
+                + (sources ? "" : "govmomi's sources (Debian golang-github-vmware-govmomi-dev, " + govmomiSources + ") ")
+                + "- install them once with: build/test --install-only";
     }
 
     /** The checkout's root: the first parent of the working directory that holds tools/vcsim. */
