@@ -17,7 +17,7 @@ public record EventRecord(int key, String type, String eventTypeId, Instant crea
     public record EntityRef(String name, MoRef ref) {
 
         /** From an event argument ({@code <vm><name>app01</name><vm type="VirtualMachine">vm-42</vm></vm>}). */
-        static EntityRef from(DataObject argument) {
+        public static EntityRef from(DataObject argument) {
             if (argument == null) {
                 return null;
             }

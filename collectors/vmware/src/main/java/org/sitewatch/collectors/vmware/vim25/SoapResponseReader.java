@@ -101,7 +101,7 @@ final class SoapResponseReader {
     private static Object readValue(XMLStreamReader xml, String impliedType) throws XMLStreamException {
         String declared = xsiType(xml);
         String type = declared != null ? declared : impliedType;
-        String refType = xml.getAttributeValue(null, "type");
+        String refType = referenceType(xml);
         boolean array = type != null && type.startsWith("ArrayOf");
         List<Object> items = new ArrayList<>();
         Map<String, List<Object>> fields = new LinkedHashMap<>();
@@ -165,6 +165,20 @@ final class SoapResponseReader {
     }
 
     /** The {@code xsi:type} attribute with XML Schema types as {@code xsd:name} whatever their prefix; null when absent. */
+    /**
+     * A reference's {@code type="HostSystem"}: the attribute without a namespace. Asking the parser for "type" in no
+     * particular namespace can answer {@code xsi:type} instead, which vCenter and vcsim write first.
+     */
+    private static String referenceType(XMLStreamReader xml) {
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            String namespace = xml.getAttributeNamespace(i);
+            if ((namespace == null || namespace.isEmpty()) && "type".equals(xml.getAttributeLocalName(i))) {
+                return xml.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
     private static String xsiType(XMLStreamReader xml) {
         String value = xml.getAttributeValue(SoapRequest.XSI, "type");
         if (value == null) {

@@ -46,6 +46,8 @@ class SoapResponseReaderTest {
         assertThat(host.get("overallStatus")).isEqualTo("green");
         assertThat(host.get("runtime.connectionState")).isEqualTo("connected");
         assertThat(host.get("runtime.inMaintenanceMode")).isEqualTo(Boolean.FALSE);
+        assertThat(host.get("parent")).as("the reference's type, not its xsi:type")
+                .isEqualTo(new MoRef("ClusterComputeResource", "domain-c8"));
         assertThat(vm.get("runtime.powerState")).isEqualTo("poweredOn");
         assertThat(vm.get("runtime.bootTime")).isEqualTo(Instant.parse("2026-03-01T08:15:30.123456Z"));
         assertThat(vm.get("runtime.host")).isEqualTo(HOST_12);

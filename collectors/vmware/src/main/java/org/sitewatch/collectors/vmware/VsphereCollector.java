@@ -1,0 +1,162 @@
+package org.sitewatch.collectors.vmware;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.EventHistory;
+import org.sitewatch.collectors.spi.PollingSource;
+import org.sitewatch.collectors.spi.Snapshot;
+import org.sitewatch.collectors.vmware.mapping.ClusterProperties;
+import org.sitewatch.collectors.vmware.mapping.HostProperties;
+import org.sitewatch.collectors.vmware.mapping.KnownStates;
+import org.sitewatch.collectors.vmware.mapping.VmProperties;
+import org.sitewatch.collectors.vmware.mapping.VsphereClusterMapper;
+import org.sitewatch.collectors.vmware.mapping.VsphereEventMapper;
+import org.sitewatch.collectors.vmware.mapping.VsphereHostMapper;
+import org.sitewatch.collectors.vmware.mapping.VsphereVmMapper;
+import org.sitewatch.collectors.vmware.vim25.MoRef;
+import org.sitewatch.collectors.vmware.vim25.PropertyCollector;
+import org.sitewatch.collectors.vmware.vim25.UpdateSet;
+import org.sitewatch.collectors.vmware.vim25.Vim25Client;
+import org.sitewatch.events.EventData;
+import org.sitewatch.events.HaHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One vCenter. The first poll creates a container view over the whole inventory and a property filter on just
+ * the watched properties ({@link InventoryReader#WATCHED}); every poll then asks {@code WaitForUpdatesEx} for what
+ * changed since the version it holds (never one call per object, never a full walk), applies it to its
+ * {@link InventoryMirror} and maps the mirror. The events come through {@link VsphereEventHistory}.
+ *
+ * <p>A property filter belongs to its session: when the client had to log in again, the view and the filter are
+ * created anew and the next answer is the full inventory again. For the same reason the version is not kept
+ * across restarts; a restart reads the inventory once and the runtime's change detection (checkpointed) publishes
+ * only what differs from before.
+ */
+final class VsphereCollector implements PollingSource {
+
+    private static final Logger log = LoggerFactory.getLogger(VsphereCollector.class);
+    private static final List<String> TYPES = List.of(InventoryReader.VM, InventoryReader.HOST, InventoryReader.CLUSTER);
+
+    private final EndpointConfig endpoint;
+    private final Vim25Client client;
+    private final PropertyCollector properties;
+    private final Clock clock;
+    private final InventoryMirror mirror = new InventoryMirror();
+    private final InventoryReader reader = new InventoryReader(mirror);
+    private final KnownStates known = new KnownStates();
+    private final VsphereVmMapper vms;
+    private final VsphereHostMapper hosts;
+    private final VsphereClusterMapper clusters;
+    private final VsphereEventHistory history;
+
+    private MoRef view;
+    private String version = "";
+    /** The client's login count when the filter was made: another login means a new session without it. */
+    private long filterSession = -1;
+
+    VsphereCollector(EndpointConfig endpoint, Vim25Client client, Clock clock) {
+        this.endpoint = endpoint;
+        this.client = client;
+        this.properties = new PropertyCollector(client);
+        this.clock = clock;
+        this.vms = new VsphereVmMapper(endpoint.site());
+        this.hosts = new VsphereHostMapper(endpoint.site());
+        this.clusters = new VsphereClusterMapper(endpoint.site());
+        this.history = new VsphereEventHistory(endpoint.id(), client, new VsphereEventMapper(endpoint.site(), known), clock);
+    }
+
+    @Override
+    public Snapshot poll() throws CollectorException {
+        readChanges();
+        if (client.logins() != filterSession) {
+            // The session was renewed while reading: the filter went with the old one.
+            readChanges();
+        }
+        return snapshot();
+    }
+
+    @Override
+    public Optional<EventHistory> eventHistory() {
+        return Optional.of(history);
+    }
+
+    /** Brings the mirror up to date: all of the inventory after a (new) session, else only the changes. */
+    private void readChanges() throws CollectorException {
+        if (view == null || client.logins() != filterSession) {
+            watchInventory();
+        }
+        boolean more = true;
+        while (more) {
+            Optional<UpdateSet> updates = properties.waitForUpdates(version, Duration.ZERO);
+            if (updates.isEmpty()) {
+                return;
+            }
+            mirror.apply(updates.get());
+            version = updates.get().version();
+            more = updates.get().truncated();
+        }
+    }
+
+    private void watchInventory() throws CollectorException {
+        if (view != null) {
+            log.info("collector {}: new vCenter session; reading the inventory again", endpoint.id());
+        }
+        mirror.clear();
+        version = "";
+        view = properties.createContainerView(client.serviceContent().rootFolder(), TYPES, true);
+        properties.createFilter(view, InventoryReader.WATCHED);
+        filterSession = client.logins();
+    }
+
+    private Snapshot snapshot() {
+        Snapshot.Builder snapshot = Snapshot.builder(clock.instant());
+        List<EventData> states = new ArrayList<>();
+        List<HaHost> mappedHosts = new ArrayList<>();
+        for (HostProperties host : reader.hosts()) {
+            map(snapshot, "host " + host.moRef(), () -> {
+                HaHost mapped = hosts.map(host);
+                mappedHosts.add(mapped);
+                states.add(mapped);
+            });
+        }
+        Map<String, Boolean> haEnabled = new HashMap<>();
+        for (ClusterProperties cluster : reader.clusters()) {
+            haEnabled.put(cluster.moRef(), cluster.haEnabled());
+            map(snapshot, "cluster " + cluster.moRef(), () -> states.add(clusters.map(cluster, mappedHosts)));
+        }
+        for (VmProperties vm : reader.vms()) {
+            Boolean clusterHa = vm.cluster() == null ? null : haEnabled.get(vm.cluster().moRef());
+            map(snapshot, "VM " + vm.moRef(), () -> states.add(this.vms.map(vm, clusterHa)));
+        }
+        states.forEach(snapshot::state);
+        known.rememberAll(states);
+        return snapshot.build();
+    }
+
+    /** Maps one object; a value the mapping cannot take skips that object, never the poll. */
+    private static void map(Snapshot.Builder snapshot, String what, Runnable mapping) {
+        try {
+            mapping.run();
+        } catch (RuntimeException e) {
+            snapshot.skipped(what + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        history.close();
+        try {
+            client.logout();
+        } catch (CollectorException | RuntimeException e) {
+            log.debug("collector {}: logout failed ({})", endpoint.id(), e.getMessage());
+        }
+    }
+}

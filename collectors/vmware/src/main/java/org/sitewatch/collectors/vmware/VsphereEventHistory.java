@@ -1,0 +1,141 @@
+package org.sitewatch.collectors.vmware;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.EventHistory;
+import org.sitewatch.collectors.spi.EventPage;
+import org.sitewatch.collectors.spi.EventPage.HistoryEvent;
+import org.sitewatch.collectors.vmware.mapping.VsphereEventMapper;
+import org.sitewatch.collectors.vmware.vim25.DataObject;
+import org.sitewatch.collectors.vmware.vim25.EventCollectors;
+import org.sitewatch.collectors.vmware.vim25.EventFilter;
+import org.sitewatch.collectors.vmware.vim25.EventRecord;
+import org.sitewatch.collectors.vmware.vim25.MoRef;
+import org.sitewatch.collectors.vmware.vim25.PropertyCollector;
+import org.sitewatch.collectors.vmware.vim25.Vim25Client;
+import org.sitewatch.events.CollectorErrorKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * vCenter's event history read through one event history collector, resumed from the runtime's cursor
+ * {@code <last event key>@<its creation time>}. Event keys grow per vCenter; a collector made from a time also
+ * returns the events of that very instant, so events at or below the cursor's key are dropped: no gap, no repeat.
+ *
+ * <p>The collector is kept between reads while the runtime asks on from the cursor this class returned last; any
+ * other cursor (a restart, a page that could not be published) or a new session makes a fresh collector from that
+ * cursor's time, so the same cursor always gives the same events. The first read ever starts at vCenter's latest
+ * event: history from before the first start is not replayed.
+ */
+final class VsphereEventHistory implements EventHistory, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(VsphereEventHistory.class);
+    /** Events per read; a full page makes the runtime read again at once. */
+    static final int PAGE = 100;
+
+    private final String endpointId;
+    private final Vim25Client client;
+    private final EventCollectors collectors;
+    private final PropertyCollector properties;
+    private final VsphereEventMapper mapper;
+    private final Clock clock;
+
+    private MoRef collector;
+    private long collectorSession = -1;
+    private String lastCursor;
+
+    VsphereEventHistory(String endpointId, Vim25Client client, VsphereEventMapper mapper, Clock clock) {
+        this.endpointId = endpointId;
+        this.client = client;
+        this.collectors = new EventCollectors(client);
+        this.properties = new PropertyCollector(client);
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public EventPage readAfter(String cursorText) throws CollectorException {
+        if (cursorText == null) {
+            String start = latestEvent().text();
+            lastCursor = null;
+            return new EventPage(List.of(), start, false);
+        }
+        Cursor cursor = Cursor.parse(cursorText);
+        if (collector == null || !cursorText.equals(lastCursor) || client.logins() != collectorSession) {
+            reopen(cursor);
+        }
+        // Oldest first by key: a page need not come in that order (vcsim sends the newest first).
+        List<EventRecord> records = collectors.readNext(collector, PAGE).stream()
+                .sorted(Comparator.comparingLong(EventRecord::key)).toList();
+        List<HistoryEvent> events = new ArrayList<>();
+        Cursor next = cursor;
+        for (EventRecord record : records) {
+            if (record.key() <= cursor.key()) {
+                continue;
+            }
+            VsphereEventMapper.Result mapped = mapper.map(VcenterEvents.of(record));
+            events.addAll(mapped.events());
+            if (mapped.skipped() != null) {
+                log.info("collector {}: vCenter event {} ({}) not published: {}", endpointId, record.key(),
+                        record.typeId(), mapped.skipped());
+            }
+            next = new Cursor(record.key(), record.createdTime() == null ? next.time() : record.createdTime());
+        }
+        lastCursor = next.text();
+        return new EventPage(events, lastCursor, records.size() == PAGE);
+    }
+
+    private void reopen(Cursor cursor) throws CollectorException {
+        close();
+        collector = collectors.create(EventFilter.since(cursor.time()));
+        collectorSession = client.logins();
+    }
+
+    /** vCenter's newest event, where a first start begins; "now" on the collector's clock when it has none. */
+    private Cursor latestEvent() throws CollectorException {
+        Object latest = properties.retrieveObject(client.serviceContent().eventManager(), List.of("latestEvent"))
+                .get("latestEvent");
+        if (latest instanceof DataObject event && event.number("key") != null && event.instant("createdTime") != null) {
+            return new Cursor(event.number("key"), event.instant("createdTime"));
+        }
+        return new Cursor(0, clock.instant());
+    }
+
+    @Override
+    public void close() {
+        if (collector == null) {
+            return;
+        }
+        try {
+            collectors.destroy(collector);
+        } catch (CollectorException | RuntimeException e) {
+            // A collector of a lost session is gone already; vCenter also drops them with the session.
+            log.debug("collector {}: could not destroy event collector {} ({})", endpointId, collector, e.getMessage());
+        }
+        collector = null;
+    }
+
+    /** Where the history was read to: the last event's key and its creation time. */
+    record Cursor(long key, Instant time) {
+
+        static Cursor parse(String text) throws CollectorException {
+            int at = text.indexOf('@');
+            try {
+                return new Cursor(Long.parseLong(text.substring(0, at)), Instant.parse(text.substring(at + 1)));
+            } catch (RuntimeException e) {
+                throw CollectorException.permanent(CollectorErrorKind.INTERNAL,
+                        "event history cursor '" + text + "' is not <event key>@<instant>: " + e.getMessage(),
+                        "the checkpoint of this endpoint is damaged; delete its record from sitewatch.collector-checkpoints "
+                                + "to start from vCenter's latest event", e);
+            }
+        }
+
+        String text() {
+            return key + "@" + time;
+        }
+    }
+}
