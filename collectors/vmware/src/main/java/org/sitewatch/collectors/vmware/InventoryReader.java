@@ -3,6 +3,8 @@ package org.sitewatch.collectors.vmware;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.sitewatch.collectors.vmware.mapping.AdmissionControlInfo;
 import org.sitewatch.collectors.vmware.mapping.AdmissionControlPolicy;
 import org.sitewatch.collectors.vmware.mapping.ClusterProperties;
@@ -54,6 +56,19 @@ final class InventoryReader {
         List<VmProperties> vms = new ArrayList<>();
         mirror.ofType(VM).forEach((ref, properties) -> vms.add(vm(ref, new DataObject(VM, properties))));
         return vms;
+    }
+
+    /**
+     * Why an object's watched properties could not all be read ("configurationEx (NoPermission)"), or null when
+     * they were.
+     */
+    String unreadable(String type, String moRef) {
+        Map<String, String> missing = mirror.unreadable(new MoRef(type, moRef));
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return new TreeMap<>(missing).entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", ")) + " not readable";
     }
 
     private HostProperties host(MoRef ref, DataObject p) {

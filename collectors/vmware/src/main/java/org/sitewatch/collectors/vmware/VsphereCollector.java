@@ -2,30 +2,19 @@ package org.sitewatch.collectors.vmware;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.EventHistory;
 import org.sitewatch.collectors.spi.PollingSource;
 import org.sitewatch.collectors.spi.Snapshot;
-import org.sitewatch.collectors.vmware.mapping.ClusterProperties;
-import org.sitewatch.collectors.vmware.mapping.HostProperties;
 import org.sitewatch.collectors.vmware.mapping.KnownStates;
-import org.sitewatch.collectors.vmware.mapping.VmProperties;
-import org.sitewatch.collectors.vmware.mapping.VsphereClusterMapper;
 import org.sitewatch.collectors.vmware.mapping.VsphereEventMapper;
-import org.sitewatch.collectors.vmware.mapping.VsphereHostMapper;
-import org.sitewatch.collectors.vmware.mapping.VsphereVmMapper;
 import org.sitewatch.collectors.vmware.vim25.MoRef;
 import org.sitewatch.collectors.vmware.vim25.PropertyCollector;
 import org.sitewatch.collectors.vmware.vim25.UpdateSet;
 import org.sitewatch.collectors.vmware.vim25.Vim25Client;
-import org.sitewatch.events.EventData;
-import org.sitewatch.events.HaHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +39,8 @@ final class VsphereCollector implements PollingSource {
     private final PropertyCollector properties;
     private final Clock clock;
     private final InventoryMirror mirror = new InventoryMirror();
-    private final InventoryReader reader = new InventoryReader(mirror);
+    private final InventoryMapper mapper;
     private final KnownStates known = new KnownStates();
-    private final VsphereVmMapper vms;
-    private final VsphereHostMapper hosts;
-    private final VsphereClusterMapper clusters;
     private final VsphereEventHistory history;
 
     private MoRef view;
@@ -67,9 +53,7 @@ final class VsphereCollector implements PollingSource {
         this.client = client;
         this.properties = new PropertyCollector(client);
         this.clock = clock;
-        this.vms = new VsphereVmMapper(endpoint.site());
-        this.hosts = new VsphereHostMapper(endpoint.site());
-        this.clusters = new VsphereClusterMapper(endpoint.site());
+        this.mapper = new InventoryMapper(endpoint.site(), new InventoryReader(mirror));
         this.history = new VsphereEventHistory(endpoint.id(), client, new VsphereEventMapper(endpoint.site(), known), clock);
     }
 
@@ -117,37 +101,9 @@ final class VsphereCollector implements PollingSource {
     }
 
     private Snapshot snapshot() {
-        Snapshot.Builder snapshot = Snapshot.builder(clock.instant());
-        List<EventData> states = new ArrayList<>();
-        List<HaHost> mappedHosts = new ArrayList<>();
-        for (HostProperties host : reader.hosts()) {
-            map(snapshot, "host " + host.moRef(), () -> {
-                HaHost mapped = hosts.map(host);
-                mappedHosts.add(mapped);
-                states.add(mapped);
-            });
-        }
-        Map<String, Boolean> haEnabled = new HashMap<>();
-        for (ClusterProperties cluster : reader.clusters()) {
-            haEnabled.put(cluster.moRef(), cluster.haEnabled());
-            map(snapshot, "cluster " + cluster.moRef(), () -> states.add(clusters.map(cluster, mappedHosts)));
-        }
-        for (VmProperties vm : reader.vms()) {
-            Boolean clusterHa = vm.cluster() == null ? null : haEnabled.get(vm.cluster().moRef());
-            map(snapshot, "VM " + vm.moRef(), () -> states.add(this.vms.map(vm, clusterHa)));
-        }
-        states.forEach(snapshot::state);
-        known.rememberAll(states);
-        return snapshot.build();
-    }
-
-    /** Maps one object; a value the mapping cannot take skips that object, never the poll. */
-    private static void map(Snapshot.Builder snapshot, String what, Runnable mapping) {
-        try {
-            mapping.run();
-        } catch (RuntimeException e) {
-            snapshot.skipped(what + ": " + e.getMessage());
-        }
+        Snapshot snapshot = mapper.snapshot(clock.instant());
+        known.rememberAll(snapshot.states());
+        return snapshot;
     }
 
     @Override
