@@ -108,7 +108,6 @@ final class VsphereCollector implements PollingSource {
 
     @Override
     public void close() {
-        history.close();
         try {
             client.logout();
         } catch (CollectorException | RuntimeException e) {

@@ -26,12 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@code <last event key>@<its creation time>}. Event keys grow per vCenter; a collector made from a time also
  * returns the events of that very instant, so events at or below the cursor's key are dropped: no gap, no repeat.
  *
- * <p>The collector is kept between reads while the runtime asks on from the cursor this class returned last; any
- * other cursor (a restart, a page that could not be published) or a new session makes a fresh collector from that
- * cursor's time, so the same cursor always gives the same events. The first read ever starts at vCenter's latest
- * event: history from before the first start is not replayed.
+ * <p>The first read ever starts at vCenter's latest event: history from before the first start is not replayed.
  */
-final class VsphereEventHistory implements EventHistory, AutoCloseable {
+final class VsphereEventHistory implements EventHistory {
 
     private static final Logger log = LoggerFactory.getLogger(VsphereEventHistory.class);
     /** Events per read; a full page makes the runtime read again at once. */
@@ -43,10 +40,6 @@ final class VsphereEventHistory implements EventHistory, AutoCloseable {
     private final PropertyCollector properties;
     private final VsphereEventMapper mapper;
     private final Clock clock;
-
-    private MoRef collector;
-    private long collectorSession = -1;
-    private String lastCursor;
 
     VsphereEventHistory(String endpointId, Vim25Client client, VsphereEventMapper mapper, Clock clock) {
         this.endpointId = endpointId;
@@ -60,23 +53,18 @@ final class VsphereEventHistory implements EventHistory, AutoCloseable {
     @Override
     public EventPage readAfter(String cursorText) throws CollectorException {
         if (cursorText == null) {
-            String start = latestEvent().text();
-            lastCursor = null;
-            return new EventPage(List.of(), start, false);
+            return new EventPage(List.of(), latestEvent().text(), false);
         }
         Cursor cursor = Cursor.parse(cursorText);
-        if (collector == null || !cursorText.equals(lastCursor) || client.logins() != collectorSession) {
-            reopen(cursor);
-        }
-        // Oldest first by key: a page need not come in that order (vcsim sends the newest first).
-        List<EventRecord> records = collectors.readNext(collector, PAGE).stream()
-                .sorted(Comparator.comparingLong(EventRecord::key)).toList();
+        List<EventRecord> records = readFrom(cursor);
         List<HistoryEvent> events = new ArrayList<>();
         Cursor next = cursor;
+        int newer = 0;
         for (EventRecord record : records) {
             if (record.key() <= cursor.key()) {
                 continue;
             }
+            newer++;
             VsphereEventMapper.Result mapped = mapper.map(VcenterEvents.of(record));
             events.addAll(mapped.events());
             if (mapped.skipped() != null) {
@@ -85,14 +73,31 @@ final class VsphereEventHistory implements EventHistory, AutoCloseable {
             }
             next = new Cursor(record.key(), record.createdTime() == null ? next.time() : record.createdTime());
         }
-        lastCursor = next.text();
-        return new EventPage(events, lastCursor, records.size() == PAGE);
+        // More only when a full page was all new: a page of events already published says nothing of what follows.
+        return new EventPage(events, next.text(), newer == PAGE);
     }
 
-    private void reopen(Cursor cursor) throws CollectorException {
-        close();
-        collector = collectors.create(EventFilter.since(cursor.time()));
-        collectorSession = client.logins();
+    /**
+     * Up to a page of events from the cursor's time, oldest first by key. A collector per read, destroyed after
+     * it: the same cursor then always gives the same events, and a collector never outlives its session (vCenter
+     * allows 32 per session). Pages need not come in key order (vcsim sends the newest first), so they are sorted.
+     */
+    private List<EventRecord> readFrom(Cursor cursor) throws CollectorException {
+        MoRef collector = collectors.create(EventFilter.since(cursor.time()));
+        try {
+            return collectors.readNext(collector, PAGE).stream().sorted(Comparator.comparingLong(EventRecord::key)).toList();
+        } finally {
+            destroy(collector);
+        }
+    }
+
+    private void destroy(MoRef collector) {
+        try {
+            collectors.destroy(collector);
+        } catch (CollectorException | RuntimeException e) {
+            // vCenter drops a session's collectors with the session anyway.
+            log.debug("collector {}: could not destroy event collector {} ({})", endpointId, collector, e.getMessage());
+        }
     }
 
     /** vCenter's newest event, where a first start begins; "now" on the collector's clock when it has none. */
@@ -103,20 +108,6 @@ final class VsphereEventHistory implements EventHistory, AutoCloseable {
             return new Cursor(event.number("key"), event.instant("createdTime"));
         }
         return new Cursor(0, clock.instant());
-    }
-
-    @Override
-    public void close() {
-        if (collector == null) {
-            return;
-        }
-        try {
-            collectors.destroy(collector);
-        } catch (CollectorException | RuntimeException e) {
-            // A collector of a lost session is gone already; vCenter also drops them with the session.
-            log.debug("collector {}: could not destroy event collector {} ({})", endpointId, collector, e.getMessage());
-        }
-        collector = null;
     }
 
     /** Where the history was read to: the last event's key and its creation time. */

@@ -22,6 +22,7 @@ import org.sitewatch.collectors.vmware.vim25.MoRef;
 import org.sitewatch.collectors.vmware.vim25.SoapRequest;
 import org.sitewatch.collectors.vmware.vim25.Vim25Client;
 import org.sitewatch.events.EventData;
+import org.sitewatch.testsupport.VcsimProcess;
 import org.sitewatch.events.HaCluster;
 import org.sitewatch.events.HaHost;
 import org.sitewatch.events.HaHostState;
@@ -129,6 +130,11 @@ class VsphereCollectorVcsimIT {
             assertThat(history.readAfter(cursor).events()).as("nothing new after the cursor").isEmpty();
             assertThat(history.readAfter(start.nextCursor()).events()).as("the same cursor gives the same events")
                     .hasSameSizeAs(page.events());
+            postHostFailed(poster, failed.hostId(), failed.hostName());
+            EventPage later = history.readAfter(cursor);
+            assertThat(later.events()).as("an event posted after the last read").extracting(EventPage.HistoryEvent::data)
+                    .anySatisfy(data -> assertThat(data).isInstanceOf(HaHost.class));
+            cursor = later.nextCursor();
         }
 
         try (CollectorSource restarted = fromFactory()) {
@@ -151,12 +157,12 @@ class VsphereCollectorVcsimIT {
     private static EndpointConfig endpoint() {
         return EndpointConfig.builder("paris-vc", "paris-dc1", Platform.VSPHERE)
                 .settings(Map.of("url", vcsim.sdkUrl().toString(),
-                        "login", Map.of("username", vcsim.login().username(), "password", vcsim.login().password().reveal())))
+                        "login", Map.of("username", vcsim.username(), "password", vcsim.password())))
                 .build();
     }
 
     private static Vim25Client client() {
-        return Vim25Client.builder(vcsim.sdkUrl(), vcsim.login()).build();
+        return Vim25Client.builder(vcsim.sdkUrl(), VcsimLogins.login(vcsim)).build();
     }
 
     /** EventManager.PostEvent of an HA host failure, the way vSphere HA reports one (an EventEx about the host). */
