@@ -1,0 +1,51 @@
+package org.sitewatch.simulator.vsphere;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An event history collector: a filter ({@code time.beginTime}/{@code endTime} and
+ * {@code eventTypeId}s, matched against an EventEx's id or an event's class) and a position in the
+ * log. {@code ReadNextEvents} reads forward from the position and moves it, so a collector made
+ * from a time returns every later event once, new ones included. The entity part of a filter is
+ * not applied: the vCenter has one cluster. Guarded by its {@link Vcenter}.
+ */
+final class EventCollector {
+
+    private final Instant begin;
+    private final Instant end;
+    private final Set<String> typeIds;
+    private long position;
+    private long earliestRead = Long.MAX_VALUE;
+
+    EventCollector(Instant begin, Instant end, List<String> typeIds) {
+        this.begin = begin;
+        this.end = end;
+        this.typeIds = Set.copyOf(typeIds);
+    }
+
+    boolean accepts(VcEvent e) {
+        return (begin == null || !e.createdTime().isBefore(begin)) && (end == null || !e.createdTime().isAfter(end))
+                && (typeIds.isEmpty() || typeIds.contains(e.typeId()) || typeIds.contains(e.xsiType()));
+    }
+
+    List<VcEvent> readNext(EventLog log, int max) {
+        List<VcEvent> page = log.after(position, this::accepts, max);
+        if (!page.isEmpty()) {
+            position = page.get(page.size() - 1).key();
+            earliestRead = Math.min(earliestRead, page.get(0).key());
+        }
+        return page;
+    }
+
+    /** The events before the first one read (before the newest when none was), newest first. */
+    List<VcEvent> readPrevious(EventLog log, int max) {
+        long before = earliestRead == Long.MAX_VALUE ? log.lastKey() + 1 : earliestRead;
+        List<VcEvent> page = log.before(before, this::accepts, max);
+        if (!page.isEmpty()) {
+            earliestRead = page.get(page.size() - 1).key();
+        }
+        return page;
+    }
+}
