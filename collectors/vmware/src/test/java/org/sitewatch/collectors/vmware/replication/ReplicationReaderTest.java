@@ -376,4 +376,25 @@ class ReplicationReaderTest {
         assertThatThrownBy(() -> new ReplicationReader(ENDPOINT, settings, null))
                 .isInstanceOfSatisfying(CollectorException.class, e -> assertThat(e.kind()).isEqualTo(CollectorErrorKind.CONFIG));
     }
+
+    @Test
+    void shouldStopPagingWhenTheNextLinkLoopsBack() throws Exception {
+        vr.route(REPLICATIONS, query -> new FakeDrGateway.Answer(200, page(0, 1, null).body().replace("\"_meta\":{",
+                "\"_meta\":{\"links\":{\"next\":{\"href\":\"/vr-a/api/rest/vr/v2" + REPLICATIONS + "?limit=100&offset=0\"}},")));
+
+        ReplicationRead read = reader().read(NOW);
+
+        assertThat(read.unreadable()).singleElement().extracting(PartialRead::reason).asString()
+                .contains("stopped paging, the next page is one already read");
+    }
+
+    @Test
+    void shouldTakeAnApplianceUrlThatAlreadyEndsWithTheApiRoot() {
+        assertThat(VrClient.apiRoot(URI.create("https://vr-a.example.org/")))
+                .isEqualTo(URI.create("https://vr-a.example.org/api/rest/vr/v2"));
+        assertThat(VrClient.apiRoot(URI.create("https://proxy/vr-a/api/rest/vr/v2/")))
+                .isEqualTo(URI.create("https://proxy/vr-a/api/rest/vr/v2"));
+        assertThat(SrmClient.apiRoot(URI.create("https://srm-a.example.org")))
+                .isEqualTo(URI.create("https://srm-a.example.org/api/rest/srm/v2"));
+    }
 }
