@@ -39,6 +39,12 @@ final class InventoryMapper {
 
     Snapshot snapshot(Instant now) {
         Snapshot.Builder snapshot = Snapshot.builder(now);
+        addTo(snapshot);
+        return snapshot.build();
+    }
+
+    /** Adds the inventory's states, skipped objects and partial reads to {@code snapshot}. */
+    void addTo(Snapshot.Builder snapshot) {
         List<EventData> states = new ArrayList<>();
         List<HaHost> mappedHosts = new ArrayList<>();
         for (HostProperties host : reader.hosts()) {
@@ -70,7 +76,6 @@ final class InventoryMapper {
             map(snapshot, "VM " + vm.moRef(), () -> states.add(vms.map(vm, clusterHa)));
         }
         states.forEach(snapshot::state);
-        return snapshot.build();
     }
 
     /** Maps one object; a value the mapping cannot take skips that object, never the poll. */

@@ -2,6 +2,7 @@ package org.sitewatch.collectors.vmware;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.sitewatch.collectors.spi.CollectorException;
@@ -11,6 +12,7 @@ import org.sitewatch.collectors.spi.PollingSource;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.collectors.vmware.mapping.KnownStates;
 import org.sitewatch.collectors.vmware.mapping.VsphereEventMapper;
+import org.sitewatch.collectors.vmware.replication.ReplicationReader;
 import org.sitewatch.collectors.vmware.vim25.MoRef;
 import org.sitewatch.collectors.vmware.vim25.PropertyCollector;
 import org.sitewatch.collectors.vmware.vim25.UpdateSet;
@@ -40,6 +42,7 @@ final class VsphereCollector implements PollingSource {
     private final Clock clock;
     private final InventoryMirror mirror = new InventoryMirror();
     private final InventoryMapper mapper;
+    private final ReplicationReader replication;
     private final KnownStates known = new KnownStates();
     private final VsphereEventHistory history;
 
@@ -49,7 +52,13 @@ final class VsphereCollector implements PollingSource {
     private long filterSession = -1;
 
     VsphereCollector(EndpointConfig endpoint, Vim25Client client, Clock clock) {
+        this(endpoint, client, null, clock);
+    }
+
+    /** @param replication the vSphere Replication (and SRM) reader of this vCenter; null when none is configured */
+    VsphereCollector(EndpointConfig endpoint, Vim25Client client, ReplicationReader replication, Clock clock) {
         this.endpoint = endpoint;
+        this.replication = replication;
         this.client = client;
         this.properties = new PropertyCollector(client);
         this.clock = clock;
@@ -100,8 +109,15 @@ final class VsphereCollector implements PollingSource {
         filterSession = client.logins();
     }
 
-    private Snapshot snapshot() {
-        Snapshot snapshot = mapper.snapshot(clock.instant());
+    private Snapshot snapshot() throws CollectorException {
+        Instant now = clock.instant();
+        Snapshot.Builder builder = Snapshot.builder(now);
+        mapper.addTo(builder);
+        if (replication != null) {
+            replication.read(now).addTo(builder);
+        }
+        Snapshot snapshot = builder.build();
+        // The event mapping builds on the last known records (an event says only what changed).
         known.rememberAll(snapshot.states());
         return snapshot;
     }

@@ -6,6 +6,7 @@ import org.sitewatch.collectors.spi.CollectorFactory;
 import org.sitewatch.collectors.spi.CollectorSource;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.http.TlsContexts;
+import org.sitewatch.collectors.vmware.replication.ReplicationReader;
 import org.sitewatch.collectors.vmware.vim25.Vim25Client;
 import org.sitewatch.events.Platform;
 
@@ -35,6 +36,8 @@ public final class VsphereCollectorFactory implements CollectorFactory {
                 .sslContext(TlsContexts.create(settings.caFile(), settings.insecureSkipTlsVerify(), block + ".ca-file"))
                 .maxResponseBytes(settings.maxResponseBytes())
                 .build();
-        return new VsphereCollector(endpoint, client, context.clock());
+        ReplicationReader replication = settings.replication() == null ? null
+                : new ReplicationReader(endpoint, settings.replication(), settings.login());
+        return new VsphereCollector(endpoint, client, replication, context.clock());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.UserPassword;
+import org.sitewatch.collectors.vmware.replication.ReplicationSettings;
 import org.sitewatch.collectors.vmware.vim25.Vim25Client;
 
 /**
@@ -17,13 +18,16 @@ import org.sitewatch.collectors.vmware.vim25.Vim25Client;
  *     {@code https://<vcenter>/certs/download.zip}); null for the JVM's trust store
  * @param insecureSkipTlsVerify accept any certificate (labs only; logged as a warning)
  * @param maxResponseBytes the largest answer read (default 64 MiB: a first read of 10,000 VMs is about 20 MiB)
+ * @param replication the vSphere Replication appliance (and SRM) of this vCenter, {@code vsphere.replication.*};
+ *     null when the vCenter replicates nothing Sitewatch should watch
  */
 public record VsphereSettings(
         @Required(example = "https://vc1.example.org") URI url,
         @Required UserPassword login,
         Path caFile,
         boolean insecureSkipTlsVerify,
-        Long maxResponseBytes) {
+        Long maxResponseBytes,
+        ReplicationSettings replication) {
 
     public VsphereSettings {
         if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {

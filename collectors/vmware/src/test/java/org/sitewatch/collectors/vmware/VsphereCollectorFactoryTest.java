@@ -46,6 +46,23 @@ class VsphereCollectorFactoryTest {
     }
 
     @Test
+    void bindsTheReplicationBlockAndNamesItsKeysInFull() throws Exception {
+        Map<String, Object> login = Map.of("username", "monitor@vsphere.local", "password", "s3cret");
+        EndpointConfig withReplication = endpoint(Map.of("url", "https://vc1.example.org", "login", login,
+                "replication", Map.of("url", "https://vr1.example.org", "srm-url", "https://srm1.example.org",
+                        "sites", Map.of("vc-b-guid", "london-dr"))));
+
+        VsphereSettings settings = withReplication.settings(VsphereSettings.class);
+        assertThat(settings.replication().sites()).containsEntry("vc-b-guid", "london-dr");
+        try (var source = new VsphereCollectorFactory().create(withReplication, new CollectorContext(Clock.systemUTC()))) {
+            assertThat(source).isInstanceOf(PollingSource.class);
+        }
+        assertThatThrownBy(() -> endpoint(Map.of("url", "https://vc1.example.org", "login", login,
+                "replication", Map.of("sites", Map.of("a", "b")))).settings(VsphereSettings.class))
+                .isInstanceOf(CollectorException.class).hasMessageContaining("vsphere.replication.url");
+    }
+
+    @Test
     void refusesAMissingLoginNamingTheKey() {
         assertThatThrownBy(() -> endpoint(Map.of("url", "https://vc1.example.org")).settings(VsphereSettings.class))
                 .isInstanceOf(CollectorException.class).hasMessageContaining("vsphere.login");
@@ -53,7 +70,7 @@ class VsphereCollectorFactoryTest {
 
     @Test
     void dependsOnlyOnTheSpiTheContractAndItsOwnLibraries() {
-        CollectorArchitecture.vendorModule("org.sitewatch.collectors.vmware..", "org.slf4j..")
+        CollectorArchitecture.vendorModule("org.sitewatch.collectors.vmware..", "org.slf4j..", "com.fasterxml.jackson..")
                 .check(CollectorArchitecture.mainClasses("org.sitewatch.collectors.vmware"));
     }
 
