@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sitewatch.collectors.spi.CollectorException;
-import org.sitewatch.collectors.vmware.VcsimProcess;
+import org.sitewatch.collectors.vmware.VcsimLogins;
+import org.sitewatch.testsupport.VcsimProcess;
 import org.sitewatch.collectors.vmware.vim25.UpdateSet.Kind;
 import org.sitewatch.collectors.vmware.vim25.UpdateSet.ObjectUpdate;
 import org.sitewatch.collectors.vmware.vim25.UpdateSet.Op;
@@ -61,7 +62,7 @@ class Vim25VcsimIT {
 
     @BeforeEach
     void connect() {
-        client = Vim25Client.builder(vcsim.sdkUrl(), vcsim.login()).timeout(Duration.ofSeconds(10)).build();
+        client = Vim25Client.builder(vcsim.sdkUrl(), VcsimLogins.login(vcsim)).timeout(Duration.ofSeconds(10)).build();
         properties = new PropertyCollector(client);
     }
 
@@ -144,7 +145,7 @@ class Vim25VcsimIT {
                         assertThat(e.type()).isEqualTo("EventEx");
                         assertThat(e.key()).isPositive();
                         assertThat(e.createdTime()).isBetween(before, Instant.now().plusSeconds(1));
-                        assertThat(e.userName()).isEqualTo(vcsim.login().username());
+                        assertThat(e.userName()).isEqualTo(vcsim.username());
                         assertThat(e.fullFormattedMessage()).contains("possible host failure of host DC0_C0_H1");
                         assertThat(e.fields().string("objectName")).isEqualTo("DC0_C0_H1");
                         assertThat(e.fields().string("severity")).isEqualTo("error");
@@ -159,7 +160,7 @@ class Vim25VcsimIT {
 
     @Test
     void shouldRefuseAWrongPasswordWithATypedInvalidLogin() {
-        Vim25Client wrong = Vim25Client.builder(vcsim.sdkUrl(), vcsim.wrongLogin()).build();
+        Vim25Client wrong = Vim25Client.builder(vcsim.sdkUrl(), VcsimLogins.wrongLogin(vcsim)).build();
 
         assertThatThrownBy(wrong::login).isInstanceOfSatisfying(InvalidLoginFault.class, f -> {
             assertThat(f.permanent()).isTrue();
