@@ -1,4 +1,4 @@
-package org.sitewatch.collectors.vmware;
+package org.sitewatch.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,12 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.sitewatch.collectors.spi.settings.Secret;
-import org.sitewatch.collectors.spi.settings.UserPassword;
 
 /**
  * govmomi's vCenter simulator as a child process for one test class: built once from
- * {@code tools/vcsim} into {@code target/vcsim/vcsim} (rebuilt when {@code main.go} is newer),
+ * {@code tools/vcsim} into the repository's {@code target/vcsim/vcsim} (rebuilt when {@code main.go} is newer),
  * started on a free loopback port, ready once it prints its {@code VCSIM_URL=} line, stopped by
  * {@link #close()}. Its output goes to {@code target/vcsim/vcsim-<port>.log}.
  *
@@ -85,14 +83,14 @@ public final class VcsimProcess implements AutoCloseable {
         return sdkUrl;
     }
 
-    /** The one login vcsim accepts. */
-    public UserPassword login() {
-        return new UserPassword(username, Secret.inline(password));
+    /** The one user vcsim accepts. */
+    public String username() {
+        return username;
     }
 
-    /** A login with the right user and a wrong password. */
-    public UserPassword wrongLogin() {
-        return new UserPassword(username, Secret.inline(password + "-wrong"));
+    /** That user's password (a fixed test value of vcsim's). */
+    public String password() {
+        return password;
     }
 
     @Override
@@ -142,7 +140,8 @@ public final class VcsimProcess implements AutoCloseable {
     /** The cached binary, built with tools/vcsim/build.sh when absent or older than main.go. */
     private static synchronized Path build() {
         Path tools = repositoryRoot().resolve("tools/vcsim");
-        Path binary = Path.of("target/vcsim/vcsim").toAbsolutePath();
+        // One binary for every module's tests: the repository's own target folder.
+        Path binary = repositoryRoot().resolve("target/vcsim/vcsim");
         try {
             if (Files.isExecutable(binary)
                     && Files.getLastModifiedTime(binary).compareTo(Files.getLastModifiedTime(tools.resolve("main.go"))) >= 0) {

@@ -1,4 +1,4 @@
-package org.sitewatch.collectors.vmware;
+package org.sitewatch.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
