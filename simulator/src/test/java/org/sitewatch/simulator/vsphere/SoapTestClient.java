@@ -71,6 +71,20 @@ final class SoapTestClient {
     }
 
     Answer call(String methodXml) throws Exception {
+        HttpResponse<String> response = post(methodXml);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document xml = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+        return new Answer(response.statusCode(), response.body(), xml);
+    }
+
+    /** The HTTP status of a call whose answer need not be XML. */
+    int rawStatus(String methodXml) throws Exception {
+        return post(methodXml).statusCode();
+    }
+
+    private HttpResponse<String> post(String methodXml) throws Exception {
         String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope"
                 + " xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body>" + methodXml
@@ -83,11 +97,7 @@ final class SoapTestClient {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         response.headers().allValues("Set-Cookie").forEach(h -> cookie = h.split(";", 2)[0]);
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document xml = factory.newDocumentBuilder()
-                .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
-        return new Answer(response.statusCode(), response.body(), xml);
+        return response;
     }
 
     Answer login(String user, String password) throws Exception {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sitewatch.simulator.ManualClock;
 import org.sitewatch.simulator.Scenario;
 import org.sitewatch.simulator.ScenarioException;
 import org.sitewatch.simulator.SimulatedEndpoint;
@@ -27,7 +26,7 @@ import org.w3c.dom.Element;
  */
 class VsphereFrontTest {
 
-    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    static final Instant T0 = TestVcenter.T0;
     static final String SCENARIO = """
             name: vsphere-front-test
             clusters:
@@ -50,24 +49,24 @@ class VsphereFrontTest {
               - { at: 60s, cluster: paris-vc, action: node-offline, node: esx-par-2 }
             """;
 
-    private final ManualClock clock = new ManualClock(T0);
+    private TestVcenter vcenter;
     private Simulator simulator;
 
     @AfterEach
     void stop() {
-        if (simulator != null) {
-            simulator.close();
+        if (vcenter != null) {
+            vcenter.close();
         }
     }
 
-    private SoapTestClient start() throws Exception {
-        simulator = Simulator.builder(Scenario.parse(SCENARIO)).clock(clock).tickInterval(null).build().start();
-        return new SoapTestClient(simulator.baseUrl("paris-vc"));
+    private SoapTestClient start() {
+        vcenter = new TestVcenter(SCENARIO);
+        simulator = vcenter.simulator;
+        return vcenter.soap();
     }
 
     private void advance(Duration d) {
-        clock.advance(d);
-        simulator.tick();
+        vcenter.advance(d);
     }
 
     @Test
