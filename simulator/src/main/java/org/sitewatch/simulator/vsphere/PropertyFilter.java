@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A property filter (or the spec of one {@code RetrievePropertiesEx}): which properties of which
@@ -12,7 +14,8 @@ import java.util.Objects;
  * reported per object, so {@link #changes} gives {@code WaitForUpdatesEx}'s object updates: every
  * object as {@code enter} the first time, then {@code modify} with just the properties that differ
  * ({@code assign} a new value, {@code remove} a value that became unset), {@code leave} for objects
- * gone. Guarded by its {@link Vcenter}.
+ * gone, against what the client knew at the version it names (the last few versions are kept).
+ * Guarded by its {@link Vcenter}.
  */
 final class PropertyFilter {
 
@@ -30,7 +33,8 @@ final class PropertyFilter {
     private final MoRef obj;
     /** The types the view shows, or null when {@link #obj} is the object itself. */
     private final List<String> viewTypes;
-    private Map<MoRef, Map<String, WireValue>> reported = new LinkedHashMap<>();
+    /** What the session's client knew of this filter's objects at each version it was given. */
+    private final NavigableMap<Long, Map<MoRef, Map<String, WireValue>>> reportedAt = new TreeMap<>();
 
     PropertyFilter(MoRef ref, Map<String, List<String>> paths, MoRef obj, List<String> viewTypes) {
         this.ref = ref;
@@ -64,12 +68,18 @@ final class PropertyFilter {
         return out;
     }
 
-    /** What changed since the last call (everything after {@link #forget}); remembers the new state. */
-    List<ObjectUpdate> changes(VimInventory inventory) {
-        Map<MoRef, Map<String, WireValue>> now = select(inventory);
+    /**
+     * What changed since {@code baseVersion} (0 for "", when the client knows nothing): every object as
+     * {@code enter} that the client did not have then, {@code modify} with the differing properties,
+     * {@code leave} for objects gone. Reads the state the filter reported at that version; a filter made
+     * after it reported nothing then.
+     */
+    List<ObjectUpdate> changesSince(long baseVersion, Map<MoRef, Map<String, WireValue>> now) {
+        Map<MoRef, Map<String, WireValue>> base = baseVersion == 0 ? Map.of()
+                : reportedAt.getOrDefault(baseVersion, Map.of());
         List<ObjectUpdate> out = new ArrayList<>();
         now.forEach((objRef, properties) -> {
-            Map<String, WireValue> before = reported.get(objRef);
+            Map<String, WireValue> before = base.get(objRef);
             List<Change> changes = new ArrayList<>();
             if (before == null) {
                 properties.forEach((path, value) -> changes.add(new Change(path, "assign", value)));
@@ -87,14 +97,17 @@ final class PropertyFilter {
                 out.add(new ObjectUpdate("modify", objRef, changes));
             }
         });
-        reported.keySet().stream().filter(objRef -> !now.containsKey(objRef))
+        base.keySet().stream().filter(objRef -> !now.containsKey(objRef))
                 .forEach(objRef -> out.add(new ObjectUpdate("leave", objRef, List.of())));
-        reported = now;
         return out;
     }
 
-    /** The next {@link #changes} reports every object as entering (a {@code WaitForUpdatesEx} with version ""). */
-    void forget() {
-        reported = new LinkedHashMap<>();
+    /**
+     * Remembers what the client knows at {@code version} (the answer that gave it), keeping the versions
+     * from {@code oldestKept} on: a client may ask again from an earlier version whose answer it lost.
+     */
+    void reported(long version, Map<MoRef, Map<String, WireValue>> state, long oldestKept) {
+        reportedAt.put(version, state);
+        reportedAt.headMap(oldestKept).clear();
     }
 }

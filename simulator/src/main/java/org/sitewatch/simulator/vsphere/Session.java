@@ -18,6 +18,8 @@ final class Session {
     final Map<MoRef, List<String>> views = new LinkedHashMap<>();
     final Map<MoRef, PropertyFilter> filters = new LinkedHashMap<>();
     final Map<MoRef, EventCollector> collectors = new LinkedHashMap<>();
+    /** How many of its latest versions a session can still compute changes from. */
+    static final int VERSIONS_KEPT = 8;
     /** The version the last WaitForUpdatesEx answered; 0 before any. */
     long version;
     private int nextId;

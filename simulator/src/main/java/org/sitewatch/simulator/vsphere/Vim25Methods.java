@@ -18,8 +18,9 @@ import org.sitewatch.simulator.engine.ClusterState;
  *
  * <p>Limits: property paths are the ones {@link VimInventory} serves (no sub-paths of them, no
  * whole {@code runtime} object); a filter spec's first objectSet is used and its traversal is
- * assumed to be the usual container view one; {@code WaitForUpdatesEx} knows only the version it
- * answered last (an older one is an {@code InvalidCollectorVersion} fault); no tasks, so no power
+ * assumed to be the usual container view one; {@code WaitForUpdatesEx} keeps the last
+ * {@link Session#VERSIONS_KEPT} versions (an older or unknown one is an
+ * {@code InvalidCollectorVersion} fault); no tasks, so no power
  * operations.
  */
 final class Vim25Methods {
@@ -180,25 +181,22 @@ final class Vim25Methods {
 
     private static Answer waitForUpdates(SoapCall call, Session session, VimInventory inventory) {
         String version = call.args().text("version");
-        boolean full = version == null || version.isEmpty();
-        if (!full && !version.equals(Long.toString(session.version))) {
-            throw new SoapFault("InvalidCollectorVersion", "The collector version " + version
-                    + " is not the current one (" + session.version + ")");
-        }
-        if (full) {
-            session.filters.values().forEach(PropertyFilter::forget);
-        }
+        long base = baseVersion(version, session);
+        Map<MoRef, Map<MoRef, Map<String, WireValue>>> now = new LinkedHashMap<>();
         Map<MoRef, List<PropertyFilter.ObjectUpdate>> updates = new LinkedHashMap<>();
         session.filters.forEach((ref, filter) -> {
-            List<PropertyFilter.ObjectUpdate> changes = filter.changes(inventory);
+            Map<MoRef, Map<String, WireValue>> state = filter.select(inventory);
+            now.put(ref, state);
+            List<PropertyFilter.ObjectUpdate> changes = filter.changesSince(base, state);
             if (!changes.isEmpty()) {
                 updates.put(ref, changes);
             }
         });
-        if (updates.isEmpty() && !full) {
+        if (updates.isEmpty() && base != 0) {
             return null;
         }
-        String next = Long.toString(++session.version);
+        long next = ++session.version;
+        now.forEach((ref, state) -> session.filters.get(ref).reported(next, state, next - Session.VERSIONS_KEPT + 1));
         return Answer.of(SoapWriter.response(call.method(), out -> {
             out.start("returnval").text("version", next);
             for (Map.Entry<MoRef, List<PropertyFilter.ObjectUpdate>> e : updates.entrySet()) {
@@ -218,6 +216,24 @@ final class Vim25Methods {
             }
             out.text("truncated", false).end();
         }));
+    }
+
+    /** 0 for "" (the client knows nothing); else a version this session gave and still keeps. */
+    private static long baseVersion(String version, Session session) {
+        if (version == null || version.isEmpty()) {
+            return 0;
+        }
+        long v;
+        try {
+            v = Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            v = -1;
+        }
+        if (v < 1 || v > session.version || v <= session.version - Session.VERSIONS_KEPT) {
+            throw new SoapFault("InvalidCollectorVersion", "The collector version " + version
+                    + " was not given by this session or is no longer kept (current " + session.version + ")");
+        }
+        return v;
     }
 
     /** The empty answer of a WaitForUpdatesEx that waited and saw nothing: no returnval. */

@@ -137,10 +137,13 @@ class VsphereFrontTest {
         assertThat(changedNames(host)).containsExactlyInAnyOrder("overallStatus", "runtime.connectionState",
                 "runtime.powerState", "runtime.dasHostState");
         assertThat(host.getTextContent()).contains("notResponding", "fdmUnreachable");
-        assertThat(soap.waitForUpdates(version).faultType()).as("an old version").isEqualTo("InvalidCollectorVersion");
+        assertThat(soap.waitForUpdates(version).body()).as("a lost answer can be asked for again")
+                .isEqualTo(lost.body().replace("<version>" + lost.text("version") + "<",
+                        "<version>" + (Long.parseLong(lost.text("version")) + 1) + "<"));
+        assertThat(soap.waitForUpdates("99").faultType()).as("a version never given").isEqualTo("InvalidCollectorVersion");
 
         advance(Duration.ofSeconds(15));
-        SoapTestClient.Answer down = soap.waitForUpdates(lost.text("version"));
+        SoapTestClient.Answer down = soap.waitForUpdates(Long.toString(Long.parseLong(lost.text("version")) + 1));
         assertThat(changedNames(objectUpdate(down, "host-11"))).containsExactly("runtime.dasHostState");
         assertThat(objectUpdate(down, "host-11").getTextContent()).contains("hostDown");
     }
