@@ -12,21 +12,18 @@ import org.sitewatch.collectors.runtime.CollectorRegistry;
 import org.sitewatch.collectors.runtime.RetryPolicy;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.events.CollectorStatus;
-import org.sitewatch.events.Platform;
-import org.sitewatch.simulator.ManualClock;
-import org.sitewatch.simulator.proxmox.ProxmoxSimulator;
 
 /**
- * One fresh collector, started the way {@code sitewatch collectors} starts it (a
- * {@link CollectorManager} with the registered Proxmox plug-in), polling the simulator: a first poll,
- * then {@code unchanged} polls with the simulator's clock standing still, then {@code changed} polls
- * each after moving the clock by one change round of {@link LargeProxmoxCluster}. The clock is moved
- * at the end of the previous poll, on the collector's thread, so the next poll surely sees the change.
+ * One fresh collector, started the way {@code sitewatch collectors} starts it (a {@link CollectorManager} with the
+ * registered plug-ins), polling one endpoint: a first poll, then {@code unchanged} polls with nothing changed, then
+ * {@code changed} polls each after one round of {@code change} (1 % of the VMs). A change runs at the end of the
+ * previous poll, on the collector's thread, so the next poll surely sees it; the clocks of the next poll (CPU,
+ * allocation, wall time) start after it, so its own cost is not counted.
  */
 final class PollSequence {
 
-    private final ProxmoxSimulator simulator;
-    private final ManualClock simulatorClock;
+    private final EndpointConfig endpoint;
+    private final Runnable change;
     private final Duration pollInterval;
     private final int runner;
     private final int unchanged;
@@ -38,10 +35,10 @@ final class PollSequence {
     private long previousEnd;
     private volatile String failure;
 
-    PollSequence(ProxmoxSimulator simulator, ManualClock simulatorClock, Duration pollInterval, int runner, int unchanged,
-                 int changed) {
-        this.simulator = simulator;
-        this.simulatorClock = simulatorClock;
+    /** {@code endpoint}'s poll interval is replaced by {@code pollInterval}. */
+    PollSequence(EndpointConfig endpoint, Runnable change, Duration pollInterval, int runner, int unchanged, int changed) {
+        this.endpoint = endpoint.toBuilder().pollInterval(pollInterval).build();
+        this.change = change;
         this.pollInterval = pollInterval;
         this.runner = runner;
         this.unchanged = unchanged;
@@ -50,12 +47,6 @@ final class PollSequence {
 
     /** Runs the polls; returns those measured when done or when {@code limit} passed. */
     List<PollSample> run(Duration limit) throws InterruptedException {
-        EndpointConfig endpoint = EndpointConfig.builder(LargeProxmoxCluster.CLUSTER, LargeProxmoxCluster.SITE,
-                        Platform.PROXMOX)
-                .setting("url", simulator.baseUrl(LargeProxmoxCluster.CLUSTER))
-                .setting("api-token", simulator.apiToken(LargeProxmoxCluster.CLUSTER))
-                .pollInterval(pollInterval)
-                .build();
         CollectorManager manager = new CollectorManager(List.of(endpoint), CollectorRegistry.discover(),
                 new PollRecordingSink(this::pollEnded), new SimpleMeterRegistry(), Clock.systemUTC(), RetryPolicy.DEFAULT);
         previousReading = cpu.read();
@@ -105,7 +96,14 @@ final class PollSequence {
         } else if (poll == total()) {
             done.countDown();
         } else if (kindOf(poll + 1) == PollSample.Kind.CHANGED) {
-            simulatorClock.advance(LargeProxmoxCluster.CHANGE_EVERY);
+            try {
+                change.run();
+            } catch (RuntimeException e) {
+                failure = "the change before poll " + (poll + 1) + " failed: " + e.getMessage();
+                done.countDown();
+            }
+            previousReading = cpu.read();
+            previousEnd = System.nanoTime();
         }
     }
 }

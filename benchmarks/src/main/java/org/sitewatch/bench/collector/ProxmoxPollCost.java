@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
 import org.sitewatch.bench.harness.BenchContext;
 import org.sitewatch.bench.harness.Figure;
 import org.sitewatch.bench.harness.ProgressLine;
 import org.sitewatch.bench.harness.Scenario;
+import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.events.Platform;
 import org.sitewatch.simulator.ManualClock;
 import org.sitewatch.simulator.proxmox.ProxmoxSimulator;
 import org.slf4j.Logger;
@@ -74,68 +75,20 @@ public final class ProxmoxPollCost implements Scenario {
                     progress.say("scenario limit reached; reporting the polls measured so far");
                     break;
                 }
-                List<PollSample> polled = new PollSequence(simulator, simulatorClock, interval, runner, polls, polls)
-                        .run(left);
-                polled.forEach(p -> progress.say(describe(p)));
+                List<PollSample> polled = new PollSequence(endpoint(simulator), () -> simulatorClock.advance(
+                        LargeProxmoxCluster.CHANGE_EVERY), interval, runner, polls, polls).run(left);
+                polled.forEach(p -> progress.say(PollCostFigures.describe(p)));
                 samples.addAll(polled);
             }
         }
-        return figures(samples, cluster);
+        return PollCostFigures.of(name(), cluster.vms(), cluster.changedPerRound(), samples);
     }
 
-    private static String describe(PollSample p) {
-        return String.format(Locale.ROOT, "collector %d, %s poll: cpu %.0f ms, wall %.0f ms, %.0f MB allocated, %,d events",
-                p.runner() + 1, p.kind().name().toLowerCase(Locale.ROOT), p.cpuNanos() / 1e6, p.wallNanos() / 1e6,
-                p.allocatedBytes() / 1e6, p.events());
-    }
-
-    private List<Figure> figures(List<PollSample> samples, LargeProxmoxCluster cluster) {
-        // The first collector's polls warm the JIT up; they count only when nothing else was measured.
-        List<PollSample> warm = samples.stream().filter(p -> p.runner() > 0).toList();
-        List<PollSample> measured = warm.isEmpty() ? samples : warm;
-        List<Figure> figures = new ArrayList<>();
-        figures.add(Figure.of(name(), "VMs", cluster.vms()));
-        for (PollSample.Kind kind : PollSample.Kind.values()) {
-            List<PollSample> ofKind = measured.stream().filter(p -> p.kind() == kind).toList();
-            if (ofKind.isEmpty()) {
-                continue;
-            }
-            String label = label(kind);
-            figures.add(Figure.of(name(), "cpu ms per poll, " + label, median(ofKind, PollSample::cpuNanos) / 1e6)
-                    .withTarget("< 1000"));
-            figures.add(Figure.of(name(), "wall ms per poll, " + label, median(ofKind, PollSample::wallNanos) / 1e6));
-            figures.add(Figure.of(name(), "MB allocated per poll, " + label, median(ofKind, PollSample::allocatedBytes) / 1e6));
-        }
-        // The first collector's first poll, before the JIT compiled its code: what a freshly started process pays once.
-        samples.stream().filter(p -> p.runner() == 0 && p.kind() == PollSample.Kind.FIRST).findFirst()
-                .ifPresent(p -> figures.add(Figure.of(name(), "cpu ms, first poll of the first collector (cold JIT)",
-                        p.cpuNanos() / 1e6)));
-        // Behaviour, not speed: every poll counts here, the warm-up collector's too.
-        samples.stream().filter(p -> p.kind() == PollSample.Kind.FIRST).mapToInt(PollSample::events).max()
-                .ifPresent(n -> figures.add(Figure.of(name(), "events on first poll", n)));
-        samples.stream().filter(p -> p.kind() == PollSample.Kind.UNCHANGED).mapToInt(PollSample::events).max()
-                .ifPresent(n -> figures.add(Figure.of(name(), "events on unchanged poll", n).withTarget("= 0")));
-        samples.stream().filter(p -> p.kind() == PollSample.Kind.CHANGED).mapToInt(PollSample::events).max()
-                .ifPresent(n -> figures.add(Figure.of(name(), "events after 1 % of VMs changed", n)
-                        .withTarget("= " + cluster.changedPerRound())));
-        return figures;
-    }
-
-    private static String label(PollSample.Kind kind) {
-        switch (kind) {
-            case FIRST:
-                return "first (full inventory)";
-            case UNCHANGED:
-                return "unchanged";
-            default:
-                return "1 % changed";
-        }
-    }
-
-    private static double median(List<PollSample> samples, ToLongFunction<PollSample> value) {
-        long[] sorted = samples.stream().mapToLong(value).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    private static EndpointConfig endpoint(ProxmoxSimulator simulator) {
+        return EndpointConfig.builder(LargeProxmoxCluster.CLUSTER, LargeProxmoxCluster.SITE, Platform.PROXMOX)
+                .setting("url", simulator.baseUrl(LargeProxmoxCluster.CLUSTER))
+                .setting("api-token", simulator.apiToken(LargeProxmoxCluster.CLUSTER))
+                .build();
     }
 
     /** Without a logback file logback logs DEBUG; the simulator would also log every one of its change steps. */

@@ -2,6 +2,7 @@ package org.sitewatch.bench.harness;
 
 import java.util.List;
 import org.sitewatch.bench.collector.ProxmoxPollCost;
+import org.sitewatch.bench.collector.VspherePollCost;
 import org.sitewatch.bench.kafka.ConsumerPerformanceScenario;
 import org.sitewatch.bench.kafka.ProducerPerformanceScenario;
 import org.sitewatch.bench.load.SitewatchProduceScenario;
@@ -38,7 +39,8 @@ public final class Scenarios {
                 new StreamsLatencyScenario(),
                 new StreamsScaleScenario(),
                 new StartupScenario(),
-                // Its own simulator and collector, no broker: anywhere in the order would do.
-                new ProxmoxPollCost());
+                // Their own simulators and collectors, no broker: anywhere in the order would do.
+                new ProxmoxPollCost(),
+                new VspherePollCost());
     }
 }

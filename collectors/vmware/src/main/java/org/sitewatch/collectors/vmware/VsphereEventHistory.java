@@ -33,6 +33,8 @@ final class VsphereEventHistory implements EventHistory {
     private static final Logger log = LoggerFactory.getLogger(VsphereEventHistory.class);
     /** Events per read; a full page makes the runtime read again at once. */
     static final int PAGE = 100;
+    /** Events one collector holds (vCenter's limit is 1000). */
+    static final int COLLECTED = 1000;
 
     private final String endpointId;
     private final Vim25Client client;
@@ -83,7 +85,7 @@ final class VsphereEventHistory implements EventHistory {
      * allows 32 per session). Pages need not come in key order (vcsim sends the newest first), so they are sorted.
      */
     private List<EventRecord> readFrom(Cursor cursor) throws CollectorException {
-        MoRef collector = collectors.create(EventFilter.since(cursor.time()));
+        MoRef collector = collectors.create(EventFilter.since(cursor.time()).withMaxCount(COLLECTED));
         try {
             return collectors.readNext(collector, PAGE).stream().sorted(Comparator.comparingLong(EventRecord::key)).toList();
         } finally {
@@ -107,7 +109,14 @@ final class VsphereEventHistory implements EventHistory {
         if (latest instanceof DataObject event && event.number("key") != null && event.instant("createdTime") != null) {
             return new Cursor(event.number("key"), event.instant("createdTime"));
         }
-        return new Cursor(0, clock.instant());
+        // No latestEvent property (vcsim keeps none): the newest event a collector over everything holds.
+        Cursor start = new Cursor(0, clock.instant());
+        for (EventRecord record : readFrom(new Cursor(0, Instant.EPOCH))) {
+            if (record.key() > start.key() && record.createdTime() != null) {
+                start = new Cursor(record.key(), record.createdTime());
+            }
+        }
+        return start;
     }
 
     /** Where the history was read to: the last event's key and its creation time. */
