@@ -9,20 +9,25 @@ import java.util.Set;
  * {@code eventTypeId}s, matched against an EventEx's id or an event's class) and a position in the
  * log. {@code ReadNextEvents} reads forward from the position and moves it, so a collector made
  * from a time returns every later event once, new ones included. The entity part of a filter is
- * not applied: the vCenter has one cluster. Guarded by its {@link Vcenter}.
+ * not applied: the vCenter has one cluster. A {@code maxCount} caps the events it holds: the
+ * oldest that match (so reading on from a time leaves no gap). Guarded by its {@link Vcenter}.
  */
 final class EventCollector {
 
     private final Instant begin;
     private final Instant end;
     private final Set<String> typeIds;
+    /** How many more events the collector may return ({@code maxCount} of the filter); unbounded when unset. */
+    private long remaining;
     private long position;
     private long earliestRead = Long.MAX_VALUE;
 
-    EventCollector(Instant begin, Instant end, List<String> typeIds) {
+    /** @param maxCount the filter's {@code maxCount}: the most events the collector holds; null for no limit */
+    EventCollector(Instant begin, Instant end, List<String> typeIds, Integer maxCount) {
         this.begin = begin;
         this.end = end;
         this.typeIds = Set.copyOf(typeIds);
+        this.remaining = maxCount == null ? Long.MAX_VALUE : maxCount;
     }
 
     boolean accepts(VcEvent e) {
@@ -31,8 +36,9 @@ final class EventCollector {
     }
 
     List<VcEvent> readNext(EventLog log, int max) {
-        List<VcEvent> page = log.after(position, this::accepts, max);
+        List<VcEvent> page = log.after(position, this::accepts, (int) Math.min(max, remaining));
         if (!page.isEmpty()) {
+            remaining -= page.size();
             position = page.get(page.size() - 1).key();
             earliestRead = Math.min(earliestRead, page.get(0).key());
         }

@@ -287,10 +287,27 @@ final class Vim25Methods {
         SoapCall.Node time = filter == null ? null : filter.child("time");
         EventCollector collector = new EventCollector(time == null ? null : instant(time.text("beginTime")),
                 time == null ? null : instant(time.text("endTime")),
-                filter == null ? List.of() : filter.texts("eventTypeId"));
+                filter == null ? List.of() : filter.texts("eventTypeId"), maxCount(filter));
         MoRef ref = session.newRef("EventHistoryCollector", "collector");
         session.collectors.put(ref, collector);
         return Answer.of(SoapWriter.response(call.method(), out -> out.ref("returnval", ref)));
+    }
+
+    /** The filter's {@code maxCount} (1..1000), or null when unset. */
+    private static Integer maxCount(SoapCall.Node filter) {
+        String text = filter == null ? null : filter.text("maxCount");
+        if (text == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= MAX_EVENTS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the fault below
+        }
+        throw SoapFault.invalidArgument("filter.maxCount must be 1.." + MAX_EVENTS + ": " + text);
     }
 
     private static Answer readEvents(Vcenter vc, SoapCall call, Session session) {

@@ -178,6 +178,27 @@ class VsphereFrontTest {
     }
 
     @Test
+    void postedEventsAreReadOldestFirstAndAMaxCountCapsTheCollector() throws Exception {
+        SoapTestClient soap = start();
+        soap.login("monitor@vsphere.local", "s3cret&amp;&lt;x&gt;");
+        for (String host : List.of("host-10", "host-11", "host-12")) {
+            assertThat(soap.call("<PostEvent xmlns=\"urn:vim25\"><_this type=\"EventManager\">EventManager</_this>"
+                    + "<eventToPost xsi:type=\"EventEx\"><key>0</key><chainId>0</chainId><createdTime>" + T0
+                    + "</createdTime><userName></userName><fullFormattedMessage>test</fullFormattedMessage>"
+                    + "<eventTypeId>com.vmware.vc.HA.DasHostFailedEvent</eventTypeId><severity>error</severity>"
+                    + "<objectId>" + host + "</objectId><objectType>HostSystem</objectType><objectName>x</objectName>"
+                    + "</eventToPost></PostEvent>").status()).isEqualTo(200);
+        }
+        String capped = soap.call("<CreateCollectorForEvents xmlns=\"urn:vim25\"><_this type=\"EventManager\">"
+                + "EventManager</_this><filter><time><beginTime>" + T0 + "</beginTime></time><maxCount>2</maxCount>"
+                + "</filter></CreateCollectorForEvents>").text("returnval");
+        assertThat(soap.readNextEvents(capped).texts("objectId")).containsExactly("host-10", "host-11");
+        assertThat(soap.readNextEvents(capped).elements("returnval")).isEmpty();
+        assertThat(soap.readNextEvents(soap.eventCollector(T0.toString())).texts("objectId"))
+                .containsExactly("host-10", "host-11", "host-12");
+    }
+
+    @Test
     void restPathsAnswerNotFoundInTheAppliancesErrorShapeUntilAnApiIsRegistered() throws Exception {
         start();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
