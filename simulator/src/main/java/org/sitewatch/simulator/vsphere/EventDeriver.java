@@ -24,7 +24,9 @@ import org.sitewatch.simulator.engine.NodeState;
  *   <li>a guest stopped while its host is up: {@code VmPoweredOffEvent} (a guest lost with its
  *       host has no event: vCenter only sees it disconnected);</li>
  *   <li>a running guest now on another host: {@code VmMigratedEvent} with its {@code sourceHost};
- *       a removed guest: {@code VmRemovedEvent}.</li>
+ *       a removed guest: {@code VmRemovedEvent};</li>
+ *   <li>the failover level falls below the configured one: {@code InsufficientFailoverResourcesEvent};
+ *       it is back: {@code FailoverLevelRestored}.</li>
  * </ul>
  * The typed {@code DasHostFailedEvent} twin is not written: it would report the same failure a
  * second time. Limit: changes are seen when a call looks, so a node that goes down and comes back
@@ -40,6 +42,7 @@ final class EventDeriver {
 
     private Map<String, HostSeen> hosts;
     private Map<Integer, GuestSeen> guests;
+    private boolean insufficient;
 
     /** The events since the last look, oldest first, with key 0 (the log gives keys). */
     List<VcEvent> observe(ClusterState cluster, Instant now, VimInventory inventory, VcenterSettings settings,
@@ -54,6 +57,11 @@ final class EventDeriver {
             guestsNow.put(g.vmid(), new GuestSeen(g.node(), g.running(), g.phase()));
         }
         List<VcEvent> out = new ArrayList<>();
+        boolean insufficientNow = settings.haEnabled() && capacity(cluster) < settings.failoverLevel();
+        if (hosts != null && insufficientNow != insufficient) {
+            out.add(capacityEvent(cluster, insufficientNow, settings));
+        }
+        insufficient = insufficientNow;
         if (hosts != null) {
             cluster.nodes().forEach(n -> hostEvents(cluster, n, hosts.get(n.name()), hostsNow.get(n.name()), settings,
                     fdm, out));
@@ -71,6 +79,24 @@ final class EventDeriver {
         guests = guestsNow;
         out.sort(Comparator.comparing(VcEvent::createdTime));
         return out;
+    }
+
+    /** The slot policy's failover level now: the connected hosts less one (as {@link VimInventory} reports it). */
+    private static long capacity(ClusterState cluster) {
+        return Math.max(0, cluster.nodes().stream().filter(NodeState::online).count() - 1);
+    }
+
+    /** {@code InsufficientFailoverResourcesEvent} / {@code FailoverLevelRestored}, at the last host change. */
+    private static VcEvent capacityEvent(ClusterState cluster, boolean insufficient, VcenterSettings settings) {
+        Instant at = cluster.nodes().stream().map(NodeState::since).max(Comparator.naturalOrder()).orElseThrow();
+        String name = cluster.spec().clusterName();
+        return insufficient
+                ? new VcEvent(0, "InsufficientFailoverResourcesEvent", null, at, null, "Insufficient resources to"
+                        + " satisfy vSphere HA failover level on cluster " + name + " in " + settings.datacenter(),
+                        null, null, null, null)
+                : new VcEvent(0, "FailoverLevelRestored", null, at, null, "Sufficient resources are available to"
+                        + " satisfy vSphere HA failover level in cluster " + name + " in " + settings.datacenter(),
+                        null, null, null, null);
     }
 
     private static void hostEvents(ClusterState cluster, NodeState n, HostSeen before, HostSeen now,

@@ -63,6 +63,22 @@ class VsphereHaStatesTest {
                 .containsExactly("HostConnectionLostEvent");
     }
 
+    @Test
+    void losingAHostBelowTheFailoverLevelWritesTheInsufficientResourcesEventAndTheClusterTurnsRed() throws Exception {
+        SoapTestClient soap = start(VsphereFrontTest.SCENARIO.replace("site: paris", "site: paris\n    failoverLevel: 2"));
+        String collector = soap.eventCollector(TestVcenter.T0.toString());
+        SoapTestClient.Answer full = soap.waitForUpdates("");
+        assertThat(full.text("currentFailoverLevel")).isEqualTo("2");
+
+        advance(Duration.ofSeconds(61));
+        assertThat(soap.readNextEvents(collector).elements("returnval"))
+                .extracting(e -> e.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type"))
+                .containsExactly("InsufficientFailoverResourcesEvent");
+        SoapTestClient.Answer lost = soap.waitForUpdates(full.text("version"));
+        assertThat(lost.text("currentFailoverLevel")).isEqualTo("1");
+        assertThat(lost.body()).contains("<overallStatus>red</overallStatus>");
+    }
+
     private static List<String> states(SoapTestClient.Answer answer) {
         return answer.elements("state").stream().map(Element::getTextContent).toList();
     }
