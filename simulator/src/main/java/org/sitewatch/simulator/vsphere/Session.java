@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One login's objects: its container views, property filters, event collectors and the version
- * counter of its PropertyCollector. They end with the session, as in vCenter; ids carry the session
- * key so one session cannot use another's. Guarded by its {@link Vcenter}.
+ * counter of its PropertyCollector. They end with the session (a logout, or 30 minutes unused), as
+ * in vCenter; ids carry the session key so one session cannot use another's. Guarded by its
+ * {@link Vcenter}.
  */
 final class Session {
 
@@ -22,12 +23,15 @@ final class Session {
     static final int VERSIONS_KEPT = 8;
     /** The version the last WaitForUpdatesEx answered; 0 before any. */
     long version;
+    /** When a call last used the session: it ends after {@link Vcenter#SESSION_IDLE_TIMEOUT} without one. */
+    Instant lastActive;
     private int nextId;
 
     Session(String key, String userName, Instant loginTime) {
         this.key = key;
         this.userName = userName;
         this.loginTime = loginTime;
+        this.lastActive = loginTime;
     }
 
     /** A new id of this session, e.g. {@code session[5f2c...]filter-3}. */

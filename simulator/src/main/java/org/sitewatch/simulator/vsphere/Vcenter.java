@@ -1,5 +1,6 @@
 package org.sitewatch.simulator.vsphere;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.sitewatch.simulator.engine.ClusterState;
  * object's monitor.
  */
 final class Vcenter {
+
+    /** vCenter's default: a session nobody used for this long ends (its views, filters and collectors with it). */
+    static final Duration SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
     final ClusterSpec spec;
     final VcenterSettings settings;
@@ -43,6 +47,7 @@ final class Vcenter {
     }
 
     synchronized Session login(String user, String password, Instant now) {
+        expireIdle(now);
         if (!settings.username().equals(user) || !settings.password().equals(password)) {
             throw SoapFault.invalidLogin();
         }
@@ -55,13 +60,23 @@ final class Vcenter {
         sessions.remove(session.key);
     }
 
-    /** @throws SoapFault NotAuthenticated when the cookie names no live session */
-    synchronized Session session(String key) {
+    /**
+     * The live session of a cookie, now marked as used.
+     *
+     * @throws SoapFault NotAuthenticated when the cookie names no session, or one that ended or sat idle too long
+     */
+    synchronized Session session(String key, Instant now) {
+        expireIdle(now);
         Session s = key == null ? null : sessions.get(key);
         if (s == null) {
             throw SoapFault.notAuthenticated();
         }
+        s.lastActive = now;
         return s;
+    }
+
+    private void expireIdle(Instant now) {
+        sessions.values().removeIf(s -> !now.isBefore(s.lastActive.plus(SESSION_IDLE_TIMEOUT)));
     }
 
     /** Adds an event (PostEvent, or one the engine caused); returns it with its key. */

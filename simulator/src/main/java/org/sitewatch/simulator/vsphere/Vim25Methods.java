@@ -57,7 +57,7 @@ final class Vim25Methods {
             default:
                 break;
         }
-        Session session = vc.session(sessionKey);
+        Session session = vc.session(sessionKey, now);
         synchronized (vc) {
             switch (call.method()) {
                 case "Logout":
@@ -181,6 +181,11 @@ final class Vim25Methods {
 
     private static Answer waitForUpdates(SoapCall call, Session session, VimInventory inventory) {
         String version = call.args().text("version");
+        if (session.filters.isEmpty() && version != null && !version.isEmpty()) {
+            // Nothing to report whatever the version: a client whose session was renewed under it learns
+            // nothing changed and then makes its filter again (as with vcsim), instead of failing the call.
+            return null;
+        }
         long base = baseVersion(version, session);
         Map<MoRef, Map<MoRef, Map<String, WireValue>>> now = new LinkedHashMap<>();
         Map<MoRef, List<PropertyFilter.ObjectUpdate>> updates = new LinkedHashMap<>();

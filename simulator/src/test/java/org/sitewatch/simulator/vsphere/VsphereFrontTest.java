@@ -199,6 +199,23 @@ class VsphereFrontTest {
     }
 
     @Test
+    void aSessionUnusedForThirtyMinutesEndsAndANewOneHasNothingToReportForAnOldVersion() throws Exception {
+        SoapTestClient soap = start();
+        soap.login("monitor@vsphere.local", "s3cret&amp;&lt;x&gt;");
+        soap.watchInventory();
+        String version = soap.waitForUpdates("").text("version");
+        advance(Duration.ofMinutes(29));
+        assertThat(soap.waitForUpdates(version).status()).as("still in use").isEqualTo(200);
+
+        advance(Vcenter.SESSION_IDLE_TIMEOUT);
+        assertThat(soap.waitForUpdates(version).faultType()).isEqualTo("NotAuthenticated");
+        soap.login("monitor@vsphere.local", "s3cret&amp;&lt;x&gt;");
+        SoapTestClient.Answer renewed = soap.waitForUpdates(version);
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(renewed.elements("returnval")).as("no filter in the new session yet").isEmpty();
+    }
+
+    @Test
     void restPathsAnswerNotFoundInTheAppliancesErrorShapeUntilAnApiIsRegistered() throws Exception {
         start();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -169,6 +169,23 @@ class VsphereSimulatorTest {
                 }));
     }
 
+    @Test
+    void aSessionThatExpiredIsRenewedByItselfAndTheInventoryReadAgain() throws Exception {
+        PollingSource collector = (PollingSource) source;
+        collector.poll();
+
+        // vCenter ends a session unused for 30 minutes; the host failure, the HA restart and the return happen meanwhile.
+        advance(Duration.ofMinutes(31));
+        Snapshot after = collector.poll();
+        assertThat(after.skipped()).isEmpty();
+        try (CollectorSource fresh = new VsphereCollectorFactory().create(endpoint(simulator.endpoints().get(0)),
+                new CollectorContext(clock))) {
+            assertThat(after.states()).as("what a new collector reads")
+                    .containsExactlyInAnyOrderElementsOf(((PollingSource) fresh).poll().states());
+        }
+        assertThat(vm(after, "par-db").host()).isNotEqualTo(host(after, "esx-par-2").hostId());
+    }
+
     private void advance(Duration d) {
         clock.advance(d);
         simulator.tick();
