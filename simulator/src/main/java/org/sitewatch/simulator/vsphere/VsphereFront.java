@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code /sdk/WaitForUpdatesEx} hits only that call): {@code http500} answers 500 without an
  * envelope, {@code http501} a NotImplemented fault, {@code http404} 404, {@code malformed} a cut
  * envelope, {@code auth} an InvalidLogin fault to Login and NotAuthenticated to the rest,
- * {@code timeout} no answer.
+ * {@code timeout} no answer. Calls below {@code /api/rest/} meet them by their path too, in the
+ * appliances' shape (see {@link RestFaults}), before a {@link VsphereRestApi} sees them.
  *
  * <p>A vCenter keeps sessions and an event history, which the engine does not model: they live in
  * a {@link Vcenter} per cluster state (so per simulator), dropped with it.
@@ -88,7 +89,10 @@ public final class VsphereFront implements VendorFront {
             if (path.size() == 1 && path.get(0).equals("sdk")) {
                 soap(fx);
             } else if (path.size() >= 2 && path.get(0).equals("api") && path.get(1).equals("rest")) {
-                restApis.serve(fx, path.subList(2, path.size()));
+                ApiFaultKind fault = fx.faultFor(path);
+                if (fault == null || !RestFaults.inject(fx, fault)) {
+                    restApis.serve(fx, path.subList(2, path.size()));
+                }
             } else {
                 send(ex, 404, "text/plain", ("Not found: the vCenter API is at /" + fx.cluster().name() + "/sdk")
                         .getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,10 @@ package org.sitewatch.simulator.vsphere;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,30 @@ class VsphereFaultTest {
 
         advance(Duration.ofSeconds(10));
         assertThat(soap.login("monitor@vsphere.local", LOGIN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void restCallsMeetTheirFaultsInTheAppliancesShape() throws Exception {
+        start("""
+                  - { at: 0s, cluster: paris-vc, action: api-fault, kind: http500, path: /api/rest/vr, duration: 10s }
+                  - { at: 10s, cluster: paris-vc, action: api-fault, kind: auth, path: /api/rest/srm, duration: 10s }
+                """);
+        advance(Duration.ofSeconds(1));
+        HttpResponse<String> vr = get("/api/rest/vr/v2/pairings");
+        assertThat(vr.statusCode()).isEqualTo(500);
+        assertThat(vr.body()).contains("\"error_code\":\"INTERNAL_SERVER_ERROR\"");
+        assertThat(get("/api/rest/srm/v2/pairings").statusCode()).as("another appliance").isEqualTo(404);
+
+        advance(Duration.ofSeconds(10));
+        HttpResponse<String> srm = get("/api/rest/srm/v2/pairings");
+        assertThat(srm.statusCode()).isEqualTo(401);
+        assertThat(srm.body()).isEmpty();
+        assertThat(get("/api/rest/vr/v2/pairings").statusCode()).as("the fault ended").isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(vcenter.simulator.baseUrl("paris-vc") + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
