@@ -37,7 +37,7 @@ final class EventDeriver {
     private record HostSeen(boolean online, String das) {
     }
 
-    private record GuestSeen(String node, boolean running, HaPhase phase) {
+    private record GuestSeen(String name, String node, boolean running, HaPhase phase) {
     }
 
     private Map<String, HostSeen> hosts;
@@ -54,7 +54,7 @@ final class EventDeriver {
         }
         Map<Integer, GuestSeen> guestsNow = new HashMap<>();
         for (GuestState g : cluster.guests()) {
-            guestsNow.put(g.vmid(), new GuestSeen(g.node(), g.running(), g.phase()));
+            guestsNow.put(g.vmid(), new GuestSeen(g.spec().name(), g.node(), g.running(), g.phase()));
         }
         List<VcEvent> out = new ArrayList<>();
         boolean insufficientNow = settings.haEnabled() && capacity(cluster) < settings.failoverLevel();
@@ -68,8 +68,10 @@ final class EventDeriver {
             guests.forEach((vmid, before) -> {
                 GuestState g = cluster.guest(vmid);
                 if (g == null) {
-                    out.add(vmEvent("VmRemovedEvent", now, "Removed vm-" + vmid + " on " + before.node + " from "
-                            + settings.datacenter(), cluster.spec(), inventory, before.node, vmid));
+                    out.add(new VcEvent(0, "VmRemovedEvent", null, now, null, "Removed " + before.name + " on "
+                            + before.node + " from " + settings.datacenter(), new VcEvent.Entity(before.node,
+                            VimIds.host(cluster.spec(), before.node)), new VcEvent.Entity(before.name, VimIds.vm(vmid)),
+                            null, null));
                 } else {
                     guestEvents(cluster, g, before, now, settings, inventory, out);
                 }

@@ -79,6 +79,24 @@ class VsphereHaStatesTest {
         assertThat(lost.body()).contains("<overallStatus>red</overallStatus>");
     }
 
+    @Test
+    void aRemovedVmLeavesTheViewAndWritesItsRemovedEvent() throws Exception {
+        SoapTestClient soap = start(VsphereFrontTest.SCENARIO.replace("action: node-offline, node: esx-par-2",
+                "action: vm-remove, vmid: 102"));
+        String collector = soap.eventCollector(TestVcenter.T0.toString());
+        String version = soap.waitForUpdates("").text("version");
+
+        advance(Duration.ofSeconds(61));
+        SoapTestClient.Answer gone = soap.waitForUpdates(version);
+        assertThat(gone.texts("kind")).containsExactly("leave");
+        assertThat(gone.text("obj")).isEqualTo("vm-102");
+        SoapTestClient.Answer events = soap.readNextEvents(collector);
+        assertThat(events.elements("returnval"))
+                .extracting(e -> e.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type"))
+                .containsExactly("VmRemovedEvent");
+        assertThat(events.texts("name")).contains("par-batch");
+    }
+
     private static List<String> states(SoapTestClient.Answer answer) {
         return answer.elements("state").stream().map(Element::getTextContent).toList();
     }
