@@ -97,6 +97,24 @@ class VsphereHaStatesTest {
         assertThat(events.texts("name")).contains("par-batch");
     }
 
+    @Test
+    void aMigrationIsAVmMigratedEventFromItsSourceHost() throws Exception {
+        SoapTestClient soap = start(VsphereFrontTest.SCENARIO.replace("action: node-offline, node: esx-par-2",
+                "action: ha-migrate, sid: \"vm:100\", node: esx-par-3"));
+        String collector = soap.eventCollector(TestVcenter.T0.toString());
+        soap.waitForUpdates("");
+
+        advance(Duration.ofSeconds(63));
+        SoapTestClient.Answer events = soap.readNextEvents(collector);
+        assertThat(events.elements("returnval"))
+                .extracting(e -> e.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type"))
+                .containsExactly("VmMigratedEvent");
+        Element source = events.elements("sourceHost").get(0);
+        assertThat(source.getElementsByTagNameNS("*", "host").item(0).getTextContent()).isEqualTo("host-10");
+        assertThat(events.elements("host").get(0).getElementsByTagNameNS("*", "name").item(0).getTextContent())
+                .isEqualTo("esx-par-3");
+    }
+
     private static List<String> states(SoapTestClient.Answer answer) {
         return answer.elements("state").stream().map(Element::getTextContent).toList();
     }
