@@ -47,6 +47,14 @@ public interface VendorFront {
      */
     Map<String, String> collectorSettings(ClusterSpec cluster);
 
+    /**
+     * As {@link #collectorSettings(ClusterSpec)}, for a front whose settings name the cluster's own
+     * address (e.g. an appliance served below it); {@code baseUrl} is the collector's {@code url}.
+     */
+    default Map<String, String> collectorSettings(ClusterSpec cluster, String baseUrl) {
+        return collectorSettings(cluster);
+    }
+
     /** Answers one call addressed to the cluster (its path starts after the cluster's segment). */
     void serve(FrontExchange exchange) throws IOException;
 }

@@ -33,9 +33,13 @@ final class Vcenter {
     Vcenter(ClusterSpec spec) {
         this.spec = spec;
         this.settings = VcenterSettings.of(spec);
-        // Stable per cluster name: a restarted simulator is the same vCenter to a collector.
-        this.instanceUuid = UUID.nameUUIDFromBytes(("sitewatch-vcenter:" + spec.name()).getBytes()).toString();
+        this.instanceUuid = instanceUuidOf(spec);
         this.eventWriter = new EventWriter(settings.datacenter(), spec.clusterName());
+    }
+
+    /** The vCenter's instance UUID, stable per cluster name: a restarted simulator is the same vCenter to a collector. */
+    static String instanceUuidOf(ClusterSpec spec) {
+        return UUID.nameUUIDFromBytes(("sitewatch-vcenter:" + spec.name()).getBytes()).toString();
     }
 
     /** Brings HA states and the event history up to the engine's state now; returns the inventory. */

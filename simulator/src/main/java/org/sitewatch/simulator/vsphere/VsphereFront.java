@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -79,6 +80,14 @@ public final class VsphereFront implements VendorFront {
     public Map<String, String> collectorSettings(ClusterSpec cluster) {
         VcenterSettings settings = VcenterSettings.of(cluster);
         return Map.of("login.username", settings.username(), "login.password", settings.password());
+    }
+
+    /** The login, and the replication block when the cluster has replication links (see {@link DrSettings}). */
+    @Override
+    public Map<String, String> collectorSettings(ClusterSpec cluster, String baseUrl) {
+        Map<String, String> out = new LinkedHashMap<>(collectorSettings(cluster));
+        out.putAll(DrSettings.of(cluster, baseUrl));
+        return out;
     }
 
     @Override

@@ -34,5 +34,18 @@
  *     region: eu-central-1
  *     nodes: [ { name: esx-vmc-1 }, { name: esx-vmc-2 } ]
  * </pre>
+ *
+ * <p>vSphere Replication and SRM ({@link org.sitewatch.simulator.vsphere.VrRestApi},
+ * {@link org.sitewatch.simulator.vsphere.SrmRestApi}) serve the cluster's {@code replication} links:
+ * a link to a host standing in another site ({@code site:} on the node) replicates to that site's
+ * vCenter (named after the site) and gets an SRM protection group and recovery plan; a link to a
+ * host of the home site replicates inside the vCenter. The collector settings then carry the
+ * {@code replication} block (the gateways are below the cluster's own URL):
+ *
+ * <pre>
+ *     nodes: [ { name: esx-ber-1 }, { name: esx-ber-2 }, { name: esx-mad-1, site: madrid-dr } ]
+ *     replication:
+ *       - { guest: 100, target: esx-mad-1, syncEverySeconds: 15 }   # RPO 1 min; "*&#47;5": 5 min
+ * </pre>
  */
 package org.sitewatch.simulator.vsphere;
