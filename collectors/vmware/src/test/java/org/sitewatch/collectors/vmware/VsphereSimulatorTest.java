@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sitewatch.collectors.spi.CollectorContext;
 import org.sitewatch.collectors.spi.CollectorSource;
-import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.EventHistory;
 import org.sitewatch.collectors.spi.EventPage;
 import org.sitewatch.collectors.spi.PollingSource;
@@ -23,12 +20,10 @@ import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.HaCluster;
 import org.sitewatch.events.HaHost;
 import org.sitewatch.events.HaHostState;
-import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.VmState;
 import org.sitewatch.simulator.ManualClock;
 import org.sitewatch.simulator.Scenario;
-import org.sitewatch.simulator.SimulatedEndpoint;
 import org.sitewatch.simulator.Simulator;
 
 /**
@@ -73,7 +68,7 @@ class VsphereSimulatorTest {
     @BeforeEach
     void start() throws Exception {
         simulator = Simulator.builder(Scenario.parse(SCENARIO)).clock(clock).tickInterval(null).build().start();
-        source = new VsphereCollectorFactory().create(endpoint(simulator.endpoints().get(0)), new CollectorContext(clock));
+        source = new VsphereCollectorFactory().create(SimulatedEndpoints.of(simulator.endpoints().get(0)), new CollectorContext(clock));
     }
 
     @AfterEach
@@ -178,7 +173,7 @@ class VsphereSimulatorTest {
         advance(Duration.ofMinutes(31));
         Snapshot after = collector.poll();
         assertThat(after.skipped()).isEmpty();
-        try (CollectorSource fresh = new VsphereCollectorFactory().create(endpoint(simulator.endpoints().get(0)),
+        try (CollectorSource fresh = new VsphereCollectorFactory().create(SimulatedEndpoints.of(simulator.endpoints().get(0)),
                 new CollectorContext(clock))) {
             assertThat(after.states()).as("what a new collector reads")
                     .containsExactlyInAnyOrderElementsOf(((PollingSource) fresh).poll().states());
@@ -192,24 +187,6 @@ class VsphereSimulatorTest {
     }
 
     /** The endpoint the embedded default would configure: the front's dotted keys become nested blocks. */
-    private static EndpointConfig endpoint(SimulatedEndpoint simulated) {
-        Map<String, Object> block = new LinkedHashMap<>();
-        block.put("url", simulated.url());
-        simulated.settings().forEach((key, value) -> put(block, key, value));
-        return EndpointConfig.builder(simulated.id(), simulated.site(), Platform.VSPHERE)
-                .settings(block).timeout(Duration.ofSeconds(5)).build();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> block, String dottedKey, String value) {
-        int dot = dottedKey.indexOf('.');
-        if (dot < 0) {
-            block.put(dottedKey, value);
-        } else {
-            put((Map<String, Object>) block.computeIfAbsent(dottedKey.substring(0, dot), k -> new LinkedHashMap<>()),
-                    dottedKey.substring(dot + 1), value);
-        }
-    }
 
     private static HaHost host(Snapshot snapshot, String name) {
         return ofType(snapshot, HaHost.class).stream().filter(h -> name.equals(h.hostName())).findFirst().orElseThrow();
