@@ -11,11 +11,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sitewatch run}: the embedded default. A real Kafka broker, the Proxmox simulator playing a
- * three-site scenario, the collectors and the streams app, all in this process.
+ * six-site scenario, the collectors and the streams app, all in this process.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs everything in one process: embedded Kafka (KRaft), the Proxmox simulator",
-                "(three sites), the collectors and the streams app.", "Ctrl-C stops it; the next start reuses --data-dir."})
+        description = {"Runs everything in one process: embedded Kafka (KRaft), the simulator",
+                "(six sites), the collectors and the streams app.", "Ctrl-C stops it; the next start reuses --data-dir."})
 final class RunCommand implements Runnable {
 
     @Mixin

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import org.sitewatch.simulator.Scenario;
 import picocli.CommandLine.Option;
 
-/** Which scenario the simulator plays: a YAML file, or the built-in default of three sites. */
+/** Which scenario the simulator plays: a YAML file, or the built-in default of six sites. */
 final class ScenarioOption {
 
     static final String DEFAULT = "/scenarios/default.yaml";
 
     @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "${env:SITEWATCH_SCENARIO}",
-            description = "Simulator scenario YAML (env SITEWATCH_SCENARIO; default: the built-in three-site scenario).")
+            description = "Simulator scenario YAML (env SITEWATCH_SCENARIO; default: the built-in six-site scenario).")
     Path file;
 
     Scenario load() {

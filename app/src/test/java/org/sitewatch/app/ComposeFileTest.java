@@ -66,9 +66,22 @@ class ComposeFileTest {
         for (JsonNode e : endpoints) {
             ClusterSpec cluster = scenario.cluster(e.path("id").asText());
             assertThat(e.path("site").asText()).isEqualTo(cluster.site());
-            assertThat(e.path("proxmox").path("url").asText())
-                    .isEqualTo("http://simulator:8006/" + cluster.name() + "/api2/json");
-            assertThat(e.path("proxmox").path("api-token").asText()).isEqualTo(cluster.vendorSetting("token", null));
+            assertThat(e.path("platform").asText()).isEqualTo(cluster.platform());
+            if (cluster.platform().equals("proxmox")) {
+                assertThat(e.path("proxmox").path("url").asText())
+                        .isEqualTo("http://simulator:8006/" + cluster.name() + "/api2/json");
+                assertThat(e.path("proxmox").path("api-token").asText()).isEqualTo(cluster.vendorSetting("token", null));
+            } else {
+                // the vCenters: the simulator's default login, VR and SRM below the vCenter's URL, every target site
+                JsonNode vsphere = e.path("vsphere");
+                assertThat(vsphere.path("url").asText()).isEqualTo("http://simulator:8006/" + cluster.name());
+                assertThat(vsphere.path("login").path("username").asText())
+                        .isEqualTo(cluster.vendorSetting("username", "sitewatch@vsphere.local"));
+                assertThat(vsphere.path("replication").path("url").asText()).isEqualTo(vsphere.path("url").asText());
+                assertThat(vsphere.path("replication").path("sites").path(cluster.name()).asText()).isEqualTo(cluster.site());
+                cluster.nodes().stream().filter(n -> !n.site().equals(cluster.site())).forEach(n ->
+                        assertThat(vsphere.path("replication").path("sites").path(n.site()).asText()).isEqualTo(n.site()));
+            }
             for (NodeSpec node : cluster.nodes()) {
                 String expected = node.site().equals(cluster.site()) ? "" : node.site();
                 assertThat(e.path("node-sites").path(node.name()).asText()).as(node.name()).isEqualTo(expected);

@@ -47,8 +47,8 @@ class ComposeStackIT {
 
     @Test
     void shouldShowTheSimulatedSitesThroughKafkaInTheStreamsApp() {
-        await("three sites in /api/sites").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> json(url("streams", 8080, "/api/sites"), null).path("sites").size() == 3);
+        await("six sites in /api/sites").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> json(url("streams", 8080, "/api/sites"), null).path("sites").size() == 6);
         assertThat(text(url("streams", 8080, "/"))).contains("Sitewatch status");
     }
 

@@ -27,10 +27,12 @@ class ScenarioLoadingTest {
             """;
 
     @Test
-    void defaultScenarioHasThreeSites() {
+    void defaultScenarioHasProxmoxVsphereAndVmcSites() {
         Scenario s = Scenario.loadResource("/scenarios/default.yaml");
-        assertThat(s.clusters()).extracting(ClusterSpec::name).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
-        assertThat(s.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
+        assertThat(s.clusters()).extracting(ClusterSpec::name)
+                .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt");
+        assertThat(s.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr",
+                "vmc-frankfurt");
         assertThat(s.loop()).contains(Duration.ofMinutes(4));
         for (ClusterSpec site : s.clusters()) {
             assertThat(site.nodes()).hasSizeBetween(3, 4);
@@ -38,6 +40,15 @@ class ScenarioLoadingTest {
             assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
             assertThat(site.replication()).hasSizeBetween(3, 5);
         }
+        // vSphere Replication between two vSphere sites: berlin stands a DR host in madrid-dr
+        ClusterSpec berlin = s.cluster("berlin-vc");
+        assertThat(berlin.platform()).isEqualTo("vsphere");
+        assertThat(berlin.sites()).containsExactly("berlin-dc3", "madrid-dr");
+        assertThat(berlin.replication()).filteredOn(j -> berlin.siteOf(j.target()).equals("madrid-dr")).hasSize(2);
+        ClusterSpec vmc = s.cluster("vmc-frankfurt");
+        assertThat(vmc.platform()).isEqualTo("vsphere");
+        assertThat(vmc.vendorSetting("cloud", null)).isEqualTo("aws");
+        assertThat(vmc.vendorSetting("region", null)).isEqualTo("eu-central-1");
         // replication between sites: paris and frankfurt each stretch a node into london-dr
         for (String stretched : List.of("paris-dc1", "frankfurt-dc2")) {
             ClusterSpec c = s.cluster(stretched);
@@ -48,7 +59,7 @@ class ScenarioLoadingTest {
         assertThat(s.cluster("london-dr").sites()).containsExactly("london-dr");
         assertThat(s.cluster("london-dr").vendorSetting("booleans", "int")).isEqualTo("json");
         assertThat(s.timeline()).extracting(st -> st.action().actionName())
-                .contains("replication-fail", "replication-recover", "node-offline", "node-online", "api-fault");
+                .contains("replication-fail", "replication-recover", "node-offline", "node-online", "api-fault", "test-failover");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every query of every dashboard panel, run against real data: the embedded default (broker,
- * simulator playing the built-in three-site scenario, collectors, streams app) on ephemeral ports,
+ * simulator playing the built-in six-site scenario, collectors, streams app) on ephemeral ports,
  * scraped by a real Prometheus (Debian's package) with the project's configuration and rules. A query
  * fails the test when Prometheus cannot parse it, or when it returns nothing although its target is
  * not marked {@code sitewatchMayBeEmpty} or {@code sitewatchPending} (those must still parse). The

@@ -29,8 +29,9 @@ class ShippedScenariosTest {
         Scenario scenario = Scenario.loadResource("/scenarios/default.yaml");
         try (ProxmoxSimulator sim = TestSites.start(scenario, clock)) {
             PveClient client = new PveClient(sim);
-            assertThat(sim.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
-            for (String site : sim.sites()) {
+            assertThat(sim.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc",
+                    "vmc-frankfurt");
+            for (String site : List.of("paris-dc1", "frankfurt-dc2", "london-dr")) {
                 assertThat(client.data(site, "/cluster/resources?type=vm").size()).as(site).isBetween(6, 10);
             }
 
@@ -81,8 +82,10 @@ class ShippedScenariosTest {
     void defaultScenarioDescribesTheCollectorEndpointsWithTheirNodeSites() {
         try (ProxmoxSimulator sim = TestSites.start(Scenario.loadResource("/scenarios/default.yaml"), clock)) {
             List<SimulatedEndpoint> endpoints = sim.endpoints();
-            assertThat(endpoints).extracting(SimulatedEndpoint::id).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
-            assertThat(endpoints).extracting(SimulatedEndpoint::site).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr");
+            assertThat(endpoints).extracting(SimulatedEndpoint::id)
+                    .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt");
+            assertThat(endpoints).extracting(SimulatedEndpoint::site)
+                    .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr", "vmc-frankfurt");
             assertThat(endpoints.get(0).nodeSites()).containsExactly(Map.entry("pve-par-dr1", "london-dr"));
             assertThat(endpoints.get(1).nodeSites()).containsExactly(Map.entry("pve-fra-dr1", "london-dr"));
             assertThat(endpoints.get(2).nodeSites()).isEmpty();
@@ -92,6 +95,12 @@ class ShippedScenariosTest {
             assertThat(paris.settings()).containsEntry("api-token", sim.apiToken("paris-dc1"));
             assertThat(paris.toString()).doesNotContain(sim.apiToken("paris-dc1").split("=")[1]);
             assertThat(new PveClient(sim).data("paris-dc1", "/version").get("version").asText()).isNotEmpty();
+            // the vCenters: berlin's DR host stands in madrid-dr, its VR/SRM block maps that target
+            SimulatedEndpoint berlin = endpoints.get(3);
+            assertThat(berlin.platform()).isEqualTo("vsphere");
+            assertThat(berlin.nodeSites()).containsExactly(Map.entry("esx-mad-dr1", "madrid-dr"));
+            assertThat(berlin.settings()).containsEntry("replication.url", sim.baseUrl("berlin-vc"))
+                    .containsEntry("replication.sites[madrid-dr]", "madrid-dr");
         }
     }
 
