@@ -79,8 +79,12 @@ class ComposeFileTest {
                         .isEqualTo(cluster.vendorSetting("username", "sitewatch@vsphere.local"));
                 assertThat(vsphere.path("replication").path("url").asText()).isEqualTo(vsphere.path("url").asText());
                 assertThat(vsphere.path("replication").path("sites").path(cluster.name()).asText()).isEqualTo(cluster.site());
-                cluster.nodes().stream().filter(n -> !n.site().equals(cluster.site())).forEach(n ->
-                        assertThat(vsphere.path("replication").path("sites").path(n.site()).asText()).isEqualTo(n.site()));
+                // a DR host's site is named by that site's vCenter (the vSphere cluster at home there)
+                cluster.nodes().stream().filter(n -> !n.site().equals(cluster.site())).forEach(n -> {
+                    String vcenter = scenario.clusters().stream().filter(c -> c.site().equals(n.site())
+                            && c.platform().equals("vsphere")).map(ClusterSpec::name).findFirst().orElse(n.site());
+                    assertThat(vsphere.path("replication").path("sites").path(vcenter).asText()).isEqualTo(n.site());
+                });
             }
             for (NodeSpec node : cluster.nodes()) {
                 String expected = node.site().equals(cluster.site()) ? "" : node.site();

@@ -101,6 +101,11 @@ final class ClusterDispatcher implements HttpHandler {
         }
 
         @Override
+        public List<ClusterSpec> estate() {
+            return List.copyOf(clusters.values());
+        }
+
+        @Override
         public ApiFaultKind faultFor(List<String> apiPath) {
             return engine.faultFor(cluster.name(), apiPath);
         }

@@ -131,7 +131,7 @@ public class Simulator implements AutoCloseable {
             Map<String, String> nodeSites = new LinkedHashMap<>();
             c.nodes().stream().filter(n -> !n.site().equals(c.site())).forEach(n -> nodeSites.put(n.name(), n.site()));
             out.add(new SimulatedEndpoint(c.name(), c.site(), c.platform(), baseUrl(c.name()), nodeSites,
-                    VendorFronts.forPlatform(c.platform()).collectorSettings(c, baseUrl(c.name()))));
+                    VendorFronts.forPlatform(c.platform()).collectorSettings(c, baseUrl(c.name()), scenario.clusters())));
         }
         return out;
     }

@@ -18,6 +18,11 @@ public interface FrontExchange {
 
     ClusterSpec cluster();
 
+    /** Every cluster of the scenario, this one included, for views that name another cluster (e.g. a replication target). */
+    default List<ClusterSpec> estate() {
+        return List.of(cluster());
+    }
+
     /** Path segments after the cluster's own segment, URL-decoded. */
     List<String> path();
 

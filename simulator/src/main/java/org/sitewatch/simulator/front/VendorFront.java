@@ -49,9 +49,10 @@ public interface VendorFront {
 
     /**
      * As {@link #collectorSettings(ClusterSpec)}, for a front whose settings name the cluster's own
-     * address (e.g. an appliance served below it); {@code baseUrl} is the collector's {@code url}.
+     * address (e.g. an appliance served below it; {@code baseUrl} is the collector's {@code url}) or
+     * other clusters of the scenario ({@code estate}, this one included).
      */
-    default Map<String, String> collectorSettings(ClusterSpec cluster, String baseUrl) {
+    default Map<String, String> collectorSettings(ClusterSpec cluster, String baseUrl, List<ClusterSpec> estate) {
         return collectorSettings(cluster);
     }
 

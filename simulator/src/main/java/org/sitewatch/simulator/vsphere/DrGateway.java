@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import org.sitewatch.simulator.ClusterSpec;
 import org.sitewatch.simulator.engine.ClusterState;
 import org.sitewatch.simulator.front.FrontExchange;
 
@@ -44,9 +45,9 @@ abstract class DrGateway implements VsphereRestApi {
 
     /**
      * The items of a listing below the root (e.g. {@code pairings}), read under the engine's lock;
-     * null when there is no such resource.
+     * null when there is no such resource. {@code estate}: every cluster of the scenario.
      */
-    abstract List<Map<String, Object>> listing(ClusterState state, List<String> path, Instant now);
+    abstract List<Map<String, Object>> listing(ClusterState state, List<ClusterSpec> estate, List<String> path, Instant now);
 
     @Override
     public final boolean serve(FrontExchange fx, List<String> path) throws IOException {
@@ -69,7 +70,7 @@ abstract class DrGateway implements VsphereRestApi {
             if (session == null || !sessions.getOrDefault(state, Set.of()).contains(session)) {
                 return null;
             }
-            return new Answer(method.equals("GET") ? listing(state, rest, now) : null);
+            return new Answer(method.equals("GET") ? listing(state, fx.estate(), rest, now) : null);
         });
         if (answer == null) {
             // The gateways answer an unknown or expired session with 401 and no body.

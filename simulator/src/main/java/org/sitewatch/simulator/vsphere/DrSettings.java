@@ -1,6 +1,7 @@
 package org.sitewatch.simulator.vsphere;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sitewatch.simulator.ClusterSpec;
 
@@ -16,14 +17,14 @@ final class DrSettings {
     private DrSettings() {
     }
 
-    static Map<String, String> of(ClusterSpec cluster, String baseUrl) {
+    static Map<String, String> of(ClusterSpec cluster, String baseUrl, List<ClusterSpec> estate) {
         Map<String, String> out = new LinkedHashMap<>();
         if (cluster.replication().isEmpty()) {
             return out;
         }
         out.put("replication.url", baseUrl);
         out.put("replication.srm-url", baseUrl);
-        for (DrTarget target : DrTarget.all(cluster)) {
+        for (DrTarget target : DrTarget.all(cluster, estate)) {
             out.put("replication.sites[" + target.vcName() + "]", target.site());
         }
         return out;

@@ -23,34 +23,34 @@ public final class SrmRestApi extends DrGateway {
     }
 
     @Override
-    List<Map<String, Object>> listing(ClusterState state, List<String> path, Instant now) {
+    List<Map<String, Object>> listing(ClusterState state, List<ClusterSpec> estate, List<String> path, Instant now) {
         ClusterSpec cluster = state.spec();
         if (path.equals(List.of("protection-groups"))) {
-            return remoteTargets(cluster).stream().map(t -> group(cluster, t)).toList();
+            return remoteTargets(cluster, estate).stream().map(t -> group(cluster, t)).toList();
         }
         if (path.equals(List.of("recovery-plans"))) {
-            return remoteTargets(cluster).stream().map(SrmRestApi::plan).toList();
+            return remoteTargets(cluster, estate).stream().map(SrmRestApi::plan).toList();
         }
         if (path.size() != 3) {
             return null;
         }
-        DrTarget target = remoteTargets(cluster).stream()
+        DrTarget target = remoteTargets(cluster, estate).stream()
                 .filter(t -> path.get(1).equals(path.get(0).equals("recovery-plans") ? planId(t) : groupId(t)))
                 .findFirst().orElse(null);
         if (target == null) {
             return null;
         }
         if (path.get(0).equals("protection-groups") && path.get(2).equals("virtual-machines")) {
-            return vms(state, target, now);
+            return vms(state, estate, target, now);
         }
         if (path.get(0).equals("recovery-plans") && path.get(2).equals("history")) {
-            return history(state, target);
+            return history(state, estate, target);
         }
         return null;
     }
 
-    private static List<DrTarget> remoteTargets(ClusterSpec cluster) {
-        return DrTarget.all(cluster).stream().filter(t -> !t.local()).toList();
+    private static List<DrTarget> remoteTargets(ClusterSpec cluster, List<ClusterSpec> estate) {
+        return DrTarget.all(cluster, estate).stream().filter(t -> !t.local()).toList();
     }
 
     private static Map<String, Object> group(ClusterSpec cluster, DrTarget target) {
@@ -63,9 +63,10 @@ public final class SrmRestApi extends DrGateway {
                 "protection_groups", List.of(groupId(target)));
     }
 
-    private static List<Map<String, Object>> vms(ClusterState state, DrTarget target, Instant now) {
+    private static List<Map<String, Object>> vms(ClusterState state, List<ClusterSpec> estate, DrTarget target,
+            Instant now) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ReplicationLinkState link : protectedLinks(state, target)) {
+        for (ReplicationLinkState link : protectedLinks(state, estate, target)) {
             var guest = state.guest(link.spec().guest());
             out.add(VrReplications.map("id", VimIds.vm(link.spec().guest()).value(),
                     "name", guest == null ? "vm-" + link.spec().guest() : guest.spec().name(),
@@ -75,17 +76,19 @@ public final class SrmRestApi extends DrGateway {
     }
 
     /** One successful TEST run per distinct test-failover time of the group's links, oldest first. */
-    private static List<Map<String, Object>> history(ClusterState state, DrTarget target) {
+    private static List<Map<String, Object>> history(ClusterState state, List<ClusterSpec> estate, DrTarget target) {
         TreeSet<Instant> tests = new TreeSet<>();
-        protectedLinks(state, target).stream().map(ReplicationLinkState::lastTestFailover).filter(t -> t != null)
+        protectedLinks(state, estate, target).stream().map(ReplicationLinkState::lastTestFailover).filter(t -> t != null)
                 .forEach(tests::add);
         return tests.stream().map(t -> VrReplications.map("id", "test-" + t.getEpochSecond(), "operation", "TEST",
                 "result", "SUCCESS", "start_time", t.toString(), "end_time", t.toString())).toList();
     }
 
     /** Links of the group: those declared towards the target (a link keeps its group when it swaps direction). */
-    private static List<ReplicationLinkState> protectedLinks(ClusterState state, DrTarget target) {
-        return state.links().stream().filter(l -> DrTarget.of(state.spec(), l.spec().target()).equals(target)).toList();
+    private static List<ReplicationLinkState> protectedLinks(ClusterState state, List<ClusterSpec> estate,
+            DrTarget target) {
+        return state.links().stream().filter(l -> DrTarget.of(state.spec(), l.spec().target(), estate).equals(target))
+                .toList();
     }
 
     private static String groupId(DrTarget target) {

@@ -37,10 +37,10 @@ final class VrReplications {
     }
 
     /** PairingInfo items: the local vCenter with each target vCenter. */
-    static List<Map<String, Object>> pairings(ClusterSpec cluster) {
+    static List<Map<String, Object>> pairings(ClusterSpec cluster, List<ClusterSpec> estate) {
         DrTarget local = DrTarget.local(cluster);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (DrTarget target : DrTarget.all(cluster)) {
+        for (DrTarget target : DrTarget.all(cluster, estate)) {
             out.add(map("pairing_id", pairingId(cluster, target), "local_vc_server", vc(local),
                     "remote_vc_server", vc(target)));
         }
@@ -48,16 +48,17 @@ final class VrReplications {
     }
 
     /** The ReplicationInfo items of a pairing; null when there is no such pairing. */
-    static List<Map<String, Object>> replications(ClusterState state, String pairingId, Instant now) {
+    static List<Map<String, Object>> replications(ClusterState state, List<ClusterSpec> estate, String pairingId,
+            Instant now) {
         ClusterSpec cluster = state.spec();
-        DrTarget target = DrTarget.all(cluster).stream().filter(t -> pairingId(cluster, t).equals(pairingId))
+        DrTarget target = DrTarget.all(cluster, estate).stream().filter(t -> pairingId(cluster, t).equals(pairingId))
                 .findFirst().orElse(null);
         if (target == null) {
             return null;
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (ReplicationLinkState link : state.links()) {
-            if (DrTarget.of(cluster, link.target()).equals(target)) {
+            if (DrTarget.of(cluster, link.target(), estate).equals(target)) {
                 out.add(info(state, link, target, now));
             }
         }

@@ -3,6 +3,7 @@ package org.sitewatch.simulator.vsphere;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.sitewatch.simulator.ClusterSpec;
 import org.sitewatch.simulator.engine.ClusterState;
 
 /**
@@ -16,12 +17,12 @@ public final class VrRestApi extends DrGateway {
     }
 
     @Override
-    List<Map<String, Object>> listing(ClusterState state, List<String> path, Instant now) {
+    List<Map<String, Object>> listing(ClusterState state, List<ClusterSpec> estate, List<String> path, Instant now) {
         if (path.equals(List.of("pairings"))) {
-            return VrReplications.pairings(state.spec());
+            return VrReplications.pairings(state.spec(), estate);
         }
         if (path.size() == 3 && path.get(0).equals("pairings") && path.get(2).equals("replications")) {
-            return VrReplications.replications(state, path.get(1), now);
+            return VrReplications.replications(state, estate, path.get(1), now);
         }
         return null;
     }

@@ -84,9 +84,9 @@ public final class VsphereFront implements VendorFront {
 
     /** The login, and the replication block when the cluster has replication links (see {@link DrSettings}). */
     @Override
-    public Map<String, String> collectorSettings(ClusterSpec cluster, String baseUrl) {
+    public Map<String, String> collectorSettings(ClusterSpec cluster, String baseUrl, List<ClusterSpec> estate) {
         Map<String, String> out = new LinkedHashMap<>(collectorSettings(cluster));
-        out.putAll(DrSettings.of(cluster, baseUrl));
+        out.putAll(DrSettings.of(cluster, baseUrl, estate));
         return out;
     }
 

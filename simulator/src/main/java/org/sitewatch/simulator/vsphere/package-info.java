@@ -38,8 +38,9 @@
  * <p>vSphere Replication and SRM ({@link org.sitewatch.simulator.vsphere.VrRestApi},
  * {@link org.sitewatch.simulator.vsphere.SrmRestApi}) serve the cluster's {@code replication} links:
  * a link to a host standing in another site ({@code site:} on the node) replicates to that site's
- * vCenter (named after the site) and gets an SRM protection group and recovery plan; a link to a
- * host of the home site replicates inside the vCenter. The collector settings then carry the
+ * vCenter (the scenario's vSphere cluster at home there, else one named after the site) and gets an
+ * SRM protection group and recovery plan; a link to a host of the home site replicates inside the
+ * vCenter. The collector settings then carry the
  * {@code replication} block (the gateways are below the cluster's own URL):
  *
  * <pre>

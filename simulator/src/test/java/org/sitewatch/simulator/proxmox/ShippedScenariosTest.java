@@ -100,7 +100,7 @@ class ShippedScenariosTest {
             assertThat(berlin.platform()).isEqualTo("vsphere");
             assertThat(berlin.nodeSites()).containsExactly(Map.entry("esx-mad-dr1", "madrid-dr"));
             assertThat(berlin.settings()).containsEntry("replication.url", sim.baseUrl("berlin-vc"))
-                    .containsEntry("replication.sites[madrid-dr]", "madrid-dr");
+                    .containsEntry("replication.sites[madrid-vc]", "madrid-dr");
         }
     }
 

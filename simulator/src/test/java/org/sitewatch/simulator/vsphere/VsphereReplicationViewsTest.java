@@ -177,6 +177,24 @@ class VsphereReplicationViewsTest {
                 .containsEntry("login.username", USER);
     }
 
+    @Test
+    void aTargetSiteWithItsOwnVcenterIsNamedByThatVcenter() throws Exception {
+        vcenter = new TestVcenter(SCENARIO.replace("\ntimeline:", """
+
+                  - name: madrid-vc
+                    platform: vsphere
+                    site: madrid-dr
+                    nodes: [ { name: esx-mad-9 } ]
+                timeline:"""));
+        String vr = base() + "vr/v2";
+        JsonNode pairings = json(get(vr + "/pairings", session(vr))).path("list");
+        assertThat(names(pairings, "remote_vc_server")).containsExactly("berlin-vc", "madrid-vc");
+        assertThat(pairings.get(1).path("remote_vc_server").path("id").asText())
+                .isEqualTo(Vcenter.instanceUuidOf(vcenter.simulator.scenario().cluster("madrid-vc")));
+        assertThat(vcenter.simulator.endpoints().get(0).settings()).containsEntry("replication.sites[madrid-vc]", "madrid-dr")
+                .doesNotContainKey("replication.sites[madrid-dr]");
+    }
+
     private HttpResponse<String> login(String api, String user, String password) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create(api + "/session")).header("Authorization", "Basic " + basic)
