@@ -51,10 +51,6 @@ final class VsphereCollector implements PollingSource {
     /** The client's login count when the filter was made: another login means a new session without it. */
     private long filterSession = -1;
 
-    VsphereCollector(EndpointConfig endpoint, Vim25Client client, Clock clock) {
-        this(endpoint, client, null, clock);
-    }
-
     /** @param replication the vSphere Replication (and SRM) reader of this vCenter; null when none is configured */
     VsphereCollector(EndpointConfig endpoint, Vim25Client client, ReplicationReader replication, Clock clock) {
         this.endpoint = endpoint;

@@ -79,7 +79,7 @@ class VsphereCollectorVcsimIT {
     @Test
     void aPowerOffThroughTheApiShowsInTheNextPollAndANewSessionReadsTheInventoryAgain() throws Exception {
         Vim25Client client = client();
-        VsphereCollector collector = new VsphereCollector(endpoint(), client, Clock.systemUTC());
+        VsphereCollector collector = new VsphereCollector(endpoint(), client, null, Clock.systemUTC());
         try {
             Snapshot before = collector.poll();
             VmState target = ofType(before, VmState.class).stream().filter(v -> v.name().equals("DC0_C0_RP0_VM1"))
@@ -180,7 +180,7 @@ class VsphereCollectorVcsimIT {
     }
 
     private static String vmIdOf(Vim25Client client, String name) throws Exception {
-        VsphereCollector collector = new VsphereCollector(endpoint(), client, Clock.systemUTC());
+        VsphereCollector collector = new VsphereCollector(endpoint(), client, null, Clock.systemUTC());
         return ofType(collector.poll(), VmState.class).stream().filter(v -> v.name().equals(name)).findFirst()
                 .map(VmState::vmId).orElseThrow();
     }
