@@ -116,6 +116,11 @@ final class SoapWriter {
         return value(name, value, true);
     }
 
+    /** A value inside a data object: its xsi:type is written only where the value says it is polymorphic. */
+    SoapWriter field(String name, WireValue value) throws XMLStreamException {
+        return value(name, value, false);
+    }
+
     private SoapWriter value(String name, WireValue value, boolean typed) throws XMLStreamException {
         xml.writeStartElement(name);
         if (value instanceof WireValue.Text t) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLStreamException;
 import org.sitewatch.simulator.engine.ClusterState;
 
 /**
@@ -42,9 +43,12 @@ final class Vim25Methods {
      * Answers one call; null for a {@code WaitForUpdatesEx} that found nothing new yet (the caller
      * may wait and ask again).
      *
+     * @param unreadable the objects whose properties the property collector reports as missing now
+     *
      * @throws SoapFault the fault to answer with
      */
-    static Answer call(Vcenter vc, SoapCall call, String sessionKey, ClusterState state, Instant now) {
+    static Answer call(Vcenter vc, SoapCall call, String sessionKey, ClusterState state, Instant now,
+            UnreadableObjects unreadable) {
         VimInventory inventory = vc.observe(state, now);
         SoapCall.Node args = call.args();
         switch (call.method()) {
@@ -74,9 +78,9 @@ final class Vim25Methods {
                     requireFound(session.filters.remove(call.target()) != null, call.target());
                     return Answer.of(SoapWriter.response(call.method(), out -> { }));
                 case "WaitForUpdatesEx":
-                    return waitForUpdates(call, session, inventory);
+                    return waitForUpdates(call, session, inventory, unreadable);
                 case "RetrievePropertiesEx":
-                    return retrieveProperties(vc, call, session, inventory);
+                    return retrieveProperties(vc, call, session, inventory, unreadable);
                 case "CreateCollectorForEvents":
                     return createCollector(call, session);
                 case "ReadNextEvents":
@@ -179,7 +183,8 @@ final class Vim25Methods {
         return new PropertyFilter(ref, paths, obj, viewTypes);
     }
 
-    private static Answer waitForUpdates(SoapCall call, Session session, VimInventory inventory) {
+    private static Answer waitForUpdates(SoapCall call, Session session, VimInventory inventory,
+            UnreadableObjects unreadable) {
         String version = call.args().text("version");
         if (session.filters.isEmpty() && version != null && !version.isEmpty()) {
             // Nothing to report whatever the version: a client whose session was renewed under it learns
@@ -187,10 +192,10 @@ final class Vim25Methods {
             return null;
         }
         long base = baseVersion(version, session);
-        Map<MoRef, Map<MoRef, Map<String, WireValue>>> now = new LinkedHashMap<>();
+        Map<MoRef, Map<MoRef, PropertyFilter.ObjectReading>> now = new LinkedHashMap<>();
         Map<MoRef, List<PropertyFilter.ObjectUpdate>> updates = new LinkedHashMap<>();
         session.filters.forEach((ref, filter) -> {
-            Map<MoRef, Map<String, WireValue>> state = filter.select(inventory);
+            Map<MoRef, PropertyFilter.ObjectReading> state = filter.select(inventory, unreadable);
             now.put(ref, state);
             List<PropertyFilter.ObjectUpdate> changes = filter.changesSince(base, state);
             if (!changes.isEmpty()) {
@@ -215,6 +220,7 @@ final class Vim25Methods {
                         }
                         out.end();
                     }
+                    missingSet(out, u.missing());
                     out.end();
                 }
                 out.end();
@@ -246,8 +252,16 @@ final class Vim25Methods {
         return SoapWriter.response("WaitForUpdatesEx", out -> { });
     }
 
-    private static Answer retrieveProperties(Vcenter vc, SoapCall call, Session session, VimInventory inventory) {
-        Map<MoRef, Map<String, WireValue>> objects = new LinkedHashMap<>();
+    /** A {@code MissingProperty} per path: the path and its {@code LocalizedMethodFault}. */
+    private static void missingSet(SoapWriter out, Map<String, WireValue> missing) throws XMLStreamException {
+        for (Map.Entry<String, WireValue> m : missing.entrySet()) {
+            out.start("missingSet").text("path", m.getKey()).field("fault", m.getValue()).end();
+        }
+    }
+
+    private static Answer retrieveProperties(Vcenter vc, SoapCall call, Session session, VimInventory inventory,
+            UnreadableObjects unreadable) {
+        Map<MoRef, PropertyFilter.ObjectReading> objects = new LinkedHashMap<>();
         VcEvent latest = null;
         boolean latestAsked = false;
         for (SoapCall.Node spec : call.args().all("specSet")) {
@@ -258,7 +272,7 @@ final class Vim25Methods {
                 latest = vc.latestEvent();
                 continue;
             }
-            objects.putAll(filter(null, spec, session).select(inventory));
+            objects.putAll(filter(null, spec, session).select(inventory, unreadable));
         }
         boolean withLatest = latestAsked;
         VcEvent latestEvent = latest;
@@ -276,11 +290,12 @@ final class Vim25Methods {
                 }
                 out.end();
             }
-            for (Map.Entry<MoRef, Map<String, WireValue>> e : objects.entrySet()) {
+            for (Map.Entry<MoRef, PropertyFilter.ObjectReading> e : objects.entrySet()) {
                 out.start("objects").ref("obj", e.getKey());
-                for (Map.Entry<String, WireValue> p : e.getValue().entrySet()) {
+                for (Map.Entry<String, WireValue> p : e.getValue().values().entrySet()) {
                     out.start("propSet").text("name", p.getKey()).property("val", p.getValue()).end();
                 }
+                missingSet(out, e.getValue().missing());
                 out.end();
             }
             out.end();

@@ -32,7 +32,12 @@ import org.slf4j.LoggerFactory;
  * envelope, {@code http501} a NotImplemented fault, {@code http404} 404, {@code malformed} a cut
  * envelope, {@code auth} an InvalidLogin fault to Login and NotAuthenticated to the rest,
  * {@code timeout} no answer. Calls below {@code /api/rest/} meet them by their path too, in the
- * appliances' shape (see {@link RestFaults}), before a {@link VsphereRestApi} sees them.
+ * appliances' shape (see {@link RestFaults}), before a {@link VsphereRestApi} sees them. A fault
+ * scoped to an inventory object, {@code /inventory/host/<host name>} or
+ * {@code /inventory/cluster/<cluster name>}, fails no call: the property reads
+ * ({@code RetrievePropertiesEx}, {@code WaitForUpdatesEx}) report that object's properties in their
+ * {@code missingSet} instead of their values ({@code NoPermission} for {@code auth}, else
+ * {@code SystemError}; see {@link UnreadableObjects}), and give them again once the fault ends.
  *
  * <p>A vCenter keeps sessions and an event history, which the engine does not model: they live in
  * a {@link Vcenter} per cluster state (so per simulator), dropped with it.
@@ -133,8 +138,9 @@ public final class VsphereFront implements VendorFront {
         long deadline = System.nanoTime() + maxWait(call).toNanos();
         try {
             while (true) {
+                UnreadableObjects unreadable = readsInventory(call) ? UnreadableObjects.of(fx) : UnreadableObjects.NONE;
                 Vim25Methods.Answer answer = fx.read((state, now) ->
-                        Vim25Methods.call(vcenter(state), call, sessionKey, state, now));
+                        Vim25Methods.call(vcenter(state), call, sessionKey, state, now, unreadable));
                 if (answer != null) {
                     if (answer.sessionKey() != null) {
                         ex.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=\"" + answer.sessionKey()
@@ -151,6 +157,11 @@ public final class VsphereFront implements VendorFront {
         } catch (SoapFault f) {
             sendFault(ex, f);
         }
+    }
+
+    /** The property reads, which meet the faults scoped to inventory objects (see {@link UnreadableObjects}). */
+    private static boolean readsInventory(SoapCall call) {
+        return call.method().equals("WaitForUpdatesEx") || call.method().equals("RetrievePropertiesEx");
     }
 
     private Vcenter vcenter(ClusterState state) {
