@@ -60,6 +60,7 @@ final class ReplicationJobParser {
         }
         Duration syncDuration = ClusterParser.positive(j, "syncDuration",
                 j.duration("syncDuration", Duration.ofSeconds(3)));
+        double jitter = syncJitter(j);
         int retryUnit = j.integer("retryUnitSeconds", 60);
         if (retryUnit < 1) {
             throw j.error("retryUnitSeconds", "must be at least 1");
@@ -69,9 +70,33 @@ final class ReplicationJobParser {
             throw j.error("rate", "must be at least 1 (MB/s)");
         }
         ReplicationJobSpec spec = new ReplicationJobSpec(id, guest, jobnum, target, schedule, every,
-                syncDuration, retryUnit, rate, j.string("comment", null), j.bool("disable", false),
+                syncDuration, jitter, retryUnit, rate, j.string("comment", null), j.bool("disable", false),
                 j.string("technology", defaultTechnology));
         j.rejectUnknown();
         return spec;
+    }
+
+    /**
+     * {@code syncJitter: 10%} as the fraction 0.1; 0 when absent. At most 50 %, so an attempt can never
+     * start before the one of the previous slot.
+     */
+    private static double syncJitter(YamlObject j) {
+        if (!j.has("syncJitter")) {
+            return 0;
+        }
+        String text = j.string("syncJitter").trim();
+        if (!text.endsWith("%")) {
+            throw j.error("syncJitter", "must be a percentage of the interval such as 10%, got '" + text + "'");
+        }
+        double percent;
+        try {
+            percent = Double.parseDouble(text.substring(0, text.length() - 1).trim());
+        } catch (NumberFormatException e) {
+            throw j.error("syncJitter", "must be a percentage of the interval such as 10%, got '" + text + "'");
+        }
+        if (!(percent >= 0 && percent <= 50)) {
+            throw j.error("syncJitter", "must be between 0% and 50% of the interval, got '" + text + "'");
+        }
+        return percent / 100;
     }
 }

@@ -17,6 +17,8 @@ import java.time.Duration;
  *                         PVE's default {@code *}{@code /15} applies and the field is not sent)
  * @param syncEverySeconds simulator-only override of the interval, or null
  * @param syncDuration     how long each sync attempt runs (while it runs, {@code pid} is sent)
+ * @param syncJitter       simulator-only: each scheduled attempt starts up to this fraction of the
+ *                         interval before or after its slot (0 to 0.5; 0 = on the slot)
  * @param retryUnitSeconds simulator-only scale of pvesr's retry rule; PVE uses 60 (minutes)
  * @param rate             rate limit in MB/s, or null
  * @param comment          comment, or null
@@ -24,7 +26,7 @@ import java.time.Duration;
  * @param technology       replication technology as Sitewatch names it, e.g. {@code pvesr}
  */
 public record ReplicationJobSpec(String id, int guest, int jobnum, String target, String schedule,
-        Integer syncEverySeconds, Duration syncDuration, int retryUnitSeconds, Double rate,
+        Integer syncEverySeconds, Duration syncDuration, double syncJitter, int retryUnitSeconds, Double rate,
         String comment, boolean disable, String technology) {
 
     public ReplicationSchedule parsedSchedule() {

@@ -47,6 +47,14 @@ public final class ReplicationSchedule {
         return new ReplicationSchedule(n, everySeconds);
     }
 
+    /**
+     * The nominal time between runs in seconds: S for {@code syncEverySeconds}, else N minutes (the
+     * last gap of an hour is shorter when N does not divide 60).
+     */
+    public long intervalSeconds() {
+        return everySeconds != null ? everySeconds : minutes * 60L;
+    }
+
     /** The first run time strictly after {@code epochSecond}. */
     public long nextAfter(long epochSecond) {
         if (everySeconds != null) {

@@ -102,6 +102,13 @@ class ScenarioLoadingTest {
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("missing.yaml");
     }
 
+    @Test
+    void syncJitterIsAPercentageOfTheInterval() {
+        Scenario s = Scenario.parse(SITE.replace("syncEverySeconds: 5", "syncEverySeconds: 5, syncJitter: 12.5%"));
+        assertThat(s.clusters().get(0).replication().get(0).syncJitter()).isEqualTo(0.125);
+        assertThat(Scenario.parse(SITE).clusters().get(0).replication().get(0).syncJitter()).as("default").isZero();
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             - { at: 5s, site: s1, action: explode }                           | timeline[0].action: unknown action 'explode'
@@ -141,6 +148,10 @@ class ScenarioLoadingTest {
             target: a                                             | | sites[0].replication[0].target: target must differ
             target: b, syncDuration: 0s                           | | sites[0].replication[0].syncDuration: must be greater than zero
             target: b, rate: 0.5                                  | | sites[0].replication[0].rate
+            target: b, syncJitter: 60%                            | | sites[0].replication[0].syncJitter: must be between 0% and 50% of the interval, got '60%'
+            target: b, syncJitter: -1%                            | | sites[0].replication[0].syncJitter: must be between 0% and 50%
+            target: b, syncJitter: 10                             | | sites[0].replication[0].syncJitter: must be a percentage of the interval such as 10%, got '10'
+            target: b, syncJitter: lots%                          | | sites[0].replication[0].syncJitter: must be a percentage of the interval such as 10%, got 'lots%'
             target: b                                             | sitez: []  | sitez: unknown field
             """)
     void badSitesNameThePath(String jobFields, String extra, String expected) {

@@ -35,7 +35,7 @@ public final class ClusterState implements ReplicationLinkState.Environment {
             guests.put(g.vmid(), new GuestState(g, start));
         }
         for (ReplicationJobSpec j : spec.replication()) {
-            links.put(j.id(), new ReplicationLinkState(j, start));
+            links.put(j.id(), new ReplicationLinkState(j, spec.name(), start));
         }
         qdeviceConnected = spec.qdevice() != null && spec.qdevice().connected();
     }

@@ -1,6 +1,7 @@
 package org.sitewatch.simulator.engine;
 
 import java.time.Instant;
+import java.util.SplittableRandom;
 import org.sitewatch.simulator.ReplicationJobSpec;
 import org.sitewatch.simulator.ReplicationSchedule;
 
@@ -8,7 +9,8 @@ import org.sitewatch.simulator.ReplicationSchedule;
  * State machine of one replication link, advanced through time by {@link #advanceTo}. Its rules
  * are pvesr's (the only technology simulated so far); a front words the fields for its API.
  *
- * <p>At each schedule boundary an attempt starts ({@code last_try} = start, {@code pid} set) and runs
+ * <p>At each schedule boundary (slot) an attempt starts, shifted by the job's {@code syncJitter}
+ * (see {@link #plannedStartMillis}), ({@code last_try} = start, {@code pid} set) and runs
  * for the job's sync duration. It then succeeds ({@code last_sync} = its start, {@code fail_count}
  * 0, no {@code error}) or fails ({@code fail_count}+1, {@code error} set, {@code last_sync} frozen):
  * it fails while a scenario injected an error or while the target node is offline. After a failure
@@ -17,6 +19,10 @@ import org.sitewatch.simulator.ReplicationSchedule;
  * the target is offline. Nothing runs while the guest's node is offline; a running sync is then
  * recorded as failed. Events are processed at their own times, so coarse ticks give the same
  * result as fine ones. Guarded by the engine's lock.
+ *
+ * <p>Slots stay on the nominal schedule whatever the jitter, so the intervals between attempts
+ * average the configured one (no drift). A slot missed while an attempt ran long or retried is
+ * skipped, as pvesr does.
  */
 public final class ReplicationLinkState {
 
@@ -30,6 +36,12 @@ public final class ReplicationLinkState {
 
     private final ReplicationJobSpec spec;
     private final ReplicationSchedule schedule;
+    /** Seeds the jitter of each slot; derived from the cluster and job, so every run draws the same. */
+    private final long jitterSeed;
+    /** The first slot of this run (at or before its start); jitter is drawn per slot counted from it. */
+    private final long firstSlot;
+    /** The slot (nominal start, epoch seconds) of the last attempt. */
+    private long slot;
     String target;
     long lastSync;
     long lastTry;
@@ -44,12 +56,16 @@ public final class ReplicationLinkState {
     private long syncStartMs;
     private long cursorMs;
 
-    ReplicationLinkState(ReplicationJobSpec spec, Instant start) {
+    /** @param cluster name of the job's cluster, which seeds the jitter together with the job id */
+    ReplicationLinkState(ReplicationJobSpec spec, String cluster, Instant start) {
         this.spec = spec;
         this.schedule = spec.parsedSchedule();
         this.target = spec.target();
+        this.jitterSeed = (cluster + "/" + spec.id()).hashCode() * 0x9E3779B97F4A7C15L;
         // Start as if the job had been healthy so far: the last boundary synced fine.
         long prev = schedule.previousOrAt(start.getEpochSecond());
+        this.firstSlot = prev;
+        this.slot = prev;
         this.lastSync = prev;
         this.lastTry = prev;
         this.duration = spec.syncDuration().toMillis() / 1000.0;
@@ -111,6 +127,11 @@ public final class ReplicationLinkState {
 
     /** Epoch seconds of the next planned attempt; 0 when none is scheduled. */
     public long nextSync(Environment env) {
+        return Math.floorDiv(nextAttemptMillis(env), 1000);
+    }
+
+    /** Epoch millis of the next planned attempt: a retry or the next slot; 0 when none is scheduled. */
+    private long nextAttemptMillis(Environment env) {
         if (spec.disable()) {
             return 0;
         }
@@ -119,9 +140,29 @@ public final class ReplicationLinkState {
                 return 0;
             }
             long minutes = failCount <= 3 ? 5L * failCount : 30L;
-            return lastTry + spec.retryUnitSeconds() * minutes;
+            return (lastTry + spec.retryUnitSeconds() * minutes) * 1000;
         }
-        return schedule.nextAfter(lastTry);
+        return plannedStartMillis(schedule.nextAfter(slot));
+    }
+
+    /**
+     * When the attempt of a slot starts: the slot shifted by a uniformly random offset within
+     * ±{@code syncJitter} × interval. The offset is a pure function of the seed and the slot's distance
+     * from the run's first slot, so a run is reproducible and reading the state never changes it.
+     */
+    long plannedStartMillis(long slotEpochSecond) {
+        long slotMs = slotEpochSecond * 1000;
+        if (spec.syncJitter() == 0) {
+            return slotMs;
+        }
+        double unit = new SplittableRandom(jitterSeed + (slotEpochSecond - firstSlot)).nextDouble();
+        double maxOffsetMs = spec.syncJitter() * schedule.intervalSeconds() * 1000;
+        return slotMs + Math.round((2 * unit - 1) * maxOffsetMs);
+    }
+
+    /** Start of the last (or running) attempt, epoch millis. */
+    long attemptStartMillis() {
+        return syncStartMs;
     }
 
     void advanceTo(Instant now, Environment env) {
@@ -142,11 +183,10 @@ public final class ReplicationLinkState {
             if (running) {
                 eventMs = syncStartMs + spec.syncDuration().toMillis();
             } else {
-                long next = nextSync(env);
-                if (next == 0) {
+                eventMs = nextAttemptMillis(env);
+                if (eventMs == 0) {
                     break;
                 }
-                eventMs = next * 1000;
             }
             long at = Math.max(eventMs, cursorMs);
             if (at > nowMs) {
@@ -163,6 +203,11 @@ public final class ReplicationLinkState {
     }
 
     private void startAttempt(long atMs) {
+        if (failCount == 0) {
+            slot = schedule.nextAfter(slot);
+        }
+        // An attempt that starts after later slots passed (a long sync, retries) stands for them too.
+        slot = Math.max(slot, schedule.previousOrAt(Math.floorDiv(atMs, 1000)));
         running = true;
         syncStartMs = atMs;
         lastTry = atMs / 1000;
