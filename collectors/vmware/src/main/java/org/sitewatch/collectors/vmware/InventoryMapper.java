@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sitewatch.collectors.spi.Scope;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.collectors.vmware.mapping.ClusterProperties;
@@ -20,8 +21,8 @@ import org.sitewatch.events.HaHost;
 /**
  * The mirrored inventory as one snapshot: hosts first (a cluster's failover capacity counts its hosts), then
  * clusters, then VMs (whose HA protection depends on their cluster). A host or cluster whose watched properties
- * vCenter could not read is a partial read of its scope, so its last state stands; a value the mapping cannot take
- * skips that object, never the poll.
+ * vCenter could not read is a partial read of its scope, so its last state stands (an unreadable host still counts
+ * in its cluster as last read); a value the mapping cannot take skips that object, never the poll.
  */
 final class InventoryMapper {
 
@@ -50,8 +51,11 @@ final class InventoryMapper {
         for (HostProperties host : reader.hosts()) {
             String unreadable = reader.unreadable(InventoryReader.HOST, host.moRef());
             if (unreadable != null) {
-                // Its last state stands until vCenter lets it be read again (a privilege missing on that host).
-                snapshot.unreadable(EventType.HA_HOST, Scope.node(host.moRef()), "host " + host.name() + ": " + unreadable);
+                // Its last state stands until vCenter lets it be read again (a privilege missing on that host),
+                // in its cluster's host counts too: the values last read are still in the mirror.
+                snapshot.unreadable(EventType.HA_HOST, Scope.node(host.moRef()),
+                        "host " + (host.name() == null ? host.moRef() : host.name()) + ": " + unreadable);
+                lastKnown(host).ifPresent(mappedHosts::add);
                 continue;
             }
             map(snapshot, "host " + host.moRef(), () -> {
@@ -76,6 +80,15 @@ final class InventoryMapper {
             map(snapshot, "VM " + vm.moRef(), () -> states.add(vms.map(vm, clusterHa)));
         }
         states.forEach(snapshot::state);
+    }
+
+    /** An unreadable host as last read; empty when it never was (unreadable from the first read on). */
+    private Optional<HaHost> lastKnown(HostProperties host) {
+        try {
+            return Optional.of(hosts.map(host));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Maps one object; a value the mapping cannot take skips that object, never the poll. */

@@ -62,8 +62,12 @@ class InventoryMapperTest {
     void aHostWhoseHaStateCannotBeReadIsAPartialReadOfThatHostUntilItIsReadAgain() {
         inventory(Map.of(), Map.of("runtime.dasHostState", "NoPermission"));
 
-        assertThat(mapper.snapshot(NOW).unreadable()).extracting(PartialRead::type, PartialRead::scope)
+        Snapshot partial = mapper.snapshot(NOW);
+        assertThat(partial.unreadable()).extracting(PartialRead::type, PartialRead::scope)
                 .containsExactly(tuple(EventType.HA_HOST, Scope.node("host-12")));
+        assertThat(partial.states()).noneMatch(HaHost.class::isInstance);
+        assertThat(partial.states()).filteredOn(HaCluster.class::isInstance).singleElement()
+                .satisfies(c -> assertThat(((HaCluster) c).hostsTotal()).as("the host counts as last read").isEqualTo(1));
 
         mirror.apply(set(new ObjectUpdate(filter(), Kind.MODIFY, HOST, List.of(new PropertyChange("runtime.dasHostState",
                 Op.ASSIGN, new DataObject("ClusterDasFdmHostState",
