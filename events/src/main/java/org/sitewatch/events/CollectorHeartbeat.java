@@ -18,6 +18,8 @@ import java.util.List;
  *     everything was read. The status stays {@link CollectorStatus#OK} for a partial read: the
  *     collector works, and these scopes keep their last published state. Left out of the JSON when
  *     empty, so heartbeats without it keep their exact form (and their deterministic event ids).
+ * @param location where the endpoint's site runs (cloud and region), as configured for the endpoint;
+ *     null when not configured, and then left out of the JSON for the same reason
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CollectorHeartbeat(
@@ -32,7 +34,8 @@ public record CollectorHeartbeat(
         Instant lastSuccess,
         long intervalSeconds,
         String vendorState,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnreadableScope> unreadable) implements EventData {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnreadableScope> unreadable,
+        SiteLocation location) implements EventData {
 
     public CollectorHeartbeat {
         unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
@@ -44,6 +47,14 @@ public record CollectorHeartbeat(
                               long intervalSeconds, String vendorState) {
         this(site, platform, collectorId, endpoint, status, errorKind, error, pollDurationMillis, lastSuccess,
                 intervalSeconds, vendorState, List.of());
+    }
+
+    /** A heartbeat of an endpoint without a configured location. */
+    public CollectorHeartbeat(String site, Platform platform, String collectorId, String endpoint, CollectorStatus status,
+                              CollectorErrorKind errorKind, String error, Long pollDurationMillis, Instant lastSuccess,
+                              long intervalSeconds, String vendorState, List<UnreadableScope> unreadable) {
+        this(site, platform, collectorId, endpoint, status, errorKind, error, pollDurationMillis, lastSuccess,
+                intervalSeconds, vendorState, unreadable, null);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Map;
  * {@code lastEventTime}, heartbeat times) are left out on the topic; the REST views, which share this
  * shape, fill them in at the time of the request.
  *
+ * @param location where the site runs (cloud and region) as its collectors report it; absent when
+ *     none of them is configured with one
  * @param status OK, DEGRADED, CRITICAL or UNKNOWN
  * @param reasons most severe first; empty when OK
  * @param since when the site reached this status and reasons
@@ -22,7 +24,7 @@ import java.util.Map;
  * @param problemCount entities of the site with a problem
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SiteHealthView(String site, String status, List<String> reasons, Instant since, Instant lastEventTime,
+public record SiteHealthView(String site, SiteLocation location, String status, List<String> reasons, Instant since, Instant lastEventTime,
                              Counts counts, List<Collector> collectors, long problemCount) {
 
     public SiteHealthView {

@@ -31,7 +31,8 @@ class CloudEventSerdeTest {
         assertThat(header(headers, "ce_source")).isEqualTo("/sitewatch/collectors/proxmox/paris-dc1");
         assertThat(header(headers, "ce_subject")).isEqualTo(event.subject());
         assertThat(header(headers, "content-type")).isEqualTo("application/json");
-        assertThat(new String(value, StandardCharsets.UTF_8)).startsWith("{\"site\":\"paris-dc1\",\"platform\":\"proxmox\"");
+        assertThat(new String(value, StandardCharsets.UTF_8)).startsWith("{\"site\":\"" + data.site() + "\",\"platform\":\""
+                + data.platform().wire() + "\"");
 
         assertThat(serde.deserializer().deserialize("sitewatch.vm", headers, value)).isEqualTo(event);
     }

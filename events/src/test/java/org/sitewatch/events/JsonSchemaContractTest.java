@@ -97,4 +97,52 @@ class JsonSchemaContractTest {
         assertThat(Json.MAPPER.treeToValue(Json.MAPPER.valueToTree(SampleEvents.PARTIAL_HEARTBEAT),
                 CollectorHeartbeat.class)).isEqualTo(SampleEvents.PARTIAL_HEARTBEAT);
     }
+
+    @Test
+    void shouldKeepTheExactJsonAndEventIdOfAHeartbeatWithoutLocation() {
+        // Both pinned from the build before heartbeats had a location.
+        assertThat(new String(Json.bytes(SampleEvents.HEARTBEAT), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "{\"site\":\"paris-dc1\",\"platform\":\"proxmox\",\"collectorId\":\"paris-dc1\","
+                        + "\"endpoint\":\"https://pve1.paris.example:8006/api2/json\",\"status\":\"ERROR\","
+                        + "\"errorKind\":\"HTTP_5XX\",\"error\":\"HTTP 500 from /cluster/status\",\"pollDurationMillis\":120,"
+                        + "\"lastSuccess\":\"2025-01-07T09:59:00Z\",\"intervalSeconds\":15}");
+        assertThat(SitewatchEvent.observed(SampleEvents.SOURCE, SampleEvents.TIME, SampleEvents.HEARTBEAT).id())
+                .isEqualTo("007bcb96d995fbdcaa6e28d9898fc640");
+        assertThat(SitewatchEvent.observed(SampleEvents.SOURCE, SampleEvents.TIME, SampleEvents.PARTIAL_HEARTBEAT).id())
+                .isEqualTo("1118e09926132352db8453834fb27167");
+    }
+
+    @Test
+    void shouldWriteAConfiguredLocationAndReadItBack() throws Exception {
+        CollectorHeartbeat located = SampleEvents.LOCATED_HEARTBEAT;
+        JsonNode json = Json.MAPPER.valueToTree(located);
+
+        assertThat(json.get("location").toString()).isEqualTo("{\"cloud\":\"aws\",\"region\":\"eu-central-1\"}");
+        assertThat(Json.MAPPER.treeToValue(json, CollectorHeartbeat.class)).isEqualTo(located);
+        CollectorHeartbeat unlocated = new CollectorHeartbeat(located.site(), located.platform(), located.collectorId(),
+                located.endpoint(), located.status(), null, null, located.pollDurationMillis(), located.lastSuccess(),
+                located.intervalSeconds(), null);
+        assertThat(SitewatchEvent.observed(SampleEvents.SOURCE, SampleEvents.TIME, located).id())
+                .isNotEqualTo(SitewatchEvent.observed(SampleEvents.SOURCE, SampleEvents.TIME, unlocated).id());
+        ObjectNode onPremises = Json.MAPPER.valueToTree(unlocated);
+        onPremises.putObject("location").put("region", "Paris DC1");
+        assertThat(Json.MAPPER.treeToValue(onPremises, CollectorHeartbeat.class).location())
+                .isEqualTo(new SiteLocation(null, "Paris DC1"));
+    }
+
+    @Test
+    void shouldRejectALocationWithAnUpperCaseCloudAnEmptyOneOrAnUnknownKey() throws Exception {
+        JsonSchema schema = schemaOf(EventType.COLLECTOR_HEARTBEAT);
+        ObjectNode json = Json.MAPPER.valueToTree(SampleEvents.LOCATED_HEARTBEAT);
+        assertThat(schema.validate(json)).isEmpty();
+
+        ((ObjectNode) json.get("location")).put("cloud", "AWS");
+        assertThat(schema.validate(json)).isNotEmpty();
+
+        json.putObject("location");
+        assertThat(schema.validate(json)).isNotEmpty();
+
+        json.putObject("location").put("cloud", "aws").put("zone", "eu-central-1a");
+        assertThat(schema.validate(json)).isNotEmpty();
+    }
 }

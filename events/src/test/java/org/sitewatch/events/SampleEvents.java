@@ -31,7 +31,13 @@ final class SampleEvents {
             Instant.parse("2025-01-07T10:00:00Z"), 15, null, List.of(new UnreadableScope(
                     EventType.REPLICATION_STATUS.typeName(), "node pve2", "HTTP 500 from /nodes/pve2/replication")));
 
-    static final List<EventData> ALL = List.of(VM, HOST, CLUSTER, ACTION, REPLICATION, HEARTBEAT, PARTIAL_HEARTBEAT);
+    /** A VMware Cloud on AWS SDDC's heartbeat: the endpoint is configured with its cloud and region. */
+    static final CollectorHeartbeat LOCATED_HEARTBEAT = new CollectorHeartbeat("vmc-frankfurt", Platform.VSPHERE,
+            "vmc-frankfurt", "https://vcenter.sddc-3-121-0-1.vmwarevmc.com/sdk", CollectorStatus.OK, null, null, 95L,
+            Instant.parse("2025-01-07T10:00:00Z"), 15, null, List.of(), new SiteLocation("aws", "eu-central-1"));
+
+    static final List<EventData> ALL = List.of(VM, HOST, CLUSTER, ACTION, REPLICATION, HEARTBEAT, PARTIAL_HEARTBEAT,
+            LOCATED_HEARTBEAT);
 
     private SampleEvents() {
     }

@@ -30,7 +30,7 @@ class TopicsTest {
     void shouldCompactTheSiteHealthTopicAndRoundTripItsJson() {
         assertThat(Topics.ALL).contains(Topics.SITE_HEALTH);
         assertThat(Topics.SITE_HEALTH.configs()).containsEntry("cleanup.policy", "compact");
-        SiteHealthView view = new SiteHealthView("paris-dc1", "DEGRADED", java.util.List.of("1 VM CRASHED"),
+        SiteHealthView view = new SiteHealthView("paris-dc1", null, "DEGRADED", java.util.List.of("1 VM CRASHED"),
                 java.time.Instant.parse("2025-01-07T10:00:00Z"), null, null, null, 1);
 
         byte[] json = Topics.SITE_HEALTH.valueSerde().serializer().serialize(Topics.SITE_HEALTH.name(), view);
@@ -38,6 +38,20 @@ class TopicsTest {
         assertThat(Topics.SITE_HEALTH.valueSerde().deserializer().deserialize(Topics.SITE_HEALTH.name(), json))
                 .isEqualTo(view);
         assertThat(Topics.SITE_HEALTH.valueSerde().serializer().serialize(Topics.SITE_HEALTH.name(), null)).isNull();
+        assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("location");
+    }
+
+    @Test
+    void shouldCarryTheSiteLocationOnTheSiteHealthTopic() {
+        SiteHealthView view = new SiteHealthView("vmc-frankfurt", new SiteLocation("aws", "eu-central-1"), "OK",
+                java.util.List.of(), java.time.Instant.parse("2025-01-07T10:00:00Z"), null, null, null, 0);
+
+        byte[] json = Topics.SITE_HEALTH.valueSerde().serializer().serialize(Topics.SITE_HEALTH.name(), view);
+
+        assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{\"site\":\"vmc-frankfurt\",\"location\":{\"cloud\":\"aws\",\"region\":\"eu-central-1\"},");
+        assertThat(Topics.SITE_HEALTH.valueSerde().deserializer().deserialize(Topics.SITE_HEALTH.name(), json))
+                .isEqualTo(view);
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.SiteHealthView;
+import org.sitewatch.events.SiteLocation;
 
 /**
  * Turns a site aggregate into the shared {@link SiteHealthView} shape: what the streams app publishes
@@ -31,8 +32,22 @@ public final class SiteHealthViews {
                 .map(c -> new SiteHealthView.Collector(c.collectorId(), c.platform(), c.endpoint(), c.status(), c.errorKind(),
                         c.error(), null, null, c.intervalSeconds(), c.stale()))
                 .toList();
-        return new SiteHealthView(agg.site(), health.status().name(), health.reasons(), since, null,
+        return new SiteHealthView(agg.site(), location(agg), health.status().name(), health.reasons(), since, null,
                 counts(agg, null), collectors, agg.problemCount());
+    }
+
+    /**
+     * Where the site runs, from its collectors' configured locations: the one of the first collector
+     * (by id) that has one, so two collectors of a site configured differently give a stable answer
+     * instead of one that flips with every heartbeat. Null when no collector has a location.
+     */
+    public static SiteLocation location(SiteAggregate agg) {
+        for (CollectorView c : agg.collectors().values()) {
+            if (c.location() != null) {
+                return c.location();
+            }
+        }
+        return null;
     }
 
     /** The counts, with the worst lag when the caller computed one (REST views) or null (topic). */

@@ -58,9 +58,9 @@ public final class SiteViewRenderer {
     public SiteSummary summary(SiteAggregate agg, Long worstLagSeconds, Instant now) {
         SiteHealth health = SiteHealthEvaluator.evaluate(agg, now, rules);
         Instant since = health.sameVerdict(agg.health()) ? agg.health().asOf() : now;
-        return new SiteSummary(agg.site(), health.status(), health.reasons(), now, since, agg.lastEventTime(),
-                SiteHealthViews.counts(agg, worstLagSeconds), SiteHealthViews.collectors(agg, now, rules.forSite(agg.site())),
-                agg.problemCount());
+        return new SiteSummary(agg.site(), SiteHealthViews.location(agg), health.status(), health.reasons(), now, since,
+                agg.lastEventTime(), SiteHealthViews.counts(agg, worstLagSeconds),
+                SiteHealthViews.collectors(agg, now, rules.forSite(agg.site())), agg.problemCount());
     }
 
     public SiteDetail detail(SiteAggregate agg, Long worstLagSeconds, Instant now) {
@@ -71,8 +71,8 @@ public final class SiteViewRenderer {
                         .thenComparing(ProblemView::since, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(ProblemView::subject))
                 .toList();
-        return new SiteDetail(s.site(), s.status(), s.reasons(), s.asOf(), s.since(), s.lastEventTime(), s.counts(),
-                s.collectors(), s.problemCount(), problems, agg.problemsNotListed(), agg.recentHaActions());
+        return new SiteDetail(s.site(), s.location(), s.status(), s.reasons(), s.asOf(), s.since(), s.lastEventTime(),
+                s.counts(), s.collectors(), s.problemCount(), problems, agg.problemsNotListed(), agg.recentHaActions());
     }
 
     private static Long worstLag(EstateReader estate, String site, Instant now) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.sitewatch.events.SiteHealthView;
+import org.sitewatch.events.SiteLocation;
 import org.sitewatch.core.fold.EntityKind;
 import org.sitewatch.core.fold.HaActionView;
 import org.sitewatch.core.fold.HealthStatus;
@@ -25,18 +26,19 @@ public final class SiteViews {
     /**
      * One site in the list: its verdict judged at {@code asOf}, and counts.
      *
+     * @param location where the site runs, as its collectors are configured; absent when not configured
      * @param since when the site reached this verdict (as stored by the streams app), or {@code asOf}
      *     when the verdict at {@code asOf} is newer than the stored one
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SiteSummary(String site, HealthStatus status, List<String> reasons, Instant asOf, Instant since,
+    public record SiteSummary(String site, SiteLocation location, HealthStatus status, List<String> reasons, Instant asOf, Instant since,
                               Instant lastEventTime, SiteHealthView.Counts counts, List<SiteHealthView.Collector> collectors,
                               long problemCount) {
     }
 
     /** {@code GET /api/sites/{site}}: the summary plus the problem list and recent HA actions. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SiteDetail(String site, HealthStatus status, List<String> reasons, Instant asOf, Instant since,
+    public record SiteDetail(String site, SiteLocation location, HealthStatus status, List<String> reasons, Instant asOf, Instant since,
                              Instant lastEventTime, SiteHealthView.Counts counts, List<SiteHealthView.Collector> collectors,
                              long problemCount, List<ProblemView> problems, long problemsNotListed,
                              List<HaActionView> recentHaActions) {

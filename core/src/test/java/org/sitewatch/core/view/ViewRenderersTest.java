@@ -25,7 +25,14 @@ import org.sitewatch.core.view.EntityViews.VmView;
 import org.sitewatch.core.view.PairViews.PairList;
 import org.sitewatch.core.view.SiteViews.SiteDetail;
 import org.sitewatch.core.view.SiteViews.SiteList;
+import org.sitewatch.core.fold.SiteHealthEvaluator;
+import org.sitewatch.core.fold.SiteHealthViews;
+import org.sitewatch.events.CollectorHeartbeat;
+import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.EventData;
+import org.sitewatch.events.Json;
+import org.sitewatch.events.Platform;
+import org.sitewatch.events.SiteLocation;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
@@ -59,6 +66,44 @@ class ViewRenderersTest {
         assertThat(paris.counts().replication().worstLagSeconds()).isEqualTo(610);
         assertThat(paris.problems()).extracting(p -> p.subject()).containsExactly("vm/paris-dc1/100");
         assertThat(sites.detail(new InMemoryEstateReader(estate), "nowhere", now)).isEmpty();
+    }
+
+    @Test
+    void shouldShowTheLocationTheSitesCollectorsReportAndLeaveItOutWhereNoneDoes() {
+        SiteLocation frankfurt = new SiteLocation("aws", "eu-central-1");
+        fold(heartbeatOk(PARIS), T0);
+        fold(locatedHeartbeat("vmc-frankfurt", "vmc-frankfurt", frankfurt), T0);
+        InMemoryEstateReader reader = new InMemoryEstateReader(estate);
+
+        assertThat(sites.list(reader, T0).sites()).extracting(s -> s.site() + " " + s.location())
+                .containsExactly("paris-dc1 null", "vmc-frankfurt " + frankfurt);
+        SiteDetail vmc = sites.detail(reader, "vmc-frankfurt", T0).orElseThrow();
+        assertThat(vmc.location()).isEqualTo(frankfurt);
+        assertThat(Json.MAPPER.valueToTree(vmc).get("location").toString())
+                .isEqualTo("{\"cloud\":\"aws\",\"region\":\"eu-central-1\"}");
+        assertThat(Json.MAPPER.valueToTree(sites.detail(reader, PARIS, T0).orElseThrow()).has("location")).isFalse();
+        var aggregate = estate.site("vmc-frankfurt").orElseThrow();
+        assertThat(SiteHealthViews.published(aggregate, SiteHealthEvaluator.evaluate(aggregate, T0, rules), T0, T0, rules)
+                .location()).isEqualTo(frankfurt);
+    }
+
+    @Test
+    void shouldTakeTheFirstCollectorsLocationByIdWhenTwoCollectorsOfASiteDisagree() {
+        SiteLocation westeurope = new SiteLocation("azure", "westeurope");
+        fold(locatedHeartbeat(PARIS, "paris-b", new SiteLocation("aws", "eu-west-3")), T0);
+        fold(locatedHeartbeat(PARIS, "paris-a", westeurope), T0.plusSeconds(1));
+        fold(heartbeatOk(PARIS), T0.plusSeconds(2)); // collector "paris-dc1", without a location
+        fold(locatedHeartbeat(PARIS, "paris-b", new SiteLocation("aws", "eu-west-3")), T0.plusSeconds(3));
+
+        SiteDetail paris = sites.detail(new InMemoryEstateReader(estate), PARIS, T0.plusSeconds(4)).orElseThrow();
+
+        assertThat(paris.location()).isEqualTo(westeurope);
+        assertThat(paris.collectors()).hasSize(3);
+    }
+
+    private static CollectorHeartbeat locatedHeartbeat(String site, String collectorId, SiteLocation location) {
+        return new CollectorHeartbeat(site, Platform.VSPHERE, collectorId, "https://vcenter." + site + ".example/sdk",
+                CollectorStatus.OK, null, null, 80L, null, 15, null, java.util.List.of(), location);
     }
 
     @Test

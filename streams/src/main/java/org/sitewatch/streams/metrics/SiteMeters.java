@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.sitewatch.events.SiteHealthView;
+import org.sitewatch.events.SiteLocation;
 import org.sitewatch.core.fold.EntityKind;
 import org.sitewatch.core.fold.HealthStatus;
 import org.sitewatch.core.fold.Problem;
@@ -31,6 +32,10 @@ import org.sitewatch.core.view.SiteViews.SiteSummary;
  *       {@code sitewatch_site_replication_items_outside_rpo{site}},
  *       {@code sitewatch_site_replication_worst_lag_seconds{site}} (absent when no item has a recovery point)</li>
  *   <li>{@code sitewatch_site_collectors_stale{site}}</li>
+ *   <li>{@code sitewatch_site_location{site,cloud,region}}: always 1, an info series to join on {@code site};
+ *       {@code cloud} is {@value #ON_PREMISES} for a site in no cloud, {@code region} empty when not
+ *       configured. One series per site (it changes only when the site's configuration does). Not named
+ *       {@code _info}: the Prometheus client strips that reserved suffix from gauge names.</li>
  *   <li>{@code sitewatch_replication_item_outside_rpo_lag_seconds{site,item}}: only items outside their RPO,
  *       largest lag first, at most {@code perSiteCap} per site and {@code totalCap} in all</li>
  * </ul>
@@ -51,6 +56,9 @@ public final class SiteMeters implements Refreshable {
     public static final String SITE_WORST_LAG = "sitewatch.site.replication.worst.lag.seconds";
     public static final String SITE_COLLECTORS_STALE = "sitewatch.site.collectors.stale";
     public static final String ITEM_OUTSIDE_RPO_LAG = "sitewatch.replication.item.outside.rpo.lag.seconds";
+    public static final String SITE_LOCATION = "sitewatch.site.location";
+    /** The {@code cloud} label of a site whose collectors name no cloud. */
+    public static final String ON_PREMISES = "on-premises";
 
     private final LocalSiteViews sites;
     private final int perSiteCap;
@@ -75,7 +83,9 @@ public final class SiteMeters implements Refreshable {
                 gauge(registry, SITE_OUTSIDE_RPO, "Replicated items of the site outside their RPO"),
                 gauge(registry, SITE_WORST_LAG, "Age of the oldest last recovery point among the site's replicated items"),
                 gauge(registry, SITE_COLLECTORS_STALE, "Collector endpoints of the site without a recent heartbeat"),
-                gauge(registry, ITEM_OUTSIDE_RPO_LAG, "Lag of a replicated item outside its RPO (capped number of items)"));
+                gauge(registry, ITEM_OUTSIDE_RPO_LAG, "Lag of a replicated item outside its RPO (capped number of items)"),
+                gauge(registry, SITE_LOCATION, "Always 1; labels say where the site runs: cloud provider (or "
+                        + ON_PREMISES + ") and region"));
     }
 
     @Override
@@ -119,6 +129,10 @@ public final class SiteMeters implements Refreshable {
             rows.add(SITE_WORST_LAG, Tags.of("site", site), c.replication().worstLagSeconds());
         }
         rows.add(SITE_COLLECTORS_STALE, Tags.of("site", site), s.collectors().stream().filter(SiteHealthView.Collector::stale).count());
+        SiteLocation location = s.location();
+        String cloud = location == null || location.onPremises() ? ON_PREMISES : location.cloud();
+        String region = location == null || location.region() == null ? "" : location.region();
+        rows.add(SITE_LOCATION, Tags.of("site", site, "cloud", cloud, "region", region), 1);
     }
 
     /** Items outside their RPO, worst first, within the caps. */

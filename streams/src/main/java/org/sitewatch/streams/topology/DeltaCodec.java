@@ -26,6 +26,7 @@ import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.JsonValueSerde;
 import org.sitewatch.events.Platform;
+import org.sitewatch.events.SiteLocation;
 import org.sitewatch.events.UnreadableScope;
 
 /**
@@ -35,13 +36,16 @@ import org.sitewatch.events.UnreadableScope;
  * UTF-8, instants two numbers, enums their names (so adding a constant never shifts others), every
  * optional value a presence flag.
  *
- * <p>Format version {@value #VERSION} is the first byte. A record that starts with {@code '{'} is the
- * JSON written by an earlier version (still in a repartition topic after an upgrade) and is read as
- * such, so an upgrade loses nothing.
+ * <p>The format version is the first byte; {@value #VERSION} is written, every earlier one is still
+ * read (records of it may wait in a repartition topic after an upgrade), and so is a record that
+ * starts with {@code '{'}: the JSON written before the binary form. An upgrade loses nothing.
+ * Versions: 1, the first; 2 adds the collector's location after its unreadable scopes.
  */
 public final class DeltaCodec {
 
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    /** The first binary version, which has no collector location. */
+    static final byte VERSION_WITHOUT_LOCATION = 1;
 
     private DeltaCodec() {
     }
@@ -75,11 +79,11 @@ public final class DeltaCodec {
             if (bytes.length > 0 && bytes[0] == '{') {
                 return json.deserialize(topic, bytes);
             }
-            if (bytes.length == 0 || bytes[0] != VERSION) {
-                throw new IllegalArgumentException("not a Sitewatch delta of format " + VERSION + " (first byte "
-                        + (bytes.length == 0 ? "missing" : Byte.toString(bytes[0])) + ")");
+            if (bytes.length == 0 || bytes[0] < VERSION_WITHOUT_LOCATION || bytes[0] > VERSION) {
+                throw new IllegalArgumentException("not a Sitewatch delta of format " + VERSION_WITHOUT_LOCATION + " to "
+                        + VERSION + " (first byte " + (bytes.length == 0 ? "missing" : Byte.toString(bytes[0])) + ")");
             }
-            In in = new In(ByteBuffer.wrap(bytes, 1, bytes.length - 1));
+            In in = new In(ByteBuffer.wrap(bytes, 1, bytes.length - 1), bytes[0]);
             return reader.apply(in);
         };
         return Serdes.serdeFrom(serializer, deserializer);
@@ -169,6 +173,10 @@ public final class DeltaCodec {
                 out.string(scope.scope());
                 out.string(scope.reason());
             }
+            if (out.present(v.location())) {
+                out.string(v.location().cloud());
+                out.string(v.location().region());
+            }
         }
         out.string(c.pair());
         out.instant(c.recoveryPoint());
@@ -202,8 +210,11 @@ public final class DeltaCodec {
             for (int i = 0; i < scopes; i++) {
                 unreadable.add(new UnreadableScope(in.string(), in.string(), in.string()));
             }
+            SiteLocation location = in.version() > VERSION_WITHOUT_LOCATION && in.present()
+                    ? new SiteLocation(in.string(), in.string())
+                    : null;
             collector = new CollectorView(id, platform, endpoint, status, errorKind, error, lastHeartbeat, lastSuccess, interval,
-                    unreadable);
+                    unreadable, location);
         }
         return new Contribution(counts, problem, collector, in.string(), in.instant(), in.instant());
     }
@@ -254,12 +265,18 @@ public final class DeltaCodec {
         }
     }
 
-    /** The reading side. */
+    /** The reading side, of one format version. */
     static final class In {
         private final ByteBuffer bytes;
+        private final byte version;
 
-        In(ByteBuffer bytes) {
+        In(ByteBuffer bytes, byte version) {
             this.bytes = bytes;
+            this.version = version;
+        }
+
+        byte version() {
+            return version;
         }
 
         boolean present() {

@@ -10,15 +10,21 @@ import static org.sitewatch.testsupport.TestEvents.LONDON;
 import static org.sitewatch.testsupport.TestEvents.replicated;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.events.CollectorHeartbeat;
+import org.sitewatch.events.CollectorStatus;
+import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
+import org.sitewatch.events.SiteLocation;
 import org.sitewatch.streams.support.DriverStoreProvider;
 import org.sitewatch.streams.support.TopologyFixture;
 import org.sitewatch.streams.support.ViewsTestApp;
@@ -114,6 +120,32 @@ class SiteMetersTest {
         // Nearest rank over 30 lags: the 2nd oldest.
         assertThat(registry.get(PairMeters.PAIR_P95_LAG).tags("source", PARIS, "target", LONDON).gauge().value())
                 .isEqualTo(3628.0);
+    }
+
+    @Test
+    void shouldPublishOneLocationSeriesPerSiteAndReplaceItWhenTheLocationChanges() {
+        fx.pipe(heartbeatOk(PARIS), T0);
+        fx.pipe(sddcHeartbeat(new SiteLocation("aws", "eu-central-1")), T0);
+        assertThat(meters.refresh()).isTrue();
+
+        assertThat(registry.find(SiteMeters.SITE_LOCATION).gauges()).hasSize(2);
+        assertThat(registry.get(SiteMeters.SITE_LOCATION).tags("site", PARIS, "cloud", "on-premises", "region", "")
+                .gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get(SiteMeters.SITE_LOCATION).tags("site", "vmc-frankfurt", "cloud", "aws",
+                "region", "eu-central-1").gauge().value()).isEqualTo(1.0);
+        assertThat(((PrometheusMeterRegistry) registry).scrape()).contains(
+                "sitewatch_site_location{cloud=\"aws\",region=\"eu-central-1\",site=\"vmc-frankfurt\"} 1");
+
+        fx.pipe(sddcHeartbeat(new SiteLocation("aws", "eu-west-1")), T0.plusSeconds(1));
+        assertThat(meters.refresh()).isTrue();
+
+        assertThat(registry.find(SiteMeters.SITE_LOCATION).tags("site", "vmc-frankfurt").gauges())
+                .singleElement().satisfies(g -> assertThat(g.getId().getTag("region")).isEqualTo("eu-west-1"));
+    }
+
+    private static CollectorHeartbeat sddcHeartbeat(SiteLocation location) {
+        return new CollectorHeartbeat("vmc-frankfurt", Platform.VSPHERE, "vmc-frankfurt", "https://vc.vmc.example/sdk",
+                CollectorStatus.OK, null, null, 80L, null, 15, null, List.of(), location);
     }
 
     private void addVms(int from, int to) {

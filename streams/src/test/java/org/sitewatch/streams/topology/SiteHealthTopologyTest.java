@@ -21,9 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.core.fold.Counters;
 import org.sitewatch.core.fold.HealthStatus;
+import org.sitewatch.events.CollectorHeartbeat;
+import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.HaHostState;
+import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SiteHealthView;
+import org.sitewatch.events.SiteLocation;
 import org.sitewatch.events.Topics;
 import org.sitewatch.streams.support.TopologyFixture;
 
@@ -81,6 +85,25 @@ class SiteHealthTopologyTest {
         fx.pipe(heartbeatOk(PARIS), T0.plusSeconds(22));
         fx.advance(Duration.ofSeconds(10));
         assertThat(health.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldPublishWhereTheSiteRunsFromItsCollectorsLocation() {
+        SiteLocation sddc = new SiteLocation("aws", "eu-central-1");
+        fx.pipe(new CollectorHeartbeat("vmc-frankfurt", Platform.VSPHERE, "vmc-frankfurt", "https://vc.vmc.example/sdk",
+                CollectorStatus.OK, null, null, 80L, T0, 15, null, List.of(), sddc), T0);
+        fx.pipe(heartbeatOk(PARIS), T0);
+
+        assertThat(fx.site("vmc-frankfurt").collectors().get("vmc-frankfurt").location()).isEqualTo(sddc);
+        assertThat(health.readKeyValuesToList()).extracting(kv -> kv.key + " " + kv.value.location())
+                .containsExactly("vmc-frankfurt " + sddc, PARIS + " null");
+
+        // The endpoint is moved to another region: the next punctuation publishes the new location.
+        SiteLocation moved = new SiteLocation("aws", "eu-west-1");
+        fx.pipe(new CollectorHeartbeat("vmc-frankfurt", Platform.VSPHERE, "vmc-frankfurt", "https://vc.vmc.example/sdk",
+                CollectorStatus.OK, null, null, 80L, T0, 15, null, List.of(), moved), T0.plusSeconds(5));
+        fx.advance(Duration.ofSeconds(10));
+        assertThat(health.readValuesToList()).singleElement().satisfies(v -> assertThat(v.location()).isEqualTo(moved));
     }
 
     @Test

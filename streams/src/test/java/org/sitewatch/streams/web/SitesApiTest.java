@@ -19,16 +19,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.events.CollectorErrorKind;
+import org.sitewatch.events.CollectorHeartbeat;
 import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.HaActionKind;
+import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
+import org.sitewatch.events.SiteLocation;
 import org.sitewatch.streams.query.Readiness;
 import org.sitewatch.streams.support.DriverStoreProvider;
 import org.sitewatch.streams.support.TopologyFixture;
@@ -101,6 +105,21 @@ class SitesApiTest {
                 .andExpect(jsonPath("$.sites[1].counts.replication.worstLagSeconds").value(630))
                 .andExpect(jsonPath("$.sites[1].collectors[0].lastHeartbeat").value("2025-01-07T10:00:00Z"))
                 .andExpect(jsonPath("$.sites[1].collectors[0].stale").value(false));
+    }
+
+    @Test
+    void shouldShowWhereASiteRunsWhenItsCollectorIsConfiguredWithALocation() throws Exception {
+        fx.pipe(new CollectorHeartbeat(PARIS, Platform.VSPHERE, "paris-vc", "https://vc.paris.example/sdk",
+                CollectorStatus.OK, null, null, 80L, T0, 15, null, List.of(), new SiteLocation(null, "Paris DC1")), T0);
+
+        mvc.perform(get("/api/sites/{site}", PARIS))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.location.region").value("Paris DC1"))
+                .andExpect(jsonPath("$.location.cloud").doesNotExist());
+        mvc.perform(get("/api/sites"))
+                .andExpect(jsonPath("$.sites[0].site").value(LYON))
+                .andExpect(jsonPath("$.sites[0].location").doesNotExist())
+                .andExpect(jsonPath("$.sites[1].location.region").value("Paris DC1"));
     }
 
     @Test
