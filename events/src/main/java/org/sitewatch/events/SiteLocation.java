@@ -29,15 +29,29 @@ public record SiteLocation(String cloud, String region) {
         if (cloud == null && region == null) {
             throw new IllegalArgumentException("a site location needs a cloud, a region or both");
         }
-        if (cloud != null && !CLOUD.matcher(cloud).matches()) {
+        if (cloud != null) {
+            checkCloud(cloud);
+        }
+        if (region != null) {
+            checkRegion(region);
+        }
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong with {@code cloud} and showing it */
+    public static void checkCloud(String cloud) {
+        if (!CLOUD.matcher(cloud).matches()) {
             throw new IllegalArgumentException("cloud must be a lower-case provider word such as aws, azure or gcp "
                     + "(letters and digits, 2 to 32) but was '" + cloud + "'");
         }
-        if (cloud != null && ON_PREMISES_WORDS.contains(cloud)) {
+        if (ON_PREMISES_WORDS.contains(cloud)) {
             throw new IllegalArgumentException("cloud '" + cloud + "' is not a provider: leave cloud out for a site "
                     + "on premises (a region may still name its location)");
         }
-        if (region != null && !REGION.matcher(region).matches()) {
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong with {@code region} and showing it */
+    public static void checkRegion(String region) {
+        if (!REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("region must be the provider's region id (e.g. eu-central-1) or a "
                     + "location name: letters, digits, spaces, '.', '_', '-', '(' or ')', at most 64, but was '"
                     + region + "'");

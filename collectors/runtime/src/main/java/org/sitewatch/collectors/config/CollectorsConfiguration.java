@@ -66,8 +66,12 @@ public class CollectorsConfiguration {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < properties.endpoints().size(); i++) {
             CollectorsProperties.Endpoint e = properties.endpoints().get(i);
+            List<String> locationProblems = e.locationProblems(EndpointBlocks.PREFIX + "[" + i + "].");
+            problems.addAll(locationProblems);
             problems.addAll(blocks.problems(i, e.platform()));
-            endpoints.add(e.toEndpointConfig(blocks.vendorBlock(i, e.platform())));
+            if (locationProblems.isEmpty()) {
+                endpoints.add(e.toEndpointConfig(blocks.vendorBlock(i, e.platform())));
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid collector configuration:\n  " + String.join("\n  ", problems));

@@ -6,14 +6,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.sitewatch.collectors.runtime.RetryPolicy;
 import org.sitewatch.collectors.runtime.RuntimeSettings;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.settings.SettingsBlock;
 import org.sitewatch.events.Platform;
+import org.sitewatch.events.SiteLocation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -58,6 +61,9 @@ public record CollectorsProperties(
      * @param resyncEvery republish everything every N successful polls, default 20
      * @param targetRpo RPO replication items are held to; default derived by the plug-in
      * @param nodeSites host name → site, for hosts standing in another site
+     * @param cloud the cloud provider the site runs in, one lower-case word such as {@code aws},
+     *     {@code azure}, {@code gcp}; left out on premises
+     * @param region the provider's region id ({@code eu-central-1}) or, on premises, a location name
      */
     public record Endpoint(
             @NotBlank(message = "every endpoint needs an id")
@@ -70,12 +76,41 @@ public record CollectorsProperties(
             @DurationMin(millis = 50, message = "must be at least 50ms") Duration pollDeadline,
             @DefaultValue("20") @Min(value = 1, message = "must be at least 1") int resyncEvery,
             @DurationMin(seconds = 1, message = "must be at least 1s") Duration targetRpo,
-            @DefaultValue Map<String, String> nodeSites) {
+            @DefaultValue Map<String, String> nodeSites,
+            String cloud,
+            String region) {
 
-        /** @param vendor the endpoint's vendor block as {@link EndpointBlocks} read it */
+        /**
+         * What is wrong with the location keys, each problem starting with its full key; empty when
+         * they are fine (or not set).
+         *
+         * @param at the endpoint's key prefix, {@code sitewatch.collectors.endpoints[n].}
+         */
+        public List<String> locationProblems(String at) {
+            List<String> problems = new ArrayList<>();
+            check(cloud, SiteLocation::checkCloud, at + "cloud", problems);
+            check(region, SiteLocation::checkRegion, at + "region", problems);
+            return problems;
+        }
+
+        /**
+         * @param vendor the endpoint's vendor block as {@link EndpointBlocks} read it
+         * @throws IllegalArgumentException when the location keys are bad (see {@link #locationProblems})
+         */
         public EndpointConfig toEndpointConfig(SettingsBlock vendor) {
             return new EndpointConfig(id, site, platform, pollInterval, timeout, pollDeadline, resyncEvery, targetRpo,
-                    nodeSites, vendor);
+                    nodeSites, SiteLocation.of(cloud, region), vendor);
+        }
+
+        private static void check(String value, Consumer<String> checker, String key, List<String> problems) {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            try {
+                checker.accept(value);
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": " + e.getMessage());
+            }
         }
     }
 

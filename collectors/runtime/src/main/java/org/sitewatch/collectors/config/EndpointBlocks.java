@@ -26,7 +26,7 @@ final class EndpointBlocks {
 
     static final String PREFIX = "sitewatch.collectors.endpoints";
     private static final Set<String> COMMON = Set.of("id", "site", "platform", "pollinterval", "timeout",
-            "polldeadline", "resyncevery", "targetrpo", "nodesites");
+            "polldeadline", "resyncevery", "targetrpo", "nodesites", "cloud", "region");
     private static final Bindable<List<Map<String, Object>>> TREES = Bindable.of(ResolvableType.forClassWithGenerics(
             List.class, ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class)));
 
@@ -65,7 +65,7 @@ final class EndpointBlocks {
             }
             problems.add(at + e.getKey() + ": unknown key; vendor settings go in the platform's block, e.g. "
                     + at + platform.wire() + "." + e.getKey() + " (common keys: id, site, platform, poll-interval, "
-                    + "timeout, poll-deadline, resync-every, target-rpo, node-sites)");
+                    + "timeout, poll-deadline, resync-every, target-rpo, node-sites, cloud, region)");
         }
         return problems;
     }

@@ -13,7 +13,8 @@ import org.sitewatch.events.UnreadableScope;
 /**
  * Builds one endpoint's heartbeats and remembers its last success. {@code intervalSeconds} is the
  * delay until the next heartbeat is due (longer while backing off), so the streams app's staleness
- * check expects exactly what the runtime plans.
+ * check expects exactly what the runtime plans. Every heartbeat carries the endpoint's configured
+ * location (cloud and region), failed ones too, so a site's location is known before its first good poll.
  */
 final class Heartbeats {
 
@@ -32,12 +33,13 @@ final class Heartbeats {
         return new CollectorHeartbeat(endpoint.site(), endpoint.platform(), endpoint.id(), endpoint.address(),
                 CollectorStatus.OK, null, null, millis(pollDuration), lastSuccess, seconds(nextIn), null,
                 unreadable.stream().map(p -> new UnreadableScope(p.type().typeName(), p.scope().toString(),
-                        truncate(p.reason()))).toList());
+                        truncate(p.reason()))).toList(), endpoint.location());
     }
 
     CollectorHeartbeat failed(CollectorException e, Duration pollDuration, Duration nextIn) {
         return new CollectorHeartbeat(endpoint.site(), endpoint.platform(), endpoint.id(), endpoint.address(),
-                e.status(), e.kind(), truncate(e.describe()), millis(pollDuration), lastSuccess, seconds(nextIn), null);
+                e.status(), e.kind(), truncate(e.describe()), millis(pollDuration), lastSuccess, seconds(nextIn), null,
+                List.of(), endpoint.location());
     }
 
     Instant lastSuccess() {

@@ -23,6 +23,7 @@ import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.CollectorHeartbeat;
 import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.EventType;
+import org.sitewatch.events.SiteLocation;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.VmState;
 import org.sitewatch.testsupport.MutableClock;
@@ -75,6 +76,28 @@ class EndpointRunnerTest {
         SitewatchEvent event = sink.events().get(0);
         assertThat(event.source()).isEqualTo(URI.create("/sitewatch/collectors/proxmox/a"));
         assertThat(event.time()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void shouldCarryTheEndpointsLocationInEveryHeartbeatFailedOnesToo() {
+        SiteLocation sddc = new SiteLocation("aws", "eu-central-1");
+        ScriptedFactory factory = new ScriptedFactory(c -> {
+            throw CollectorException.retriable(CollectorErrorKind.CONNECT, "connection refused", null);
+        });
+        start(endpoint("a", "site-a").toBuilder().location(sddc).build(), factory);
+
+        await().atMost(WAIT).until(() -> sink.lastHeartbeat("a") != null);
+        assertThat(sink.lastHeartbeat("a").status()).isEqualTo(CollectorStatus.ERROR);
+        assertThat(sink.lastHeartbeat("a").location()).isEqualTo(sddc);
+
+        factory.behaviour.set(c -> vms(c, "site-a", "100"));
+        await().atMost(WAIT).until(() -> sink.lastHeartbeat("a").status() == CollectorStatus.OK);
+        assertThat(sink.lastHeartbeat("a").location()).isEqualTo(sddc);
+        assertThat(sink.heartbeats("a")).allSatisfy(hb -> assertThat(hb.location()).isEqualTo(sddc));
+
+        start(endpoint("b", "site-b"), new ScriptedFactory(c -> vms(c, "site-b", "200")));
+        await().atMost(WAIT).until(() -> sink.lastHeartbeat("b") != null);
+        assertThat(sink.lastHeartbeat("b").location()).isNull();
     }
 
     @Test

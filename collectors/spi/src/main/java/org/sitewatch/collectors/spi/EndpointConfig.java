@@ -11,6 +11,7 @@ import org.sitewatch.collectors.spi.settings.SettingsBlock;
 import org.sitewatch.collectors.spi.settings.SettingsException;
 import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.Platform;
+import org.sitewatch.events.SiteLocation;
 
 /**
  * One vendor endpoint to collect from, as the runtime and the vendor plug-ins see it, free of any
@@ -29,6 +30,8 @@ import org.sitewatch.events.Platform;
  * @param resyncEvery every how many successful polls everything is republished
  * @param targetRpo the RPO replicated items are held to; null lets the plug-in derive one
  * @param nodeSites host name to site, for hosts of this endpoint that stand in another site
+ * @param location where the endpoint's site runs (cloud provider and region); null when not
+ *     configured. Carried by the endpoint's heartbeats, vendor-neutral.
  * @param vendor the endpoint's vendor block, unbound
  */
 public record EndpointConfig(
@@ -41,6 +44,7 @@ public record EndpointConfig(
         int resyncEvery,
         Duration targetRpo,
         Map<String, String> nodeSites,
+        SiteLocation location,
         SettingsBlock vendor) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(15);
@@ -65,6 +69,13 @@ public record EndpointConfig(
         vendor = vendor == null ? new SettingsBlock(defaultVendorKey(id, platform), Map.of()) : vendor;
     }
 
+    /** An endpoint without a configured location. */
+    public EndpointConfig(String id, String site, Platform platform, Duration pollInterval, Duration timeout,
+                          Duration pollDeadline, int resyncEvery, Duration targetRpo, Map<String, String> nodeSites,
+                          SettingsBlock vendor) {
+        this(id, site, platform, pollInterval, timeout, pollDeadline, resyncEvery, targetRpo, nodeSites, null, vendor);
+    }
+
     public static Builder builder(String id, String site, Platform platform) {
         return new Builder(id, site, platform);
     }
@@ -73,7 +84,7 @@ public record EndpointConfig(
     public Builder toBuilder() {
         Builder b = new Builder(id, site, platform).pollInterval(pollInterval).timeout(timeout)
                 .pollDeadline(pollDeadline).resyncEvery(resyncEvery).targetRpo(targetRpo).nodeSites(nodeSites)
-                .vendorKey(vendor.key());
+                .location(location).vendorKey(vendor.key());
         vendor.tree().forEach(b::setting);
         return b;
     }
@@ -145,7 +156,7 @@ public record EndpointConfig(
         return "EndpointConfig[id=" + id + ", site=" + site + ", platform=" + platform.wire() + ", address=" + address()
                 + ", pollInterval=" + pollInterval + ", timeout=" + timeout + ", pollDeadline=" + pollDeadline
                 + ", resyncEvery=" + resyncEvery + ", targetRpo=" + targetRpo + ", nodeSites=" + nodeSites
-                + ", vendor=" + vendor + "]";
+                + ", location=" + location + ", vendor=" + vendor + "]";
     }
 
     private static String defaultVendorKey(String id, Platform platform) {
@@ -169,6 +180,7 @@ public record EndpointConfig(
         private int resyncEvery = DEFAULT_RESYNC_EVERY;
         private Duration targetRpo;
         private Map<String, String> nodeSites = Map.of();
+        private SiteLocation location;
         private String vendorKey;
         private final Map<String, Object> settings = new LinkedHashMap<>();
 
@@ -208,6 +220,12 @@ public record EndpointConfig(
             return this;
         }
 
+        /** Where the endpoint's site runs; null (the default) when not configured. */
+        public Builder location(SiteLocation value) {
+            this.location = value;
+            return this;
+        }
+
         /** The full key problems of the vendor block are reported under; default {@code endpoints[<id>].<platform>}. */
         public Builder vendorKey(String value) {
             this.vendorKey = value;
@@ -233,7 +251,7 @@ public record EndpointConfig(
 
         public EndpointConfig build() {
             return new EndpointConfig(id, site, platform, pollInterval, timeout, pollDeadline, resyncEvery, targetRpo,
-                    nodeSites, new SettingsBlock(vendorKey != null ? vendorKey : defaultVendorKey(id, platform), settings));
+                    nodeSites, location, new SettingsBlock(vendorKey != null ? vendorKey : defaultVendorKey(id, platform), settings));
         }
     }
 }
