@@ -59,16 +59,18 @@ final class InventoryReader {
     }
 
     /**
-     * Why an object's watched properties could not all be read ("configurationEx (NoPermission)"), or null when
-     * they were.
+     * Why an object's watched properties could not all be read, by fault ("NoPermission on configurationEx,
+     * summary"), or null when they were.
      */
     String unreadable(String type, String moRef) {
         Map<String, String> missing = mirror.unreadable(new MoRef(type, moRef));
         if (missing.isEmpty()) {
             return null;
         }
-        return new TreeMap<>(missing).entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .collect(Collectors.joining(", ")) + " not readable";
+        Map<String, List<String>> pathsByFault = new TreeMap<>();
+        new TreeMap<>(missing).forEach((path, fault) -> pathsByFault.computeIfAbsent(fault, f -> new ArrayList<>()).add(path));
+        return pathsByFault.entrySet().stream().map(e -> e.getKey() + " on " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     private HostProperties host(MoRef ref, DataObject p) {

@@ -55,7 +55,7 @@ class InventoryMapperTest {
 
         assertThat(snapshot.states()).noneMatch(HaCluster.class::isInstance).anyMatch(HaHost.class::isInstance);
         assertThat(snapshot.unreadable()).containsExactly(new PartialRead(EventType.HA_CLUSTER, Scope.cluster("domain-c8"),
-                "cluster prod: configurationEx (NoPermission) not readable"));
+                "cluster prod: NoPermission on configurationEx"));
     }
 
     @Test
