@@ -104,6 +104,10 @@
       : el("p", { className: "no-reasons", text: "No problems." });
 
     var dl = el("dl", { className: "facts" });
+    if (s.location) {
+      // cloud and region as configured on the site's collector endpoints: "aws · eu-central-1", or a location name on premises
+      fact(dl, "Location", [[s.location.cloud || "on premises", s.location.region].filter(Boolean).join(" \u00b7 ")]);
+    }
     fact(dl, "VMs", [count(vms.byPower, "RUNNING") + " of " + (vms.total || 0) + " running",
       count(vms.byPower, "CRASHED") ? el("span", { className: "bad", text: " · " + count(vms.byPower, "CRASHED") + " crashed" }) : null]);
     var unhealthy = (hosts.total || 0) - count(hosts.byState, "HEALTHY") - count(hosts.byState, "MAINTENANCE");

@@ -119,6 +119,6 @@ public final class EntityViewRenderer {
         CollectorHeartbeat hb = r.data();
         boolean stale = CollectorView.of(hb, r.time()).staleAt(now, rules.forSite(hb.site()));
         return new CollectorEntityView(hb.site(), hb.collectorId(), hb.platform(), hb.endpoint(), hb.status(), hb.errorKind(),
-                hb.error(), r.time(), hb.lastSuccess(), hb.intervalSeconds(), hb.pollDurationMillis(), stale);
+                hb.error(), r.time(), hb.lastSuccess(), hb.intervalSeconds(), hb.pollDurationMillis(), stale, hb.location());
     }
 }

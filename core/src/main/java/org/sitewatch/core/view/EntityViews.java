@@ -9,6 +9,7 @@ import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
+import org.sitewatch.events.SiteLocation;
 
 /**
  * The read-only JSON views of single entities, from their latest-state stores. {@code observedAt} is
@@ -52,11 +53,14 @@ public final class EntityViews {
                                 boolean failoverCapacityLost, String vendorState, Instant observedAt) {
     }
 
-    /** @param stale no heartbeat within the allowed number of intervals at {@code asOf} */
+    /**
+     * @param stale no heartbeat within the allowed number of intervals at {@code asOf}
+     * @param location the endpoint's configured cloud and region; absent when it has none
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CollectorEntityView(String site, String collectorId, Platform platform, String endpoint,
                                       CollectorStatus status, CollectorErrorKind errorKind, String error,
                                       Instant lastHeartbeat, Instant lastSuccess, long intervalSeconds,
-                                      Long pollDurationMillis, boolean stale) {
+                                      Long pollDurationMillis, boolean stale, SiteLocation location) {
     }
 }

@@ -120,6 +120,9 @@ class SitesApiTest {
                 .andExpect(jsonPath("$.sites[0].site").value(LYON))
                 .andExpect(jsonPath("$.sites[0].location").doesNotExist())
                 .andExpect(jsonPath("$.sites[1].location.region").value("Paris DC1"));
+        mvc.perform(get("/api/collectors").param("site", PARIS))
+                .andExpect(jsonPath("$.items[?(@.collectorId == 'paris-vc')].location.region", contains("Paris DC1")))
+                .andExpect(jsonPath("$.items[?(@.collectorId == 'paris-dc1')].location", hasSize(0)));
     }
 
     @Test
