@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.sitewatch.broker.EmbeddedKafkaBroker;
 import org.sitewatch.simulator.Scenario;
-import org.sitewatch.simulator.SimulatedEndpoint;
 import org.sitewatch.simulator.Simulator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The embedded default in one process: a real KRaft broker (unless an external Kafka is given), the
  * topics, the simulator with one collector endpoint per simulated cluster (as the scenario describes it,
- * node-sites of stretched clusters included), and the Spring app
+ * node-sites of stretched clusters and a cloud cluster's location included), and the Spring app
  * with collectors and the streams app. Closing it stops the parts in reverse order.
  *
  * <p>Used by {@code sitewatch run} and by the end-to-end tests, so the tests exercise what users run.
@@ -98,21 +97,7 @@ public final class EmbeddedStack implements AutoCloseable {
         // Simulated sites recover within seconds; back off less than against a real vendor.
         props.put("sitewatch.collectors.retry.max-backoff", "20s");
         props.put("sitewatch.collectors.retry.permanent-interval", "30s");
-        List<SimulatedEndpoint> endpoints = simulator.endpoints();
-        for (int i = 0; i < endpoints.size(); i++) {
-            SimulatedEndpoint endpoint = endpoints.get(i);
-            String prefix = "sitewatch.collectors.endpoints[" + i + "].";
-            props.put(prefix + "id", endpoint.id());
-            props.put(prefix + "site", endpoint.site());
-            props.put(prefix + "platform", endpoint.platform());
-            // Vendor keys go in the platform's own block: endpoints[i].proxmox.url, ...proxmox.api-token.
-            String vendor = prefix + endpoint.platform() + ".";
-            props.put(vendor + "url", endpoint.url());
-            // Brackets keep a node name with dots or dashes as the map key.
-            endpoint.nodeSites().forEach((node, site) -> props.put(prefix + "node-sites[" + node + "]", site));
-            endpoint.settings().forEach((key, value) -> props.put(vendor + key, value));
-            props.put(prefix + "poll-interval", settings.pollInterval().toMillis() + "ms");
-        }
+        props.putAll(SimulatedEndpointProperties.of(simulator.endpoints(), settings.pollInterval()));
         props.putAll(settings.extraProperties());
         return props;
     }

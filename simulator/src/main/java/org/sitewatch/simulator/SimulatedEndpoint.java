@@ -14,18 +14,39 @@ import java.util.Map;
  * @param url       the API root URL
  * @param nodeSites node → site for the nodes standing outside the home site (a stretched cluster)
  * @param settings  the vendor's further endpoint properties (e.g. {@code api-token}); may be secret
+ * @param cloud     the cloud provider the cluster runs in (the endpoint's common {@code cloud} key, e.g.
+ *                  {@code aws} for a VMware Cloud on AWS SDDC); null on premises
+ * @param region    the cloud region (the endpoint's common {@code region} key); null when not given
  */
 public record SimulatedEndpoint(String id, String site, String platform, String url, Map<String, String> nodeSites,
-        Map<String, String> settings) {
+        Map<String, String> settings, String cloud, String region) {
+
+    /** The scenario keys of a cluster that say where it runs: vendor-neutral, so not part of {@link #settings}. */
+    public static final String CLOUD = "cloud";
+    public static final String REGION = "region";
 
     public SimulatedEndpoint {
         nodeSites = Map.copyOf(nodeSites);
         settings = Map.copyOf(settings);
     }
 
+    /** An endpoint of a cluster on premises without a location. */
+    public SimulatedEndpoint(String id, String site, String platform, String url, Map<String, String> nodeSites,
+            Map<String, String> settings) {
+        this(id, site, platform, url, nodeSites, settings, null, null);
+    }
+
+    /** The endpoint of {@code cluster}, located where its scenario's {@code cloud} and {@code region} say. */
+    static SimulatedEndpoint of(ClusterSpec cluster, String url, Map<String, String> nodeSites,
+            Map<String, String> settings) {
+        return new SimulatedEndpoint(cluster.name(), cluster.site(), cluster.platform(), url, nodeSites, settings,
+                cluster.vendorSetting(CLOUD, null), cluster.vendorSetting(REGION, null));
+    }
+
     @Override
     public String toString() {
         return "SimulatedEndpoint[id=" + id + ", site=" + site + ", platform=" + platform + ", url=" + url
-                + ", nodeSites=" + nodeSites + ", settings=" + settings.keySet() + "]";
+                + ", nodeSites=" + nodeSites + ", settings=" + settings.keySet() + ", cloud=" + cloud + ", region="
+                + region + "]";
     }
 }

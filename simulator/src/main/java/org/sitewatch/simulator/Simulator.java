@@ -124,13 +124,16 @@ public class Simulator implements AutoCloseable {
         return engine.clusterNames();
     }
 
-    /** One collector endpoint per cluster, in scenario order, described from the scenario itself. */
+    /**
+     * One collector endpoint per cluster, in scenario order, described from the scenario itself; a
+     * cluster's {@code cloud} and {@code region} become the endpoint's location.
+     */
     public List<SimulatedEndpoint> endpoints() {
         List<SimulatedEndpoint> out = new ArrayList<>();
         for (ClusterSpec c : scenario.clusters()) {
             Map<String, String> nodeSites = new LinkedHashMap<>();
             c.nodes().stream().filter(n -> !n.site().equals(c.site())).forEach(n -> nodeSites.put(n.name(), n.site()));
-            out.add(new SimulatedEndpoint(c.name(), c.site(), c.platform(), baseUrl(c.name()), nodeSites,
+            out.add(SimulatedEndpoint.of(c, baseUrl(c.name()), nodeSites,
                     VendorFronts.forPlatform(c.platform()).collectorSettings(c, baseUrl(c.name()), scenario.clusters())));
         }
         return out;
