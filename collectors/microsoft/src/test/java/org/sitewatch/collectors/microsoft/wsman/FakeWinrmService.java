@@ -41,13 +41,18 @@ final class FakeWinrmService implements AutoCloseable {
     enum Login { BASIC, NTLM }
 
     /** One scripted answer to a Receive: output chunks, or a fault, or the end of the command. */
-    record ReceiveAnswer(String stdout, String stderr, Integer exitCode, String faultSubcode) {
+    record ReceiveAnswer(byte[] stdout, String stderr, Integer exitCode, String faultSubcode) {
         static ReceiveAnswer output(String stdout) {
+            return output(stdout.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Raw bytes: a chunk may end inside a multi-byte UTF-8 character, as the service's chunks do. */
+        static ReceiveAnswer output(byte[] stdout) {
             return new ReceiveAnswer(stdout, null, null, null);
         }
 
         static ReceiveAnswer done(String stdout, String stderr, int exitCode) {
-            return new ReceiveAnswer(stdout, stderr, exitCode, null);
+            return new ReceiveAnswer(stdout.getBytes(StandardCharsets.UTF_8), stderr, exitCode, null);
         }
 
         static ReceiveAnswer fault(String subcode) {
@@ -276,7 +281,7 @@ final class FakeWinrmService implements AutoCloseable {
             xml.append(stream("stdout", answer.stdout()));
         }
         if (answer.stderr() != null) {
-            xml.append(stream("stderr", answer.stderr()));
+            xml.append(stream("stderr", answer.stderr().getBytes(StandardCharsets.UTF_8)));
         }
         if (answer.exitCode() != null) {
             xml.append("<rsp:Stream Name=\"stdout\" CommandId=\"C-1\" End=\"true\"></rsp:Stream>")
@@ -289,9 +294,9 @@ final class FakeWinrmService implements AutoCloseable {
         return xml.append("</rsp:ReceiveResponse>").toString();
     }
 
-    private static String stream(String name, String text) {
+    private static String stream(String name, byte[] bytes) {
         return "<rsp:Stream Name=\"" + name + "\" CommandId=\"C-1\">"
-                + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "</rsp:Stream>";
+                + Base64.getEncoder().encodeToString(bytes) + "</rsp:Stream>";
     }
 
     private static String fault(String subcode) {

@@ -7,7 +7,9 @@ import static org.sitewatch.collectors.microsoft.wsman.FakeWinrmService.ReceiveA
 import static org.sitewatch.collectors.microsoft.wsman.FakeWinrmService.ReceiveAnswer.output;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,19 @@ class WsmanClientTest {
                 "Delete");
         assertThat(service.authorizations()).containsOnly("Basic");
         assertThat(service.lastOperationTimeout()).isEqualTo("PT5S");
+    }
+
+    @Test
+    void shouldDecodeACharacterSplitAcrossTwoChunks() throws Exception {
+        service = new FakeWinrmService(FakeWinrmService.Login.BASIC, null, "monitor", "s3cret");
+        byte[] text = "{\"Name\":\"Zürich-01\"}".getBytes(StandardCharsets.UTF_8);
+        int split = 11; // between the two bytes of 'ü'
+        service.answerReceives(output(Arrays.copyOf(text, split)), output(Arrays.copyOfRange(text, split, text.length)),
+                done("", "", 0));
+
+        ScriptResult result = client(new WsmanAuth.Basic("monitor", "s3cret")).runPowerShell(SCRIPT, DEADLINE);
+
+        assertThat(result.stdout()).isEqualTo("{\"Name\":\"Zürich-01\"}");
     }
 
     @Test
