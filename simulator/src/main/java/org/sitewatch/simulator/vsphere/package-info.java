@@ -35,6 +35,16 @@
  *     nodes: [ { name: esx-vmc-1 }, { name: esx-vmc-2 } ]
  * </pre>
  *
+ * <p>Scenario faults ({@code api-fault}) pick what they hit by path: {@code /sdk/<method>} one SOAP
+ * method, {@code /api/rest/vr} or {@code /api/rest/srm} an appliance, and
+ * {@code /inventory/host/<host name>} or {@code /inventory/cluster/<cluster name>} one inventory
+ * object, whose properties the property reads then report in their {@code missingSet}
+ * ({@code NoPermission} for {@code auth}, else {@code SystemError}) until the fault ends:
+ *
+ * <pre>
+ *   - { at: 10s, cluster: paris-vc, action: api-fault, kind: auth, path: /inventory/host/esx-par-2, duration: 30s }
+ * </pre>
+ *
  * <p>vSphere Replication and SRM ({@link org.sitewatch.simulator.vsphere.VrRestApi},
  * {@link org.sitewatch.simulator.vsphere.SrmRestApi}) serve the cluster's {@code replication} links:
  * a link to a host standing in another site ({@code site:} on the node) replicates to that site's
