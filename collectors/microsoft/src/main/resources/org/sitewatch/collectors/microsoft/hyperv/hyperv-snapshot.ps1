@@ -30,8 +30,12 @@ $report.vms = @(Get-VM | ForEach-Object {
   }
 })
 
+# Only a host with replicated VMs is asked about replication: the replication cmdlets are not
+# needed elsewhere, and an error of theirs would make the node's replication look unreadable.
+$replicated = @($report.vms | Where-Object { $_.ReplicationMode -and $_.ReplicationMode -ne 'None' }).Count -gt 0
 $replications = @()
-foreach ($relationship in @('Simple', 'Extended')) {
+$relationships = if ($replicated) { @('Simple', 'Extended') } else { @() }
+foreach ($relationship in $relationships) {
   try {
     $replications += @(Get-VMReplication -ReplicationRelationshipType $relationship -ErrorAction Stop | ForEach-Object {
       [ordered]@{
@@ -49,23 +53,25 @@ foreach ($relationship in @('Simple', 'Extended')) {
   }
 }
 $measures = @()
-try {
-  $measures = @(Measure-VMReplication -ErrorAction Stop | ForEach-Object {
-    [ordered]@{
-      VMName = $_.VMName; VMId = Text $_.VMId; ReplicationRelationshipType = Text $_.ReplicationRelationshipType
-      ReplicationState = Text $_.ReplicationState; ReplicationHealth = Text $_.ReplicationHealth
-      LastReplicationTime = Iso $_.LastReplicationTime
-      LastTestFailoverInitiatedTime = Iso $_.LastTestFailoverInitiatedTime
-      PendingReplicationSize = $_.PendingReplicationSize
-      AverageReplicationLatency = Seconds $_.AverageReplicationLatency
-      MaximumReplicationLatency = Seconds $_.MaximumReplicationLatency
-      ReplicationErrors = $_.ReplicationErrors; SuccessfulReplicationCount = $_.SuccessfulReplicationCount
-      MissedReplicationCount = $_.MissedReplicationCount
-      ReplicationHealthDetails = @($_.ReplicationHealthDetails | ForEach-Object { [string]$_ })
-    }
-  })
-} catch {
-  $report.replicationHealthError = Failure $_
+if ($replicated) {
+  try {
+    $measures = @(Measure-VMReplication -ErrorAction Stop | ForEach-Object {
+      [ordered]@{
+        VMName = $_.VMName; VMId = Text $_.VMId; ReplicationRelationshipType = Text $_.ReplicationRelationshipType
+        ReplicationState = Text $_.ReplicationState; ReplicationHealth = Text $_.ReplicationHealth
+        LastReplicationTime = Iso $_.LastReplicationTime
+        LastTestFailoverInitiatedTime = Iso $_.LastTestFailoverInitiatedTime
+        PendingReplicationSize = $_.PendingReplicationSize
+        AverageReplicationLatency = Seconds $_.AverageReplicationLatency
+        MaximumReplicationLatency = Seconds $_.MaximumReplicationLatency
+        ReplicationErrors = $_.ReplicationErrors; SuccessfulReplicationCount = $_.SuccessfulReplicationCount
+        MissedReplicationCount = $_.MissedReplicationCount
+        ReplicationHealthDetails = @($_.ReplicationHealthDetails | ForEach-Object { [string]$_ })
+      }
+    })
+  } catch {
+    $report.replicationHealthError = Failure $_
+  }
 }
 $report.replications = $replications
 $report.replicationHealth = $measures
