@@ -1,0 +1,102 @@
+package org.sitewatch.collectors.hyperv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sitewatch.collectors.hyperv.wsman.WsmanAuth;
+import org.sitewatch.collectors.hyperv.wsman.WsmanTarget;
+import org.sitewatch.collectors.spi.settings.SettingsBinder;
+import org.sitewatch.collectors.spi.settings.SettingsException;
+
+/** The {@code hyperv} block bound by the SPI's binder, and each problem named under its full key. */
+class HypervSettingsTest {
+
+    private static final String BLOCK = "sitewatch.collectors.endpoints[0].hyperv";
+    private static final String PASSWORD = "hv-pass-never-shown";
+
+    private final SettingsBinder binder = new SettingsBinder(Map.of("HV_PASSWORD", PASSWORD)::get);
+
+    private static Map<String, Object> block(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> ntlm() {
+        return block("domain", "CORP", "username", "svc-sitewatch", "password-env", "HV_PASSWORD", "mechanism", "ntlm");
+    }
+
+    private List<String> problems(Map<String, Object> tree) {
+        try {
+            binder.bind(BLOCK, tree, HypervSettings.class);
+        } catch (SettingsException e) {
+            assertThat(e.getMessage()).doesNotContain(PASSWORD);
+            return e.problems();
+        }
+        throw new AssertionError("expected binding to fail");
+    }
+
+    @Test
+    void shouldBindEveryKeyAndBuildTheWsmanTarget() {
+        HypervSettings s = binder.bind(BLOCK, block(
+                "url", "https://hv-a1.corp.example:5986/wsman",
+                "login", ntlm(),
+                "sites", block("HVR-Broker.madrid.example", "madrid-dr", "hv-x1", "oslo-dr"),
+                "operation-timeout", "30s",
+                "max-envelope-bytes", "1048576",
+                "max-output-bytes", "1000000"), HypervSettings.class);
+
+        assertThat(s.siteOf("hvr-broker.MADRID.example")).contains("madrid-dr");
+        assertThat(s.siteOf("HVR-BROKER")).contains("madrid-dr");
+        assertThat(s.siteOf("hv-x1.oslo.example")).contains("oslo-dr");
+        assertThat(s.siteOf("hv-c1.lisbon.example")).isEmpty();
+        WsmanTarget target = s.wsmanTarget(null, BLOCK);
+        assertThat(target.url()).isEqualTo(URI.create("https://hv-a1.corp.example:5986/wsman"));
+        assertThat(target.auth()).isEqualTo(new WsmanAuth.Ntlm("CORP", "svc-sitewatch", PASSWORD, null));
+        assertThat(target.operationTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(target.maxEnvelopeBytes()).isEqualTo(1_048_576);
+        assertThat(target.maxOutputBytes()).isEqualTo(1_000_000);
+        assertThat(s.toString()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void shouldDefaultTheLimitsAndTakeABasicLogin() {
+        HypervSettings s = binder.bind(BLOCK, block("url", "https://hv-a1:5986/wsman",
+                "basic-login", block("username", "monitor", "password-env", "HV_PASSWORD")), HypervSettings.class);
+
+        assertThat(s.sites()).isEmpty();
+        assertThat(s.wsmanTarget(null, BLOCK).auth()).isEqualTo(new WsmanAuth.Basic("monitor", PASSWORD));
+        assertThat(s.operationTimeout()).isEqualTo(WsmanTarget.DEFAULT_OPERATION_TIMEOUT);
+        assertThat(s.maxOutputBytes()).isEqualTo(WsmanTarget.DEFAULT_MAX_OUTPUT_BYTES);
+    }
+
+    @Test
+    void shouldNameEachProblemUnderItsFullKey() {
+        assertThat(problems(block("login", ntlm()))).singleElement().asString().startsWith(BLOCK + ".url");
+        assertThat(problems(block("url", "http://hv-a1:5985/wsman", "login", ntlm()))).singleElement().asString()
+                .startsWith(BLOCK + ".url").contains("allow-unencrypted: true");
+        assertThat(problems(block("url", "https://hv-a1:5986/wsman"))).singleElement().asString()
+                .startsWith(BLOCK + ".login").contains("exactly one of login");
+        assertThat(problems(block("url", "https://hv-a1:5986/wsman", "login", block("domain", "CORP", "username",
+                "svc", "password-env", "HV_PASSWORD")))).singleElement().asString()
+                .startsWith(BLOCK + ".login.mechanism").contains("kerberos is not implemented");
+        assertThat(problems(block("url", "https://hv-a1:5986/wsman", "login", ntlm(), "sites",
+                block("hv-b1", "madrid-dr", "HV-B1", "lisbon-dr")))).singleElement().asString()
+                .contains(BLOCK + ".sites.").contains("madrid-dr and lisbon-dr");
+    }
+
+    @Test
+    void shouldAcceptPlainHttpOnlyWhenAllowed() {
+        HypervSettings s = binder.bind(BLOCK, block("url", "http://hv-a1:5985/wsman", "allow-unencrypted", "true",
+                "login", ntlm()), HypervSettings.class);
+
+        assertThat(s.wsmanTarget(null, BLOCK).allowUnencrypted()).isTrue();
+    }
+}
