@@ -9,9 +9,9 @@ import org.sitewatch.simulator.ReplicationSchedule;
  * State machine of one replication link, advanced through time by {@link #advanceTo}. Its rules
  * are pvesr's (the only technology simulated so far); a front words the fields for its API.
  *
- * <p>At each schedule boundary (slot) an attempt starts, shifted by the job's {@code syncJitter}
- * (see {@link #plannedStartMillis}), ({@code last_try} = start, {@code pid} set) and runs
- * for the job's sync duration. It then succeeds ({@code last_sync} = its start, {@code fail_count}
+ * <p>At each schedule boundary (slot), shifted by the job's {@code syncJitter} (see
+ * {@link #plannedStartMillis}), an attempt starts ({@code last_try} = start, {@code pid} set) and
+ * runs for the job's sync duration. It then succeeds ({@code last_sync} = its start, {@code fail_count}
  * 0, no {@code error}) or fails ({@code fail_count}+1, {@code error} set, {@code last_sync} frozen):
  * it fails while a scenario injected an error or while the target node is offline. After a failure
  * {@code next_sync} follows pvesr's retry rule, {@code last_try + unit × (fail_count ≤ 3 ? 5 ×
