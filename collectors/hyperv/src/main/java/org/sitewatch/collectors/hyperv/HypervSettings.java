@@ -31,6 +31,11 @@ import org.sitewatch.collectors.spi.settings.WindowsLogin;
  *     {@code "[hv-b1.corp.example]": madrid-dr}. Matched ignoring case, by the full name and else by
  *     its first label (so {@code hv-b1} matches {@code hv-b1.corp.example} either way round). A host
  *     without outgoing replication needs none.
+ * @param nodeUrls the WinRM listeners of a failover cluster's other nodes, by node name as
+ *     Get-ClusterNode gives it (matched ignoring case), e.g. {@code HV-A2: https://hv-a2.corp.example:5986/wsman}.
+ *     Optional: a node not listed is asked at {@code url} with the host replaced by the node's name
+ *     plus the domain of {@code url}'s host ({@code hv-a1.corp.example} → {@code hv-a2.corp.example}).
+ *     Needed when the listeners do not follow that pattern (other ports, IP addresses, a proxy).
  * @param operationTimeout WS-Management OperationTimeout per request (default 20 s)
  * @param maxEnvelopeBytes the largest answer to one request (default 512 KiB)
  * @param maxOutputBytes the largest script output (default 32 MiB)
@@ -43,23 +48,13 @@ public record HypervSettings(
         boolean insecureSkipTlsVerify,
         boolean allowUnencrypted,
         Map<String, String> sites,
+        Map<String, String> nodeUrls,
         Duration operationTimeout,
         Long maxEnvelopeBytes,
         Long maxOutputBytes) {
 
     public HypervSettings {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new InvalidSettingException("url", "must be the host's WinRM listener, e.g. "
-                    + "https://hv-a1.corp.example:5986/wsman");
-        }
-        if (scheme.equals("http") && !allowUnencrypted) {
-            throw new InvalidSettingException("url", "is plain HTTP: use the HTTPS listener (port 5986) or set "
-                    + "allow-unencrypted: true (the service must allow it too)");
-        }
-        if (url.getUserInfo() != null) {
-            throw new InvalidSettingException("url", "must not hold a user or password: give them as login.*");
-        }
+        checkScheme(url, allowUnencrypted, "url");
         if ((login == null) == (basicLogin == null)) {
             throw new InvalidSettingException("login", "give exactly one of login (domain account, NTLM) and "
                     + "basic-login (local account)");
@@ -83,6 +78,20 @@ public record HypervSettings(
             }
         }
         sites = Collections.unmodifiableMap(byName);
+        Map<String, URI> nodes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : (nodeUrls == null ? Map.<String, String>of() : nodeUrls).entrySet()) {
+            String key = "node-urls." + e.getKey();
+            if (e.getKey() == null || e.getKey().isBlank()) {
+                throw new InvalidSettingException("node-urls", "has an entry without a node name");
+            }
+            URI nodeUrl = parseUrl(e.getValue(), key);
+            checkScheme(nodeUrl, allowUnencrypted, key);
+            if (nodes.put(e.getKey().trim().toLowerCase(Locale.ROOT), nodeUrl) != null) {
+                throw new InvalidSettingException(key, "is given twice (node names are compared ignoring case)");
+            }
+        }
+        nodeUrls = Collections.unmodifiableMap(nodes.entrySet().stream().collect(LinkedHashMap::new,
+                (m, e) -> m.put(e.getKey(), e.getValue().toString()), Map::putAll));
         operationTimeout = operationTimeout == null ? WsmanTarget.DEFAULT_OPERATION_TIMEOUT : operationTimeout;
         if (operationTimeout.toSeconds() < 1) {
             throw new InvalidSettingException("operation-timeout", "must be at least 1s but was " + operationTimeout);
@@ -108,11 +117,65 @@ public record HypervSettings(
 
     /** The WS-Management target these settings describe; {@code block} is the settings key prefix for messages. */
     public WsmanTarget wsmanTarget(SSLContext sslContext, String block) {
+        return wsmanTarget(url, sslContext, block);
+    }
+
+    /**
+     * The WinRM listener of a cluster node: {@code node-urls} by its name, else {@code url} with
+     * the host replaced by the name plus the domain of {@code url}'s host (just the name when that
+     * host is an IP address or has no domain).
+     */
+    public URI nodeUrl(String node) {
+        String name = node.trim().toLowerCase(Locale.ROOT);
+        String listed = nodeUrls.get(name);
+        if (listed != null) {
+            return URI.create(listed);
+        }
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        boolean ipAddress = host.startsWith("[") || host.matches("[0-9.]+");
+        int dot = host.indexOf('.');
+        String nodeHost = ipAddress || dot < 0 || name.contains(".") ? name : name + host.substring(dot);
+        try {
+            return new URI(url.getScheme(), null, nodeHost, url.getPort(), url.getPath(), url.getQuery(), null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("cluster node name '" + node + "' does not make a URL: "
+                    + e.getMessage() + " (list it in node-urls)", e);
+        }
+    }
+
+    /** The WS-Management target of one listener (the endpoint's {@code url} or a node's) with these settings' login. */
+    public WsmanTarget wsmanTarget(URI listener, SSLContext sslContext, String block) {
         WsmanAuth auth = login != null
                 ? new WsmanAuth.Ntlm(login.domain(), login.username(), login.password().reveal(), null)
                 : new WsmanAuth.Basic(basicLogin.username(), basicLogin.password().reveal());
-        return new WsmanTarget(url, auth, sslContext, allowUnencrypted, operationTimeout, maxEnvelopeBytes,
+        return new WsmanTarget(listener, auth, sslContext, allowUnencrypted, operationTimeout, maxEnvelopeBytes,
                 maxOutputBytes, block);
+    }
+
+    private static URI parseUrl(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidSettingException(key, "must be a node's WinRM listener URL");
+        }
+        try {
+            return new URI(value.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidSettingException(key, "is not a URL: " + e.getMessage());
+        }
+    }
+
+    private static void checkScheme(URI url, boolean allowUnencrypted, String key) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new InvalidSettingException(key, "must be the host's WinRM listener, e.g. "
+                    + "https://hv-a1.corp.example:5986/wsman");
+        }
+        if (scheme.equals("http") && !allowUnencrypted) {
+            throw new InvalidSettingException(key, "is plain HTTP: use the HTTPS listener (port 5986) or set "
+                    + "allow-unencrypted: true (the service must allow it too)");
+        }
+        if (url.getUserInfo() != null) {
+            throw new InvalidSettingException(key, "must not hold a user or password: give them as login.*");
+        }
     }
 
     private static String firstLabel(String name) {

@@ -2,8 +2,11 @@ package org.sitewatch.collectors.hyperv;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sitewatch.collectors.spi.Scope;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.EventType;
@@ -46,11 +49,30 @@ public final class HypervSnapshotMapper {
     }
 
     /**
+     * Maps one host's report (a standalone host, or one cluster node read alone).
+     *
      * @param testFailoversElsewhere test failovers other endpoints' reports showed, by VM id
      */
     public void map(HypervReport report, Snapshot.Builder snapshot, Map<String, Instant> testFailoversElsewhere) {
+        map(List.of(report), snapshot, testFailoversElsewhere);
+    }
+
+    /**
+     * Maps the reports of one endpoint's hosts read in the same poll: every node of a failover
+     * cluster (Get-VM and Get-VMReplication see only the node they run on). The first report's
+     * clustering stands for the cluster (every node reports the same cluster); a VM or
+     * replication reported by two nodes (while it moves) is mapped once, from the first. Test
+     * failovers any of the reports shows are given to all of them.
+     *
+     * @param testFailoversElsewhere test failovers other endpoints' reports showed, by VM id
+     */
+    public void map(List<HypervReport> reports, Snapshot.Builder snapshot, Map<String, Instant> testFailoversElsewhere) {
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException("no report to map");
+        }
         Instant now = snapshot.observedAt();
-        HypervReport.Clustering clustering = report.clustering();
+        HypervReport first = reports.get(0);
+        HypervReport.Clustering clustering = first.clustering();
         String cluster = clustering.ok() ? clustering.name() : null;
         Map<String, String> groupStateByVm = new HashMap<>();
         if (clustering.ok()) {
@@ -58,31 +80,44 @@ public final class HypervSnapshotMapper {
                 groupStateByVm.put(group.vmId() != null ? group.vmId() : "name:" + group.name(), group.state().raw());
             }
         }
+        Map<String, Instant> tests = new HashMap<>(testFailoversElsewhere);
+        for (HypervReport report : reports) {
+            TestFailoverEvidence.from(report).forEach((vm, time) -> tests.merge(vm, time, HypervSnapshotMapper::later));
+        }
         Map<String, String> vmIdsByName = new HashMap<>();
-        for (HypervReport.Vm vm : report.vms()) {
-            vmIdsByName.put(vm.name(), vm.id());
-            String groupState = groupStateByVm.getOrDefault(vm.id(), groupStateByVm.get("name:" + vm.name()));
-            snapshot.state(HypervVmMapper.map(site, vm, cluster, groupState));
+        Set<String> mappedVms = new HashSet<>();
+        Set<String> mappedReplications = new HashSet<>();
+        for (HypervReport report : reports) {
+            for (HypervReport.Vm vm : report.vms()) {
+                if (!mappedVms.add(vm.id())) {
+                    continue;
+                }
+                vmIdsByName.putIfAbsent(vm.name(), vm.id());
+                String groupState = groupStateByVm.getOrDefault(vm.id(), groupStateByVm.get("name:" + vm.name()));
+                snapshot.state(HypervVmMapper.map(site, vm, cluster, groupState));
+            }
+            for (HypervReport.Skip skip : report.skipped()) {
+                snapshot.skipped(skip.reason()).partial(switch (skip.part()) {
+                    case VM -> EventType.VM_STATE;
+                    case REPLICATION -> EventType.REPLICATION_STATUS;
+                    case CLUSTER -> EventType.HA_HOST;
+                });
+            }
+            mapReplications(report, snapshot, tests, mappedReplications, now);
         }
-        for (HypervReport.Skip skip : report.skipped()) {
-            snapshot.skipped(skip.reason()).partial(switch (skip.part()) {
-                case VM -> EventType.VM_STATE;
-                case REPLICATION -> EventType.REPLICATION_STATUS;
-                case CLUSTER -> EventType.HA_HOST;
-            });
-        }
-        mapReplications(report, snapshot, testFailoversElsewhere, now);
-        mapCluster(report, snapshot, vmIdsByName, now);
+        mapCluster(first, snapshot, vmIdsByName, now);
     }
 
-    private void mapReplications(HypervReport report, Snapshot.Builder snapshot, Map<String, Instant> elsewhere,
-                                 Instant now) {
-        Map<String, Instant> tests = new HashMap<>(elsewhere);
-        TestFailoverEvidence.from(report).forEach((vm, time) -> tests.merge(vm, time, (a, b) -> a.isAfter(b) ? a : b));
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private void mapReplications(HypervReport report, Snapshot.Builder snapshot, Map<String, Instant> tests,
+                                 Set<String> mapped, Instant now) {
         for (HypervReport.Replication r : report.replications()) {
             try {
                 ReplicationStatus item = replications.map(r, tests, now);
-                if (item != null) {
+                if (item != null && mapped.add(item.itemId())) {
                     snapshot.state(item);
                 }
             } catch (IllegalArgumentException e) {

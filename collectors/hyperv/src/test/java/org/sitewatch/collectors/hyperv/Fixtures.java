@@ -35,6 +35,6 @@ final class Fixtures {
     static HypervSettings settings(Map<String, String> sites) {
         return new HypervSettings(URI.create("https://hv-a1.corp.example:5986/wsman"),
                 new WindowsLogin("CORP", "svc-sitewatch", Secret.inline("pw"), null, WindowsLogin.Mechanism.NTLM),
-                null, null, false, false, sites, null, null, null);
+                null, null, false, false, sites, null, null, null, null);
     }
 }

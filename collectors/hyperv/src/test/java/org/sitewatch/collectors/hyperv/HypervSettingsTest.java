@@ -99,4 +99,27 @@ class HypervSettingsTest {
 
         assertThat(s.wsmanTarget(null, BLOCK).allowUnencrypted()).isTrue();
     }
+
+    @Test
+    void shouldFindEachClusterNodesListenerByNameOrByTheUrlsDomain() {
+        HypervSettings s = binder.bind(BLOCK, block("url", "https://hv-a1.corp.example:5986/wsman", "login", ntlm(),
+                "node-urls", block("HV-A3", "https://10.0.0.13:5986/wsman")), HypervSettings.class);
+
+        assertThat(s.nodeUrl("HV-A2")).isEqualTo(URI.create("https://hv-a2.corp.example:5986/wsman"));
+        assertThat(s.nodeUrl("hv-a3")).isEqualTo(URI.create("https://10.0.0.13:5986/wsman"));
+        assertThat(s.nodeUrl("hv-a4.other.example")).isEqualTo(URI.create("https://hv-a4.other.example:5986/wsman"));
+        HypervSettings byAddress = binder.bind(BLOCK, block("url", "https://10.0.0.11:5986/wsman", "login", ntlm()),
+                HypervSettings.class);
+        assertThat(byAddress.nodeUrl("HV-A2")).isEqualTo(URI.create("https://hv-a2:5986/wsman"));
+    }
+
+    @Test
+    void shouldRefuseANodeUrlThatIsNoListener() {
+        assertThat(problems(block("url", "https://hv-a1:5986/wsman", "login", ntlm(), "node-urls",
+                block("hv-a2", "http://hv-a2:5985/wsman")))).singleElement().asString()
+                .startsWith(BLOCK + ".node-urls.hv-a2").contains("allow-unencrypted");
+        assertThat(problems(block("url", "https://hv-a1:5986/wsman", "login", ntlm(), "node-urls",
+                block("hv-a2", "ftp://hv-a2/wsman")))).singleElement().asString()
+                .startsWith(BLOCK + ".node-urls.hv-a2");
+    }
 }

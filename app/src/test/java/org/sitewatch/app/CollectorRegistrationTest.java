@@ -1,0 +1,24 @@
+package org.sitewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sitewatch.collectors.runtime.CollectorRegistry;
+import org.sitewatch.events.Platform;
+
+/**
+ * The collectors the application ships: each vendor module in {@code app/pom.xml} must be found by
+ * the runtime's ServiceLoader discovery on the application's class path, else its endpoints would
+ * be refused at start-up as an unknown platform. Add a platform here with its module.
+ */
+class CollectorRegistrationTest {
+
+    @Test
+    void shouldFindTheCollectorOfEveryShippedVendorModule() {
+        CollectorRegistry registry = CollectorRegistry.discover();
+
+        assertThat(registry.platforms()).contains(Platform.PROXMOX, Platform.VSPHERE, Platform.HYPERV);
+        assertThat(registry.find(Platform.HYPERV)).get().satisfies(f ->
+                assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.hyperv.HypervCollectorFactory"));
+    }
+}
