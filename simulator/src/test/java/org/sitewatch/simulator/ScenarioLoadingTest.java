@@ -49,6 +49,11 @@ class ScenarioLoadingTest {
         assertThat(vmc.platform()).isEqualTo("vsphere");
         assertThat(vmc.vendorSetting("cloud", null)).isEqualTo("aws");
         assertThat(vmc.vendorSetting("region", null)).isEqualTo("eu-central-1");
+        // on-prem -> VMware Cloud: madrid stands a DR host in the SDDC's site
+        ClusterSpec madrid = s.cluster("madrid-vc");
+        assertThat(madrid.sites()).containsExactly("madrid-dr", "vmc-frankfurt");
+        assertThat(madrid.replication()).filteredOn(j -> madrid.siteOf(j.target()).equals("vmc-frankfurt"))
+                .extracting(ReplicationJobSpec::id).containsExactly("451-0");
         // replication between sites: paris and frankfurt each stretch a node into london-dr
         for (String stretched : List.of("paris-dc1", "frankfurt-dc2")) {
             ClusterSpec c = s.cluster(stretched);

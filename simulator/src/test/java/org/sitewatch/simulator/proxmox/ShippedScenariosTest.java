@@ -101,6 +101,12 @@ class ShippedScenariosTest {
             assertThat(berlin.nodeSites()).containsExactly(Map.entry("esx-mad-dr1", "madrid-dr"));
             assertThat(berlin.settings()).containsEntry("replication.url", sim.baseUrl("berlin-vc"))
                     .containsEntry("replication.sites[madrid-vc]", "madrid-dr");
+            // ...and madrid's stands in the VMC SDDC, whose own vCenter is VR's target
+            SimulatedEndpoint madrid = endpoints.get(4);
+            assertThat(madrid.nodeSites()).containsExactly(Map.entry("esx-vmc-dr1", "vmc-frankfurt"));
+            assertThat(madrid.settings()).containsEntry("replication.sites[madrid-vc]", "madrid-dr")
+                    .containsEntry("replication.sites[vmc-frankfurt]", "vmc-frankfurt");
+            assertThat(endpoints.get(5).nodeSites()).isEmpty();
         }
     }
 
