@@ -1,0 +1,54 @@
+package org.sitewatch.collectors.azure;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.http.TlsContexts;
+
+/**
+ * Builds the SDK objects one endpoint reads ARM with: a client-secret credential of azure-identity
+ * (which requests, caches and renews tokens itself) pointed at the configured authority, and a
+ * pipeline that retries (honouring {@code Retry-After}) and adds the bearer token, both over the
+ * JDK transport with the endpoint's TLS context.
+ */
+final class ArmConnections {
+
+    /** Retries after the first try: 429, 5xx and I/O failures. */
+    static final int MAX_RETRIES = 2;
+    private static final Duration BASE_DELAY = Duration.ofMillis(200);
+
+    private ArmConnections() {
+    }
+
+    static ArmClient open(EndpointConfig endpoint, AzureSettings settings) throws CollectorException {
+        String block = endpoint.vendor().key();
+        SSLContext tls = TlsContexts.create(settings.caFile(), settings.insecureSkipTlsVerify(), block + ".ca-file");
+        HttpClient transport = new JdkHttpTransport(tls, endpoint.timeout());
+        ClientSecretCredentialBuilder credential = new ClientSecretCredentialBuilder()
+                .tenantId(settings.tenantId())
+                .clientId(settings.clientId())
+                .clientSecret(settings.clientSecret().reveal())
+                .authorityHost(settings.authorityHost().toString())
+                .httpClient(transport);
+        if (!settings.publicAuthority()) {
+            // MSAL would ask the public cloud whether a custom authority is a known instance.
+            credential.disableInstanceDiscovery();
+        }
+        TokenCredential tokens = credential.build();
+        // A Retry-After longer than a request time-out is not waited for: the vault is reported throttled.
+        HttpPipeline pipeline = new HttpPipelineBuilder()
+                .httpClient(transport)
+                .policies(new RetryPolicy(new ArmRetryStrategy(MAX_RETRIES, BASE_DELAY, endpoint.timeout())),
+                        new BearerTokenAuthenticationPolicy(tokens, settings.tokenScope()))
+                .build();
+        return new ArmClient(pipeline, settings.resourceManagerEndpoint());
+    }
+}
