@@ -86,6 +86,11 @@ class ComposeFileTest {
                     assertThat(vsphere.path("replication").path("sites").path(vcenter).asText()).isEqualTo(n.site());
                 });
             }
+            // a cloud cluster (the VMware Cloud on AWS SDDC) says where it runs, as the embedded default does
+            assertThat(e.path("cloud").asText()).as("cloud of %s", cluster.name())
+                    .isEqualTo(cluster.vendorSetting("cloud", ""));
+            assertThat(e.path("region").asText()).as("region of %s", cluster.name())
+                    .isEqualTo(cluster.vendorSetting("region", ""));
             for (NodeSpec node : cluster.nodes()) {
                 String expected = node.site().equals(cluster.site()) ? "" : node.site();
                 assertThat(e.path("node-sites").path(node.name()).asText()).as(node.name()).isEqualTo(expected);
