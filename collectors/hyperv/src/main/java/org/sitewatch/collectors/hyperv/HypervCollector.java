@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,12 +35,13 @@ import org.sitewatch.events.EventType;
  * ({@code -ComputerName}) would be a second hop NTLM cannot make, so every node's own listener
  * runs the snapshot script.
  *
- * <p>Which nodes: the first poll asks the endpoint's {@code url} (and the listed {@code node-urls});
- * the first answer's Get-ClusterNode names the cluster's nodes, and every Up or Paused node not
- * asked yet is asked next, in parallel ({@link HypervSettings#nodeUrl}). Later polls start with all
- * the nodes last seen Up or Paused at once, then add the ones that came up since. So a cluster's
- * membership follows the cluster without configuration, and the endpoint still answers when the
- * node of {@code url} is the one that is down.
+ * <p>Which nodes: the first poll asks the endpoint's {@code url} (a node, or the cluster's name);
+ * its Get-ClusterNode names the cluster's nodes, and every Up or Paused node not asked yet is asked
+ * next, in parallel, at its own listener ({@link HypervSettings#nodeUrl}). Later polls ask all the
+ * nodes last seen Up or Paused at once, then add the ones that came up since. Only when none of
+ * them answers are {@code url} and the {@code node-urls} asked again. So a cluster's membership
+ * follows the cluster without configuration, each node is read once per poll, and the endpoint
+ * still answers when the node of {@code url} is the one that is down.
  *
  * <p>Failures: a node that cannot be read (time-out, credentials, HTTP 5xx, script error) makes
  * its VMs and replications unreadable ({@link Scope#node}) while the other nodes are mapped; a node
@@ -69,6 +72,12 @@ final class HypervCollector implements PollingSource {
     private final Map<URI, Listener> listeners = new ConcurrentHashMap<>();
     /** The node names the listeners reported ({@code ComputerName}), for naming a listener's scope when it fails. */
     private final Map<URI, String> hostNames = new ConcurrentHashMap<>();
+    /**
+     * Each node's name as its own Get-VM wrote it ({@code ComputerName}, usually upper case), by
+     * lower-case name: Get-ClusterNode may spell it otherwise ({@code hv-a1}), and a node's
+     * unreadable scope must name it as its VMs' {@code host} does.
+     */
+    private final Map<String, String> vmHostNames = new ConcurrentHashMap<>();
     private final ExecutorService nodeReads;
     /** The nodes the last cluster view showed Up or Paused, by name. */
     private List<String> liveNodes = List.of();
@@ -93,17 +102,25 @@ final class HypervCollector implements PollingSource {
     public Snapshot poll() throws CollectorException {
         Snapshot.Builder snapshot = Snapshot.builder(clock.instant());
         Map<URI, String> firstRound = new LinkedHashMap<>();
-        firstRound.put(settings.url(), hostNames.getOrDefault(settings.url(), settings.url().getHost()));
-        settings.nodeUrls().forEach((name, url) -> firstRound.putIfAbsent(URI.create(url), name));
         liveNodes.forEach(name -> firstRound.putIfAbsent(settings.nodeUrl(name), name));
+        if (firstRound.isEmpty()) {
+            firstRound.put(settings.url(), hostNames.getOrDefault(settings.url(), settings.url().getHost()));
+        }
         Map<URI, Outcome> outcomes = readAll(firstRound);
-
-        HypervReport first = outcomes.values().stream().filter(o -> o.report != null).map(o -> o.report)
-                .findFirst().orElse(null);
+        if (firstAnswer(outcomes) == null) {
+            Map<URI, String> fallback = new LinkedHashMap<>();
+            fallback.put(settings.url(), hostNames.getOrDefault(settings.url(), settings.url().getHost()));
+            settings.nodeUrls().forEach((name, url) -> fallback.putIfAbsent(URI.create(url), name));
+            outcomes.keySet().forEach(fallback::remove);
+            outcomes.putAll(readAll(fallback));
+        }
+        HypervReport first = firstAnswer(outcomes);
         if (first == null) {
-            throw outcomes.get(settings.url()).failure;
+            Outcome viaUrl = outcomes.get(settings.url());
+            throw viaUrl != null ? viaUrl.failure : outcomes.values().iterator().next().failure;
         }
         HypervReport.Clustering clustering = first.clustering();
+        Set<String> notUp = new HashSet<>();
         if (clustering.ok()) {
             Map<URI, String> secondRound = new LinkedHashMap<>();
             List<String> live = new ArrayList<>();
@@ -117,8 +134,8 @@ final class HypervCollector implements PollingSource {
                 } else {
                     String reason = "node " + node.name() + " is " + node.state().raw() + " in cluster "
                             + clustering.name() + ": its VMs and replications are not read";
-                    snapshot.unreadable(EventType.VM_STATE, Scope.node(node.name()), reason);
-                    snapshot.unreadable(EventType.REPLICATION_STATUS, Scope.node(node.name()), reason);
+                    notUp.add(node.name().toLowerCase(Locale.ROOT));
+                    unreadable(snapshot, node.name(), reason);
                 }
             }
             liveNodes = List.copyOf(live);
@@ -132,10 +149,10 @@ final class HypervCollector implements PollingSource {
         outcomes.forEach((url, outcome) -> {
             if (outcome.report != null && outcome.report != first) {
                 reports.add(outcome.report);
-            } else if (outcome.failure != null) {
-                String reason = "node " + outcome.node + " could not be read: " + outcome.failure.getMessage();
-                snapshot.unreadable(EventType.VM_STATE, Scope.node(outcome.node), reason);
-                snapshot.unreadable(EventType.REPLICATION_STATUS, Scope.node(outcome.node), reason);
+            } else if (outcome.failure != null && !notUp.contains(outcome.node.toLowerCase(Locale.ROOT))) {
+                // (a node the cluster now reports Down failed for that reason, already said above)
+                unreadable(snapshot, outcome.node, "node " + outcome.node + " could not be read: "
+                        + outcome.failure.getMessage());
             }
         });
         mapper.map(reports, snapshot, board.seenByOthers(endpoint.id()));
@@ -148,6 +165,20 @@ final class HypervCollector implements PollingSource {
     @Override
     public void close() {
         nodeReads.shutdownNow();
+    }
+
+    /** The node's VMs and replications were not read: their last states stand (see {@link #vmHostNames}). */
+    private void unreadable(Snapshot.Builder snapshot, String node, String reason) {
+        Scope scope = Scope.node(vmHostNames.getOrDefault(node.toLowerCase(Locale.ROOT), node));
+        snapshot.unreadable(EventType.VM_STATE, scope, reason);
+        snapshot.unreadable(EventType.REPLICATION_STATUS, scope, reason);
+    }
+
+    /** The first answer whose cluster could be read, else the first answer; null when none answered. */
+    private static HypervReport firstAnswer(Map<URI, Outcome> outcomes) {
+        List<HypervReport> answers = outcomes.values().stream().filter(o -> o.report != null).map(o -> o.report).toList();
+        return answers.stream().filter(r -> r.clustering().ok()).findFirst()
+                .orElse(answers.isEmpty() ? null : answers.get(0));
     }
 
     private static boolean answered(Map<URI, Outcome> outcomes, String node) {
@@ -188,6 +219,7 @@ final class HypervCollector implements PollingSource {
             HypervReport report = reader.read(result.stdout());
             if (report.computerName() != null) {
                 hostNames.put(url, report.computerName());
+                vmHostNames.put(report.computerName().toLowerCase(Locale.ROOT), report.computerName());
             }
             return report;
         } catch (IllegalArgumentException e) {
