@@ -69,6 +69,11 @@ final class ArmClient {
     }
 
     private PagedResponse<JsonNode> page(String url) {
+        if (!url.regionMatches(true, 0, root + "/", 0, root.length() + 1)) {
+            // The pipeline adds the bearer token to every request: never follow a link off ARM.
+            throw new ArmCallException(URI.create(url).getRawPath(), 200, "MalformedAnswer",
+                    "nextLink " + URI.create(url).getHost() + " is not below " + root + "; not followed", null);
+        }
         JsonNode body = call(url);
         List<JsonNode> items = new ArrayList<>();
         body.path("value").forEach(items::add);

@@ -37,18 +37,26 @@ final class ArmConnections {
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret().reveal())
                 .authorityHost(settings.authorityHost().toString())
-                .httpClient(transport);
+                .httpClient(transport)
+                .retryPolicy(retries(endpoint));
         if (!settings.publicAuthority()) {
             // MSAL would ask the public cloud whether a custom authority is a known instance.
             credential.disableInstanceDiscovery();
         }
         TokenCredential tokens = credential.build();
-        // A Retry-After longer than a request time-out is not waited for: the vault is reported throttled.
         HttpPipeline pipeline = new HttpPipelineBuilder()
                 .httpClient(transport)
-                .policies(new RetryPolicy(new ArmRetryStrategy(MAX_RETRIES, BASE_DELAY, endpoint.timeout())),
+                .policies(retries(endpoint),
                         new BearerTokenAuthenticationPolicy(tokens, settings.tokenScope()))
                 .build();
         return new ArmClient(pipeline, settings.resourceManagerEndpoint());
+    }
+
+    /**
+     * The same bounded retries for token and ARM requests, so a poll keeps its deadline: a
+     * Retry-After longer than a request time-out is not waited for, a TLS failure not retried.
+     */
+    private static RetryPolicy retries(EndpointConfig endpoint) {
+        return new RetryPolicy(new ArmRetryStrategy(MAX_RETRIES, BASE_DELAY, endpoint.timeout()));
     }
 }

@@ -5,11 +5,13 @@ import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.RequestRetryCondition;
 import com.azure.core.http.policy.RetryStrategy;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 
 /**
  * The SDK's exponential back-off (which waits as long as a 429's {@code Retry-After} asks), except
  * that a throttled answer asking for a longer wait than {@code longestWait} is not retried: the poll
  * has a deadline, and the collector then reports the vault as throttled instead of sleeping past it.
+ * A TLS failure (an untrusted certificate) is not retried either: it will not heal by waiting.
  */
 final class ArmRetryStrategy implements RetryStrategy {
 
@@ -33,6 +35,11 @@ final class ArmRetryStrategy implements RetryStrategy {
 
     @Override
     public boolean shouldRetryCondition(RequestRetryCondition condition) {
+        for (Throwable t = condition.getThrowable(); t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return false;
+            }
+        }
         HttpResponse response = condition.getResponse();
         if (response != null && response.getStatusCode() == HTTP_STATUS_TOO_MANY_REQUESTS) {
             Duration asked = RetryAfter.of(response);

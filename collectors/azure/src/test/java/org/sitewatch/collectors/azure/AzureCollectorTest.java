@@ -297,6 +297,20 @@ class AzureCollectorTest {
     }
 
     @Test
+    void shouldReportATokenRefusedByArmAsPermanentAuth() throws Exception {
+        azure.armRefusesTokens();
+
+        assertThatThrownBy(() -> collector(endpoint(vaults("rsv-weu", "rsv-neu")).build()).poll())
+                .isInstanceOfSatisfying(CollectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(CollectorErrorKind.AUTH);
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(e.getMessage()).contains("HTTP 401 InvalidAuthenticationToken");
+                    assertThat(e.remedy()).contains("endpoints[az].azure.client-secret");
+                });
+        assertThat(azure.requestsTo(itemsPath("rg-dr", "rsv-neu"))).as("the first refusal ends the poll").isZero();
+    }
+
+    @Test
     void shouldReportAVaultLackingARoleAsAPartialReadNamingTheRole() throws Exception {
         azure.answer(itemsPath("rg-dr", "rsv-neu"), Answer.error(403, "AuthorizationFailed", "The client does not have "
                 + "authorization to perform action 'Microsoft.RecoveryServices/vaults/replicationProtectedItems/read'"));
@@ -352,5 +366,37 @@ class AzureCollectorTest {
         assertThat(snapshot.partialTypes()).containsExactly(EventType.VM_STATE);
         assertThat(snapshot.unreadable(EventType.VM_STATE)).singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("HTTP 403"));
+    }
+
+    @Test
+    void shouldNotFollowANextLinkOffTheResourceManager() throws Exception {
+        azure.answer(itemsPath("rg-dr", "rsv-neu"), json(page(List.of(),
+                "https://attacker.invalid" + itemsPath("rg-dr", "rsv-neu") + "?$skiptoken=2")));
+
+        Snapshot snapshot = collector(endpoint(vaults("rsv-weu", "rsv-neu")).build()).poll();
+
+        assertThat(items(snapshot)).hasSize(5);
+        assertThat(snapshot.unreadable()).singleElement().satisfies(p -> assertThat(p.reason())
+                .contains("vault rg-dr/rsv-neu").contains("nextLink attacker.invalid is not below"));
+    }
+
+    @Test
+    void shouldReportAnUntrustedCertificateAsPermanentTlsNamingTheCaFileKey() throws Exception {
+        EndpointConfig endpoint = endpoint(vaults("rsv-neu")).setting("ca-file", null).build();
+
+        assertThatThrownBy(() -> collector(endpoint).poll())
+                .isInstanceOfSatisfying(CollectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(CollectorErrorKind.TLS);
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(e.remedy()).contains("endpoints[az].azure.ca-file");
+                });
+    }
+
+    @Test
+    void shouldReadWithoutCertificateChecksWhenToldTo() throws Exception {
+        EndpointConfig endpoint = endpoint(vaults("rsv-neu")).setting("ca-file", null)
+                .setting("insecure-skip-tls-verify", true).build();
+
+        assertThat(items(collector(endpoint).poll())).hasSize(2);
     }
 }

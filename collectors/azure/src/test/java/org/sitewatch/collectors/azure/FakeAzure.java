@@ -59,6 +59,7 @@ final class FakeAzure implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
     private volatile long tokenLifetimeSeconds = 3599;
+    private volatile boolean armRefusesTokens;
 
     FakeAzure(TestCertificate certificate) throws Exception {
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -75,6 +76,11 @@ final class FakeAzure implements AutoCloseable {
     /** How long tokens issued from now on last. */
     void tokenLifetime(long seconds) {
         this.tokenLifetimeSeconds = seconds;
+    }
+
+    /** ARM answers every call 401, as for a token of another tenant or a deleted principal. */
+    void armRefusesTokens() {
+        this.armRefusesTokens = true;
     }
 
     int tokensIssued() {
@@ -114,7 +120,7 @@ final class FakeAzure implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             Instant expires = authorization == null || !authorization.startsWith("Bearer ") ? null
                     : tokens.get(authorization.substring("Bearer ".length()));
-            if (expires == null) {
+            if (expires == null || armRefusesTokens) {
                 send(exchange, Answer.error(401, "InvalidAuthenticationToken", "The access token is invalid."));
                 return;
             }
