@@ -53,6 +53,11 @@ public record AzureSettings(
     static final int DEFAULT_MAX_PAGES = 100;
     static final int DEFAULT_VM_STATE_EVERY = 4;
     /** What ARM accepts in a path segment here: no slash, no query or fragment characters, no spaces. */
+    /**
+     * The contract's rule for site names (EventValidator.SITE_NAME, which a vendor module cannot load:
+     * it belongs to the Kafka-bound part of the contract).
+     */
+    static final Pattern SITE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._()-]*");
 
     /** One Recovery Services vault by its resource group and name. */
@@ -79,8 +84,9 @@ public record AzureSettings(
         Map<String, String> byLowerName = new TreeMap<>();
         if (sites != null) {
             sites.forEach((name, site) -> {
-                if (site == null || site.isBlank()) {
-                    throw new InvalidSettingException("sites." + name, "must name a Sitewatch site");
+                if (site == null || !SITE_NAME.matcher(site.trim()).matches()) {
+                    throw new InvalidSettingException("sites." + name, "must be a Sitewatch site name ("
+                            + SITE_NAME.pattern() + ") but was '" + site + "'");
                 }
                 byLowerName.put(name.toLowerCase(Locale.ROOT), site.trim());
             });

@@ -91,6 +91,9 @@ class AzureCollectorFactoryTest {
                 .isInstanceOf(SettingsException.class).hasMessageContaining("endpoints[0].azure.subscription-id");
         assertThatThrownBy(() -> bind(with("max-pages", 0)))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("endpoints[0].azure.max-pages");
+        assertThatThrownBy(() -> bind(with("sites", Map.of("hv-paris", "Paris DC 1"))))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("endpoints[0].azure.sites.hv-paris")
+                .hasMessageContaining("'Paris DC 1'");
         assertThatThrownBy(() -> bind(with("vaults", List.of(Map.of("name", "rsv-weu")))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("resource-group");
     }

@@ -163,6 +163,8 @@ class AzureCollectorTest {
 
         assertThat(snapshot.unreadable()).isEmpty();
         assertThat(snapshot.skipped()).isEmpty();
+        assertThat(items(snapshot).values()).allSatisfy(item -> assertThat(List.of(item.site(), item.sourceSite(),
+                item.targetSite())).allMatch(site -> AzureSettings.SITE_NAME.matcher(site).matches()));
         Map<String, ReplicationStatus> items = items(snapshot);
         assertThat(items).containsOnlyKeys("vm-app01", "sql01", "web01", "db01", "file01", "vm-api02", "vm-api03");
 

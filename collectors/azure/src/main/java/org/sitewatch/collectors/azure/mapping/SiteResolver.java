@@ -36,8 +36,10 @@ public final class SiteResolver {
         if (region == null) {
             return null;
         }
-        return configured.apply(region).orElseGet(() -> region.equalsIgnoreCase(endpointRegion)
-                ? endpointSite : region.trim().toLowerCase(Locale.ROOT));
+        // ARM region ids are display names without spaces, lower-cased: "North Europe" is northeurope.
+        String id = region.replace(" ", "").trim().toLowerCase(Locale.ROOT);
+        return configured.apply(region).or(() -> configured.apply(id))
+                .orElseGet(() -> id.equalsIgnoreCase(endpointRegion) ? endpointSite : id);
     }
 
     /**

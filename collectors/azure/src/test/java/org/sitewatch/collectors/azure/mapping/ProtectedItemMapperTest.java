@@ -187,6 +187,13 @@ class ProtectedItemMapperTest {
     }
 
     @Test
+    void shouldReadARegionDisplayNameAsItsId() {
+        assertThat(sites.ofRegion("North Europe")).isEqualTo("northeurope");
+        assertThat(sites.ofRegion("West Europe")).as("the endpoint's own region").isEqualTo("azure-weu");
+        assertThat(sites.ofRegion(null)).isNull();
+    }
+
+    @Test
     void shouldRefuseAnItemWithoutId() throws Exception {
         ObjectNode item = example();
         item.remove("id");
