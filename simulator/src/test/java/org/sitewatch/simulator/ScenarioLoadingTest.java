@@ -195,8 +195,9 @@ class ScenarioLoadingTest {
                 .hasMessageContaining("clusters[0].nodes[1].site: no site 'rd' in the scenario's sites [s1, dr]");
         assertThatThrownBy(() -> Scenario.parse(clusters.replace("name: s1", "name: s1\n    site: s2")))
                 .hasMessageContaining("clusters[0].site: no site 's2'");
-        assertThatThrownBy(() -> Scenario.parse(clusters.replace("name: s1", "name: s1\n    platform: hyperv")))
-                .hasMessageContaining("clusters[0].platform: no simulator front for platform 'hyperv' (available: proxmox, vsphere)");
+        assertThatThrownBy(() -> Scenario.parse(clusters.replace("name: s1", "name: s1\n    platform: mainframe")))
+                .hasMessageContaining("clusters[0].platform: no simulator front for platform 'mainframe' (available: ")
+                .hasMessageContaining("hyperv, proxmox, vsphere");
         assertThatThrownBy(() -> Scenario.parse(clusters.replace("{ name: a }", "{ name: a, votes: -1 }")))
                 .hasMessageContaining("clusters[0].nodes[0].votes: must not be negative");
     }
