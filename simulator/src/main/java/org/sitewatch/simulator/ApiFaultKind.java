@@ -19,7 +19,13 @@ public enum ApiFaultKind {
     /** Calls answer 200 with a body that is not valid JSON. */
     MALFORMED("malformed"),
     /** The credentials are rejected with 401, even when they are right. */
-    AUTH("auth");
+    AUTH("auth"),
+    /**
+     * Calls are throttled: HTTP 429 with a {@code Retry-After} header (fronts of APIs that throttle,
+     * e.g. Azure Resource Manager). A front whose vendor does not throttle this way ignores it and
+     * answers as usual.
+     */
+    HTTP429("http429");
 
     private final String scenarioName;
 

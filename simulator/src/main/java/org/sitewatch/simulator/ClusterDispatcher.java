@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends each call {@code /{cluster}/...} to the vendor front of that cluster's platform; a call for
- * no known cluster answers 404 with a JSON message naming the clusters there are.
+ * no known cluster answers 404 with a JSON message naming the clusters there are. A dispatcher made
+ * {@link #forOneCluster for one cluster} (its own listener) sends every path to that cluster's front.
  */
 final class ClusterDispatcher implements HttpHandler {
 
@@ -35,18 +36,36 @@ final class ClusterDispatcher implements HttpHandler {
     private final Engine engine;
     private final CountDownLatch closing;
     private final Duration faultHold;
+    /** The cluster every path belongs to on its own listener; null when paths start with the cluster's name. */
+    private final ClusterSpec rootCluster;
 
     ClusterDispatcher(Scenario scenario, Engine engine, CountDownLatch closing, Duration faultHold) {
+        this(scenario, engine, closing, faultHold, null);
+    }
+
+    private ClusterDispatcher(Scenario scenario, Engine engine, CountDownLatch closing, Duration faultHold,
+                              ClusterSpec rootCluster) {
         scenario.clusters().forEach(c -> clusters.put(c.name(), c));
         this.engine = engine;
         this.closing = closing;
         this.faultHold = faultHold;
+        this.rootCluster = rootCluster;
+    }
+
+    /** A dispatcher for a listener of {@code cluster} alone: its paths start at the root, not at the cluster's name. */
+    static ClusterDispatcher forOneCluster(Scenario scenario, Engine engine, CountDownLatch closing,
+                                           Duration faultHold, ClusterSpec cluster) {
+        return new ClusterDispatcher(scenario, engine, closing, faultHold, cluster);
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         List<String> segments = Arrays.stream(ex.getRequestURI().getRawPath().split("/"))
                 .filter(s -> !s.isEmpty()).map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList();
+        if (rootCluster != null) {
+            serve(ex, rootCluster, segments);
+            return;
+        }
         ClusterSpec cluster = segments.isEmpty() ? null : clusters.get(segments.get(0));
         if (cluster == null) {
             String message = segments.isEmpty() ? "Not found: expected /{cluster}/..."
@@ -54,9 +73,13 @@ final class ClusterDispatcher implements HttpHandler {
             notFound(ex, message);
             return;
         }
+        serve(ex, cluster, segments.subList(1, segments.size()));
+    }
+
+    private void serve(HttpExchange ex, ClusterSpec cluster, List<String> path) throws IOException {
         VendorFront front = VendorFronts.forPlatform(cluster.platform());
         try {
-            front.serve(new Exchange(ex, cluster, segments.subList(1, segments.size())));
+            front.serve(new Exchange(ex, cluster, path));
         } catch (RuntimeException e) {
             LOG.warn("simulator front {} failed to answer {} {}", front.platform(), ex.getRequestMethod(),
                     ex.getRequestURI(), e);

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sitewatch.simulator.engine.Engine;
+import org.sitewatch.simulator.front.VendorFront;
 import org.sitewatch.simulator.front.VendorFronts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * background thread ticks the engine every {@code tickInterval}; each request also ticks first, so
  * answers always reflect the clock's now. With a {@link ManualClock} and no tick interval, tests
  * drive time fully. Plain JDK only (no framework), so it embeds anywhere.
+ *
+ * <p>A cluster whose front is an {@link OwnHttpsListener} (an API whose clients build absolute
+ * paths, such as Azure's token endpoint and ARM) gets an HTTPS listener of its own on another port,
+ * serving its front from the root path with a certificate made at start; the other clusters are
+ * served as above.
  */
 public class Simulator implements AutoCloseable {
 
@@ -52,6 +58,21 @@ public class Simulator implements AutoCloseable {
     private HttpServer server;
     private ExecutorService httpPool;
     private ScheduledExecutorService ticker;
+    private final Map<String, HttpsServer> ownListeners = new LinkedHashMap<>();
+    private SelfSignedCertificate certificate;
+
+    /**
+     * A vendor front whose clusters each get an HTTPS listener of their own, serving the front from
+     * the root path (its {@link VendorFront#apiRoot()} is then below that root).
+     */
+    public interface OwnHttpsListener {
+
+        /**
+         * The collector settings of {@code cluster}, replacing {@link VendorFront#collectorSettings(ClusterSpec,
+         * String, List)}: as those, plus the PEM file of the listener's certificate for the collector to trust.
+         */
+        Map<String, String> collectorSettings(ClusterSpec cluster, String baseUrl, Path caCertificatePem);
+    }
 
     protected Simulator(Builder b) {
         this.scenario = b.scenario;
@@ -86,13 +107,38 @@ public class Simulator implements AutoCloseable {
         server.setExecutor(httpPool);
         server.createContext("/", new ClusterDispatcher(scenario, engine, closing, config.faultHold));
         server.start();
+        startOwnListeners();
         if (config.tickInterval != null && !config.tickInterval.isZero()) {
             ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("simulator-tick"));
             long ms = config.tickInterval.toMillis();
             ticker.scheduleAtFixedRate(this::safeTick, ms, ms, TimeUnit.MILLISECONDS);
         }
         LOG.info("simulator listening on {} for clusters {} in sites {}", origin(), clusters(), scenario.sites());
+        ownListeners.forEach((cluster, https) -> LOG.info("simulator cluster {} listening on https://{}:{}", cluster,
+                host(), https.getAddress().getPort()));
         return this;
+    }
+
+    private void startOwnListeners() {
+        for (ClusterSpec c : scenario.clusters()) {
+            if (!(VendorFronts.forPlatform(c.platform()) instanceof OwnHttpsListener)) {
+                continue;
+            }
+            if (certificate == null) {
+                certificate = SelfSignedCertificate.shared();
+            }
+            try {
+                HttpsServer https = HttpsServer.create(new InetSocketAddress(config.bindAddress, 0), 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+                https.setExecutor(httpPool);
+                https.createContext("/", ClusterDispatcher.forOneCluster(scenario, engine, closing, config.faultHold, c));
+                https.start();
+                ownListeners.put(c.name(), https);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot bind the HTTPS listener of cluster " + c.name() + " to "
+                        + config.bindAddress, e);
+            }
+        }
     }
 
     /** The bound port. */
@@ -106,17 +152,29 @@ public class Simulator implements AutoCloseable {
     /** The cluster's API root, e.g. {@code http://127.0.0.1:41234/paris-dc1/api2/json}. */
     public String baseUrl(String cluster) {
         ClusterSpec c = scenario.cluster(cluster);
-        return origin() + "/" + cluster + VendorFronts.forPlatform(c.platform()).apiRoot();
+        String apiRoot = VendorFronts.forPlatform(c.platform()).apiRoot();
+        HttpsServer own;
+        synchronized (this) {
+            own = ownListeners.get(cluster);
+        }
+        if (own != null) {
+            return "https://" + host() + ":" + own.getAddress().getPort() + apiRoot;
+        }
+        return origin() + "/" + cluster + apiRoot;
     }
 
     private String origin() {
+        return (config.keystore != null ? "https" : "http") + "://" + host() + ":" + port();
+    }
+
+    private String host() {
         String host = config.bindAddress;
         if (host.equals("0.0.0.0") || host.equals("::")) {
             host = "127.0.0.1";
         } else if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return (config.keystore != null ? "https" : "http") + "://" + host + ":" + port();
+        return host;
     }
 
     /** Cluster (endpoint) names in scenario order. */
@@ -133,8 +191,12 @@ public class Simulator implements AutoCloseable {
         for (ClusterSpec c : scenario.clusters()) {
             Map<String, String> nodeSites = new LinkedHashMap<>();
             c.nodes().stream().filter(n -> !n.site().equals(c.site())).forEach(n -> nodeSites.put(n.name(), n.site()));
-            out.add(SimulatedEndpoint.of(c, baseUrl(c.name()), nodeSites,
-                    VendorFronts.forPlatform(c.platform()).collectorSettings(c, baseUrl(c.name()), scenario.clusters())));
+            VendorFront front = VendorFronts.forPlatform(c.platform());
+            String url = baseUrl(c.name());
+            Map<String, String> settings = front instanceof OwnHttpsListener own
+                    ? own.collectorSettings(c, url, certificate.pem())
+                    : front.collectorSettings(c, url, scenario.clusters());
+            out.add(SimulatedEndpoint.of(c, url, nodeSites, settings));
         }
         return out;
     }
@@ -164,6 +226,7 @@ public class Simulator implements AutoCloseable {
         }
         if (server != null) {
             server.stop(0);
+            ownListeners.values().forEach(l -> l.stop(0));
             httpPool.shutdownNow();
         }
     }

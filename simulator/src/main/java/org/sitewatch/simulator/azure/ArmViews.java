@@ -1,0 +1,208 @@
+package org.sitewatch.simulator.azure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sitewatch.simulator.engine.ClusterState;
+import org.sitewatch.simulator.engine.GuestState;
+import org.sitewatch.simulator.engine.ReplicationLinkState;
+
+/**
+ * What ARM says about one vault's cluster now (vendor doc sections 2.2 to 2.7), as JSON-ready maps:
+ * the vault, its replication protected items (one per replication link), the subscription's VM
+ * status list and a VM's Resource Health.
+ *
+ * <p>An item's provider is A2A between two Azure regions, the vault's on-premises provider (or the
+ * link's, {@link VaultSettings#providers()}) from an on-premises fabric to a region, and
+ * HyperVReplica2012R2 between two on-premises fabrics. Its RPO is the time since the link's last
+ * successful sync, measured now; health is Critical with a health error while the link's attempts
+ * fail; the last successful test failover is the link's last test-failover step (ASR's 1753
+ * sentinel when none). A guest running on its link's target has failed over: active location
+ * Recovery. The Azure VMs are the A2A guests in their region and, once failed over, the recovery
+ * VMs; a region node that is offline makes its VMs Unavailable in Resource Health.
+ */
+final class ArmViews {
+
+    static final String NEVER = "1753-01-01T01:01:01Z";
+    static final String HEALTH_ERROR_CODE = "150004";
+
+    private final VaultSettings settings;
+    private final ClusterState state;
+    private final Instant now;
+
+    ArmViews(VaultSettings settings, ClusterState state, Instant now) {
+        this.settings = settings;
+        this.state = state;
+        this.now = now;
+    }
+
+    Map<String, Object> vault() {
+        return obj("id", settings.vaultPath(), "name", settings.vault(), "type", "Microsoft.RecoveryServices/vaults",
+                "location", settings.region(), "properties", obj("provisioningState", "Succeeded"));
+    }
+
+    /** The protected items in link order. */
+    List<Map<String, Object>> protectedItems() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ReplicationLinkState link : state.links()) {
+            GuestState guest = state.guest(link.spec().guest());
+            if (guest != null) {
+                out.add(item(link, guest));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> item(ReplicationLinkState link, GuestState guest) {
+        String source = guest.spec().node();
+        String target = link.spec().target();
+        boolean failedOver = target.equals(guest.node());
+        String provider = provider(link, source, target);
+        String fabric = settings.isRegion(source) ? "asr-a2a-default-" + source : source;
+        String name = guest.spec().name() + "-" + guest.vmid();
+        String id = "/Subscriptions/" + settings.subscription() + "/resourceGroups/" + settings.resourceGroup()
+                + "/providers/Microsoft.RecoveryServices/vaults/" + settings.vault() + "/replicationFabrics/" + fabric
+                + "/replicationProtectionContainers/" + fabric + "-container/replicationProtectedItems/" + name;
+        boolean failing = link.failCount() > 0;
+        List<Object> errors = new ArrayList<>();
+        if (failing) {
+            errors.add(obj("errorLevel", "Error", "errorCode", HEALTH_ERROR_CODE, "summaryMessage",
+                    "Replication is failing for the virtual machine", "errorMessage", link.error(),
+                    "creationTimeUtc", Instant.ofEpochSecond(link.lastTry()).toString(), "innerHealthErrors", List.of()));
+        }
+        Map<String, Object> props = obj(
+                "friendlyName", guest.spec().name(),
+                "protectedItemType", "",
+                "primaryFabricFriendlyName", source,
+                "recoveryFabricFriendlyName", settings.isRegion(target) && !VaultSettings.A2A.equals(provider)
+                        ? "Microsoft Azure" : target,
+                "protectionState", "Protected",
+                "protectionStateDescription", "Protected",
+                "activeLocation", failedOver ? "Recovery" : "Primary",
+                "testFailoverState", "None",
+                "testFailoverStateDescription", "None",
+                "lastSuccessfulTestFailoverTime", link.lastTestFailover() == null ? NEVER
+                        : link.lastTestFailover().toString(),
+                "replicationHealth", failing ? "Critical" : "Normal",
+                "failoverHealth", "Normal",
+                "healthErrors", errors,
+                "allowedOperations", List.of("UnplannedFailover", "TestFailover", "DisableProtection"),
+                "currentScenario", obj("scenarioName", "None", "jobId", settings.vaultPath() + "/replicationJobs/None",
+                        "startTime", NEVER),
+                "providerSpecificDetails", details(provider, link, guest, source, target));
+        return obj("id", id, "name", name, "type", "Microsoft.RecoveryServices/vaults/replicationFabrics/"
+                + "replicationProtectionContainers/replicationProtectedItems", "properties", props);
+    }
+
+    private String provider(ReplicationLinkState link, String source, String target) {
+        if (!settings.isRegion(target)) {
+            return "HyperVReplica2012R2";
+        }
+        return settings.isRegion(source) ? VaultSettings.A2A : settings.providerOf(link.id());
+    }
+
+    private Map<String, Object> details(String provider, ReplicationLinkState link, GuestState guest, String source,
+                                        String target) {
+        long rpo = Math.max(0, now.getEpochSecond() - link.lastSync());
+        String lastSync = Instant.ofEpochSecond(link.lastSync()).toString();
+        String measured = now.toString();
+        String recoveryVm = guest.spec().name() + "-asr";
+        return switch (provider) {
+            case VaultSettings.A2A -> obj("instanceType", provider, "rpoInSeconds", rpo, "lastRpoCalculatedTime", measured,
+                    "vmProtectionState", "Protected", "primaryFabricLocation", source, "recoveryFabricLocation", target,
+                    "lastHeartbeat", measured, "fabricObjectId", vmId(resourceGroup(source), guest.spec().name()),
+                    "recoveryAzureVMName", recoveryVm, "recoveryAzureResourceGroupId", rgId(resourceGroup(target)));
+            case VaultSettings.HYPER_V_REPLICA_AZURE -> obj("instanceType", provider, "rpoInSeconds", rpo,
+                    "lastRpoCalculatedTime", measured, "lastRecoveryPointReceived", lastSync, "lastReplicatedTime",
+                    lastSync, "vmId", vmGuid(guest), "vmProtectionState", "Protected", "recoveryAzureVmName", recoveryVm,
+                    "recoveryAzureResourceGroupId", rgId(resourceGroup(target)));
+            case VaultSettings.IN_MAGE_RCM -> obj("instanceType", provider, "lastRpoInSeconds", rpo,
+                    "lastRpoCalculatedTime", measured, "lastRecoveryPointReceived", lastSync, "resyncRequired", "false",
+                    "mobilityAgentDetails", obj("lastHeartbeatUtc", measured),
+                    "discoveredVmDetails", obj("powerStatus", guest.running() ? "ON" : "OFF"));
+            default -> obj("instanceType", provider, "lastReplicatedTime", lastSync, "vmId", vmGuid(guest),
+                    "vmProtectionState", "Protected");
+        };
+    }
+
+    /** The subscription's VMs with their power state ({@code statusOnly=true}). */
+    List<Map<String, Object>> virtualMachines() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ReplicationLinkState link : state.links()) {
+            GuestState guest = state.guest(link.spec().guest());
+            if (guest == null || !settings.isRegion(link.spec().target())) {
+                continue;
+            }
+            String source = guest.spec().node();
+            boolean failedOver = link.spec().target().equals(guest.node());
+            if (settings.isRegion(source)) {
+                out.add(vmStatus(resourceGroup(source), guest.spec().name(), source, !failedOver && guest.running()));
+            }
+            if (failedOver || settings.isRegion(source)) {
+                // The recovery VM exists once failed over (A2A shows it deallocated beforehand, as a placeholder).
+                out.add(vmStatus(resourceGroup(link.spec().target()), guest.spec().name() + "-asr",
+                        link.spec().target(), failedOver && guest.running()));
+            }
+        }
+        return out;
+    }
+
+    /** Resource Health of a VM by its ARM id (lower-case), or null when the subscription has no such VM. */
+    Map<String, Object> availability(String vmId) {
+        for (Map<String, Object> vm : virtualMachines()) {
+            if (((String) vm.get("id")).equalsIgnoreCase(vmId)) {
+                boolean regionUp = state.isOnline((String) vm.get("location"));
+                return obj("id", vm.get("id") + "/providers/Microsoft.ResourceHealth/availabilityStatuses/current",
+                        "name", "current", "type", "Microsoft.ResourceHealth/AvailabilityStatuses",
+                        "location", vm.get("location"), "properties", regionUp
+                                ? obj("availabilityState", "Available", "title", "Available",
+                                        "summary", "There aren't any known Azure platform problems affecting this virtual machine.",
+                                        "reasonChronicity", "Persistent", "reportedTime", now.toString())
+                                : obj("availabilityState", "Unavailable", "title", "Unavailable",
+                                        "summary", "We're sorry, your virtual machine isn't available because of an "
+                                                + "Azure platform problem in its region.", "reasonType", "Unplanned",
+                                        "context", "Platform Initiated", "reasonChronicity", "Transient",
+                                        "reportedTime", now.toString()));
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Object> vmStatus(String rg, String name, String region, boolean running) {
+        String power = running ? "running" : "deallocated";
+        return obj("id", vmId(rg, name), "name", name, "type", "Microsoft.Compute/virtualMachines", "location", region,
+                "properties", obj("instanceView", obj("statuses", List.of(
+                        obj("code", "ProvisioningState/succeeded", "level", "Info", "displayStatus", "Provisioning succeeded"),
+                        obj("code", "PowerState/" + power, "level", "Info", "displayStatus", "VM " + power)))));
+    }
+
+    /** Each region's VMs live in a resource group named after it. */
+    private static String resourceGroup(String region) {
+        return "rg-" + region;
+    }
+
+    private String rgId(String rg) {
+        return "/subscriptions/" + settings.subscription() + "/resourceGroups/" + rg;
+    }
+
+    private String vmId(String rg, String name) {
+        return rgId(rg) + "/providers/Microsoft.Compute/virtualMachines/" + name;
+    }
+
+    private static String vmGuid(GuestState guest) {
+        return String.format("%08x-0000-4000-8000-%012x", guest.spec().name().hashCode(), guest.vmid());
+    }
+
+    /** An ordered map of key/value pairs; pairs whose value is null are left out. */
+    static Map<String, Object> obj(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                m.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return m;
+    }
+}
