@@ -17,8 +17,10 @@ class CollectorRegistrationTest {
     void shouldFindTheCollectorOfEveryShippedVendorModule() {
         CollectorRegistry registry = CollectorRegistry.discover();
 
-        assertThat(registry.platforms()).contains(Platform.PROXMOX, Platform.VSPHERE, Platform.HYPERV);
+        assertThat(registry.platforms()).contains(Platform.PROXMOX, Platform.VSPHERE, Platform.HYPERV, Platform.AZURE);
         assertThat(registry.find(Platform.HYPERV)).get().satisfies(f ->
                 assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.hyperv.HypervCollectorFactory"));
+        assertThat(registry.find(Platform.AZURE)).get().satisfies(f ->
+                assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.azure.AzureCollectorFactory"));
     }
 }

@@ -21,6 +21,9 @@ import org.sitewatch.collectors.spi.settings.Secret;
  * @param clientSecret its secret; best from {@code client-secret-env} or {@code client-secret-file}
  * @param subscriptionId the subscription holding the Recovery Services vaults and the VMs
  * @param vaults the vaults to read; empty to read every vault the subscription lists
+ * @param url one origin serving both the authority and ARM (Azure Stack Hub style, or the simulator);
+ *     when given it is the default of {@code authority-host} and {@code resource-manager-endpoint}, and
+ *     what heartbeats show as the endpoint's address
  * @param authorityHost the token authority (default public Azure, {@code https://login.microsoftonline.com/});
  *     another value (a sovereign cloud, the simulator) turns MSAL instance discovery off
  * @param resourceManagerEndpoint the ARM root (default {@code https://management.azure.com/}); the
@@ -40,6 +43,7 @@ public record AzureSettings(
         @Required Secret clientSecret,
         @Required(example = "00000000-0000-0000-0000-000000000000") String subscriptionId,
         List<Vault> vaults,
+        URI url,
         URI authorityHost,
         URI resourceManagerEndpoint,
         Path caFile,
@@ -78,9 +82,13 @@ public record AzureSettings(
             throw new InvalidSettingException("client-secret", "is empty in " + clientSecret.origin());
         }
         vaults = vaults == null ? List.of() : List.copyOf(vaults);
-        authorityHost = https("authority-host", authorityHost == null ? PUBLIC_AUTHORITY_HOST : authorityHost);
-        resourceManagerEndpoint = https("resource-manager-endpoint",
-                resourceManagerEndpoint == null ? PUBLIC_RESOURCE_MANAGER : resourceManagerEndpoint);
+        if (url != null) {
+            url = https("url", url);
+        }
+        authorityHost = https("authority-host", authorityHost != null ? authorityHost
+                : url != null ? url : PUBLIC_AUTHORITY_HOST);
+        resourceManagerEndpoint = https("resource-manager-endpoint", resourceManagerEndpoint != null
+                ? resourceManagerEndpoint : url != null ? url : PUBLIC_RESOURCE_MANAGER);
         Map<String, String> byLowerName = new TreeMap<>();
         if (sites != null) {
             sites.forEach((name, site) -> {
@@ -122,7 +130,7 @@ public record AzureSettings(
     public String toString() {
         // The secret's own toString never shows the value; spelled out so a future field cannot leak.
         return "AzureSettings[tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=" + clientSecret
-                + ", subscriptionId=" + subscriptionId + ", vaults=" + vaults + ", authorityHost=" + authorityHost
+                + ", subscriptionId=" + subscriptionId + ", vaults=" + vaults + ", url=" + url + ", authorityHost=" + authorityHost
                 + ", resourceManagerEndpoint=" + resourceManagerEndpoint + ", caFile=" + caFile
                 + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify + ", sites=" + sites + ", maxPages=" + maxPages
                 + ", vmStateEvery=" + vmStateEvery + "]";

@@ -75,6 +75,22 @@ class AzureCollectorFactoryTest {
     }
 
     @Test
+    void aUrlIsTheDefaultOfBothTheAuthorityAndTheResourceManager() {
+        AzureSettings s = bind(with("url", "https://127.0.0.1:8443"));
+
+        assertThat(s.authorityHost()).hasToString("https://127.0.0.1:8443");
+        assertThat(s.resourceManagerEndpoint()).hasToString("https://127.0.0.1:8443");
+        assertThat(s.tokenScope()).isEqualTo("https://127.0.0.1:8443/.default");
+        assertThat(s.publicAuthority()).isFalse();
+        Map<String, Object> both = with("url", "https://127.0.0.1:8443");
+        both.put("resource-manager-endpoint", "https://127.0.0.1:9443/");
+        assertThat(bind(both).resourceManagerEndpoint()).hasToString("https://127.0.0.1:9443/");
+        assertThatThrownBy(() -> bind(with("url", "http://127.0.0.1:8443"))).isInstanceOfSatisfying(
+                SettingsException.class, e -> assertThat(String.join("\n", e.problems())).contains("url")
+                        .contains("must be an https:// URL"));
+    }
+
+    @Test
     void shouldNameEveryMissingKey() {
         assertThatThrownBy(() -> bind(Map.of())).isInstanceOfSatisfying(SettingsException.class, e ->
                 assertThat(String.join("\n", e.problems())).contains("endpoints[0].azure.tenant-id")

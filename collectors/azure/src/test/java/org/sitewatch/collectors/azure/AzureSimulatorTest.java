@@ -195,7 +195,9 @@ class AzureSimulatorTest {
     private PollingSource collector(String cluster) throws CollectorException {
         SimulatedEndpoint simulated = simulator.endpoints().stream().filter(e -> e.id().equals(cluster)).findFirst()
                 .orElseThrow();
+        // As the embedded stack writes an endpoint: the url, then the front's settings.
         Map<String, Object> block = new LinkedHashMap<>();
+        block.put("url", simulated.url());
         Map<String, Map<Integer, Map<String, Object>>> lists = new LinkedHashMap<>();
         simulated.settings().forEach((key, value) -> put(block, lists, key, value));
         lists.forEach((name, items) -> block.put(name, new ArrayList<>(items.values())));
