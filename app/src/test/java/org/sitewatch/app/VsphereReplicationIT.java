@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,9 +136,20 @@ class VsphereReplicationIT {
         assertThat(before.path("items").path("total").asLong()).as("%s", before).isEqualTo(1);
         assertThat(before.path("targetStatus").asText()).as("%s", before).isEqualTo("OK");
 
-        await("vr-src -> vr-dr READY after the test recovery").atMost(Duration.ofSeconds(45))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get(pair).map(p -> p.path("readiness").asText()).equals(Optional.of("READY")));
+        // READY is due after the test recovery step, however early AT_RISK was seen: wait from the step's time.
+        Duration untilDue = Duration.between(Instant.now(), started.plus(TEST_FAILOVER_AT).plusSeconds(45));
+        AtomicReference<String> lastAnswer = new AtomicReference<>("none");
+        try {
+            await("vr-src -> vr-dr READY after the test recovery").atMost(untilDue)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        Optional<JsonNode> p = api.get(pair);
+                        lastAnswer.set(p.map(JsonNode::toString).orElse("none") + " items: " + items(api));
+                        return p.map(n -> n.path("readiness").asText()).equals(Optional.of("READY"));
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not READY 45 s after the test recovery step; last answer: " + lastAnswer.get(), e);
+        }
         JsonNode after = api.get(pair).orElseThrow();
         assertThat(after.path("reasons")).as("%s", after).isEmpty();
         assertThat(after.path("items").path("neverTested").asLong()).as("%s", after).isZero();
