@@ -27,19 +27,31 @@ class ScenarioLoadingTest {
             """;
 
     @Test
-    void defaultScenarioHasProxmoxVsphereAndVmcSites() {
+    void defaultScenarioHasProxmoxVsphereVmcAndHypervSites() {
         Scenario s = Scenario.loadResource("/scenarios/default.yaml");
         assertThat(s.clusters()).extracting(ClusterSpec::name)
-                .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt");
+                .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
+                        "oslo-hv", "stockholm-hv");
         assertThat(s.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr",
-                "vmc-frankfurt");
+                "vmc-frankfurt", "oslo-dc4", "stockholm-dr");
         assertThat(s.loop()).contains(Duration.ofMinutes(4));
         for (ClusterSpec site : s.clusters()) {
             assertThat(site.nodes()).hasSizeBetween(3, 4);
             assertThat(site.vms()).hasSizeBetween(6, 10);
             assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(site.replication()).hasSizeBetween(3, 5);
+            // stockholm-hv is only a replica site: Hyper-V Replica needs a second server, not another node
+            if (!site.name().equals("stockholm-hv")) {
+                assertThat(site.replication()).as(site.name()).hasSizeBetween(3, 5);
+            }
         }
+        // Hyper-V Replica between two Hyper-V sites: oslo's replica server stands in stockholm-dr
+        ClusterSpec oslo = s.cluster("oslo-hv");
+        assertThat(oslo.platform()).isEqualTo("hyperv");
+        assertThat(oslo.sites()).containsExactly("oslo-dc4", "stockholm-dr");
+        assertThat(oslo.replication()).allMatch(j -> oslo.siteOf(j.target()).equals("stockholm-dr"));
+        assertThat(s.cluster("stockholm-hv").platform()).isEqualTo("hyperv");
+        assertThat(s.cluster("stockholm-hv").sites()).containsExactly("stockholm-dr");
+        assertThat(s.cluster("stockholm-hv").replication()).isEmpty();
         // vSphere Replication between two vSphere sites: berlin stands a DR host in madrid-dr
         ClusterSpec berlin = s.cluster("berlin-vc");
         assertThat(berlin.platform()).isEqualTo("vsphere");

@@ -30,7 +30,7 @@ class ShippedScenariosTest {
         try (ProxmoxSimulator sim = TestSites.start(scenario, clock)) {
             PveClient client = new PveClient(sim);
             assertThat(sim.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc",
-                    "vmc-frankfurt");
+                    "vmc-frankfurt", "oslo-hv", "stockholm-hv");
             for (String site : List.of("paris-dc1", "frankfurt-dc2", "london-dr")) {
                 assertThat(client.data(site, "/cluster/resources?type=vm").size()).as(site).isBetween(6, 10);
             }
@@ -83,9 +83,11 @@ class ShippedScenariosTest {
         try (ProxmoxSimulator sim = TestSites.start(Scenario.loadResource("/scenarios/default.yaml"), clock)) {
             List<SimulatedEndpoint> endpoints = sim.endpoints();
             assertThat(endpoints).extracting(SimulatedEndpoint::id)
-                    .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt");
+                    .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
+                            "oslo-hv", "stockholm-hv");
             assertThat(endpoints).extracting(SimulatedEndpoint::site)
-                    .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr", "vmc-frankfurt");
+                    .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr", "vmc-frankfurt",
+                            "oslo-dc4", "stockholm-dr");
             assertThat(endpoints.get(0).nodeSites()).containsExactly(Map.entry("pve-par-dr1", "london-dr"));
             assertThat(endpoints.get(1).nodeSites()).containsExactly(Map.entry("pve-fra-dr1", "london-dr"));
             assertThat(endpoints.get(2).nodeSites()).isEmpty();
@@ -107,6 +109,21 @@ class ShippedScenariosTest {
             assertThat(madrid.settings()).containsEntry("replication.sites[madrid-vc]", "madrid-dr")
                     .containsEntry("replication.sites[vmc-frankfurt]", "vmc-frankfurt");
             assertThat(endpoints.get(5).nodeSites()).isEmpty();
+            // the Hyper-V failover clusters: each node's WinRM listener; oslo's replica server stands in stockholm
+            SimulatedEndpoint oslo = endpoints.get(6);
+            assertThat(oslo.platform()).isEqualTo("hyperv");
+            String osloRoot = sim.baseUrl("oslo-hv").replaceFirst("/wsman$", "");
+            assertThat(oslo.url()).isEqualTo(osloRoot + "/wsman").endsWith("/oslo-hv/wsman");
+            assertThat(oslo.nodeSites()).containsExactly(Map.entry("hv-sto-r1", "stockholm-dr"));
+            assertThat(oslo.settings()).containsEntry("basic-login.username", "sitewatch-monitor")
+                    .containsEntry("node-urls[hv-osl-2]", osloRoot + "/hv-osl-2/wsman")
+                    .containsEntry("sites[hv-sto-r1.oslo-dc4.example]", "stockholm-dr")
+                    .doesNotContainKey("node-urls[hv-sto-r1]");
+            assertThat(oslo.toString()).doesNotContain("hv-oslo-simulated");
+            SimulatedEndpoint stockholm = endpoints.get(7);
+            assertThat(stockholm.nodeSites()).isEmpty();
+            assertThat(stockholm.settings()).containsKeys("node-urls[hv-sto-1]", "node-urls[hv-sto-2]", "node-urls[hv-sto-3]")
+                    .noneSatisfy((key, value) -> assertThat(key).startsWith("sites["));
         }
     }
 
