@@ -92,6 +92,7 @@ class AzureFrontTest {
               - { at: 300s, cluster: rsv-weu, action: api-fault, kind: auth, duration: 10s }
               - { at: 400s, cluster: rsv-weu, action: api-fault, kind: http500, path: /subscriptions/*/providers, duration: 10s }
               - { at: 500s, cluster: rsv-weu, action: api-fault, kind: timeout, duration: 10s }
+              - { at: 600s, cluster: rsv-weu, action: node-offline, node: northeurope }
             """.formatted(SUB);
 
     private final ManualClock clock = new ManualClock(T0);
@@ -230,6 +231,21 @@ class AzureFrontTest {
         assertThat(health.path("properties").path("availabilityState").asText()).isEqualTo("Available");
         assertThat(get("/subscriptions/" + SUB + "/providers/Microsoft.Compute/virtualMachines", token).statusCode())
                 .as("no api-version").isEqualTo(400);
+    }
+
+    @Test
+    void aRegionGoingOfflineMakesItsVmsUnavailableInResourceHealth() throws Exception {
+        advance(605);
+        String token = token();
+        String recoveryVm = "/subscriptions/" + SUB + "/resourceGroups/rg-northeurope/providers/Microsoft.Compute/"
+                + "virtualMachines/app01-asr/providers/Microsoft.ResourceHealth/availabilityStatuses/current"
+                + "?api-version=2025-04-01";
+        JsonNode health = json(get(recoveryVm, token));
+        assertThat(health.path("properties").path("availabilityState").asText()).as("%s", health).isEqualTo("Unavailable");
+        assertThat(health.path("properties").path("reasonType").asText()).isEqualTo("Unplanned");
+        JsonNode primary = json(get(recoveryVm.replace("rg-northeurope", "rg-westeurope").replace("app01-asr", "app01"),
+                token));
+        assertThat(primary.path("properties").path("availabilityState").asText()).isEqualTo("Available");
     }
 
     @Test
