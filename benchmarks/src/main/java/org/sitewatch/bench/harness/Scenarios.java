@@ -1,6 +1,7 @@
 package org.sitewatch.bench.harness;
 
 import java.util.List;
+import org.sitewatch.bench.collector.HypervPollCost;
 import org.sitewatch.bench.collector.ProxmoxPollCost;
 import org.sitewatch.bench.collector.VspherePollCost;
 import org.sitewatch.bench.kafka.ConsumerPerformanceScenario;
@@ -41,6 +42,7 @@ public final class Scenarios {
                 new StartupScenario(),
                 // Their own simulators and collectors, no broker: anywhere in the order would do.
                 new ProxmoxPollCost(),
-                new VspherePollCost());
+                new VspherePollCost(),
+                new HypervPollCost());
     }
 }
