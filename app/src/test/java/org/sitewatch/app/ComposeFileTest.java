@@ -71,6 +71,28 @@ class ComposeFileTest {
                 assertThat(e.path("proxmox").path("url").asText())
                         .isEqualTo("http://simulator:8006/" + cluster.name() + "/api2/json");
                 assertThat(e.path("proxmox").path("api-token").asText()).isEqualTo(cluster.vendorSetting("token", null));
+            } else if (cluster.platform().equals("hyperv")) {
+                // the failover clusters: the listeners' login, every node's listener, each replica server's site
+                JsonNode hyperv = e.path("hyperv");
+                String root = "http://simulator:8006/" + cluster.name();
+                assertThat(hyperv.path("url").asText()).isEqualTo(root + "/wsman");
+                assertThat(hyperv.path("allow-unencrypted").asBoolean()).as("plain HTTP to the simulator").isTrue();
+                assertThat(hyperv.path("basic-login").path("username").asText())
+                        .isEqualTo(cluster.vendorSetting("username", "sitewatch"));
+                assertThat(hyperv.path("basic-login").path("password").asText())
+                        .isEqualTo(cluster.vendorSetting("password", "sitewatch-simulated"));
+                String domain = cluster.vendorSetting("domain", cluster.site() + ".example");
+                for (NodeSpec node : cluster.nodes()) {
+                    if (node.site().equals(cluster.site())) {
+                        assertThat(hyperv.path("node-urls").path(node.name()).asText()).as(node.name())
+                                .isEqualTo(root + "/" + node.name() + "/wsman");
+                    } else {
+                        assertThat(hyperv.path("sites").path(node.name() + "." + domain).asText()).as(node.name())
+                                .isEqualTo(node.site());
+                    }
+                }
+                assertThat(hyperv.path("node-urls").size() + hyperv.path("sites").size()).as("nothing else listed")
+                        .isEqualTo(cluster.nodes().size());
             } else {
                 // the vCenters: the simulator's default login, VR and SRM below the vCenter's URL, every target site
                 JsonNode vsphere = e.path("vsphere");
