@@ -30,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  *       pair {@code hv-a -> hv-b}. The link goes to Error ({@code replication-fail}): the pair is NOT_READY and
  *       ReplicationFailed fires; after {@code replication-recover} the next retry replicates again, the alert
  *       resolves and the pair is READY.</li>
- *   <li>At the same time hv-a2 goes Down: HaHostFailed fires for it, the cluster restarts its VM role on another
- *       node (a RESTART in the site's recent HA actions, and HaVmRestarted); the node comes back and the alert
- *       resolves.</li>
+ *   <li>At the same time hv-a2 goes Down: HaHostFailed fires for it, its VM role is restarted (a RESTART from hv-a2
+ *       in the site's recent HA actions, and HaVmRestarted); the node comes back and the alert resolves. Where the
+ *       role lands is not checked: the simulator's HA manager knows no possible owners and picks the replica server
+ *       hv-r1, which no endpoint reads.</li>
  *   <li>Failure isolation: hv-c's listeners refuse the login (CollectorAuthFailed for hv-c only) and hv-d's node
  *       hv-d2 times out (hv-d DEGRADED by a partial read naming the node, its other node still read), while the
  *       replication target hv-b sees nothing of any of it.</li>
