@@ -1,6 +1,7 @@
 package org.sitewatch.bench.harness;
 
 import java.util.List;
+import org.sitewatch.bench.collector.AzurePollCost;
 import org.sitewatch.bench.collector.HypervPollCost;
 import org.sitewatch.bench.collector.ProxmoxPollCost;
 import org.sitewatch.bench.collector.VspherePollCost;
@@ -43,6 +44,7 @@ public final class Scenarios {
                 // Their own simulators and collectors, no broker: anywhere in the order would do.
                 new ProxmoxPollCost(),
                 new VspherePollCost(),
-                new HypervPollCost());
+                new HypervPollCost(),
+                new AzurePollCost());
     }
 }
