@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       ReplicationFailed fires; after {@code replication-recover} the next retry replicates again, the alert
  *       resolves and the pair is READY.</li>
  *   <li>At the same time hv-a2 goes Down: HaHostFailed fires for it, its VM role is restarted (a RESTART from hv-a2
- *       in the site's recent HA actions, and HaVmRestarted); the node comes back and the alert resolves. Where the
- *       role lands is not checked: the simulator's HA manager knows no possible owners and picks the replica server
- *       hv-r1, which no endpoint reads.</li>
+ *       in the site's recent HA actions, and HaVmRestarted) on another node of its cluster, never on the replica
+ *       server hv-r1 in hv-b; the node comes back and the alert resolves.</li>
  *   <li>Failure isolation: hv-c's listeners refuse the login (CollectorAuthFailed for hv-c only) and hv-d's node
  *       hv-d2 times out (hv-d DEGRADED by a partial read naming the node, its other node still read), while the
  *       replication target hv-b sees nothing of any of it.</li>
@@ -160,6 +160,10 @@ class HypervEndToEndIT {
                 () -> recentActions("hv-a").contains("\"RESTART\""));
         assertThat(recentActions("hv-a")).contains("\"cluster\":\"HVC-A\"")
                 .containsIgnoringCase("\"fromHost\":\"hv-a2\"");
+        // Restarted on another node of the cluster, never on the replica server in hv-b: hv-a still lists it.
+        until("hv-a-web running again on hv-a1 or hv-a3", Duration.ofSeconds(30), () -> vmHost("hv-a", "hv-a-web")
+                .map(h -> h.equalsIgnoreCase("hv-a1") || h.equalsIgnoreCase("hv-a3")).orElse(false));
+        assertThat(count("hv-a", "vms")).isEqualTo(3);
         until("HaVmRestarted for the restarted VM", Duration.ofSeconds(30),
                 () -> firing("hv-a").contains("HaVmRestarted") && firing("hv-a").contains("hv-a-web"));
 
@@ -227,6 +231,14 @@ class HypervEndToEndIT {
     private static String firing(String site) {
         // Firing ones only: a resolved alert stays listed for a while.
         return api.get("/api/alerts?state=firing&site=" + site).map(JsonNode::toString).orElse("");
+    }
+
+    /** The host a VM of the site runs on, as the site's VM list shows it. */
+    private static Optional<String> vmHost(String site, String vmName) {
+        List<JsonNode> vms = new ArrayList<>();
+        api.get("/api/sites/" + site + "/vms").ifPresent(page -> page.path("items").forEach(vms::add));
+        return vms.stream().filter(v -> v.path("name").asText().equals(vmName) && v.path("power").asText().equals("RUNNING"))
+                .map(v -> v.path("host").asText()).findFirst();
     }
 
     private static String recentActions(String site) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import org.sitewatch.simulator.HaTiming;
+import org.sitewatch.simulator.front.VendorFront;
+import org.sitewatch.simulator.front.VendorFronts;
 
 /**
  * Simulated HA cluster resource manager of one cluster. Advances service phases through time:
@@ -101,11 +103,13 @@ final class HaManager {
     }
 
     /**
-     * Picks an online node, preferring one that is not the fenced node, then a replication target of
+     * Picks an online node the vendor's HA may restart guests on, preferring one that is not the fenced node, then a replication target of
      * the guest (where its disks are), then the node with the fewest HA services, then by name.
      */
     private static Optional<String> recoveryTarget(ClusterState cluster, GuestState g) {
-        return cluster.nodes().stream().filter(NodeState::online).map(NodeState::name)
+        VendorFront front = VendorFronts.forPlatform(cluster.spec().platform());
+        return cluster.nodes().stream().filter(NodeState::online)
+                .filter(n -> front.hostsRecoveredGuests(cluster.spec(), n.spec())).map(NodeState::name)
                 .min(Comparator.<String, Boolean>comparing(n -> n.equals(g.fencedFrom))
                         .thenComparing(n -> !isReplicationTarget(cluster, g, n))
                         .thenComparingLong(n -> cluster.haGuests().stream().filter(o -> n.equals(o.node)).count())

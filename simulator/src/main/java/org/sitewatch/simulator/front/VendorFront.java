@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.sitewatch.simulator.ClusterSpec;
+import org.sitewatch.simulator.NodeSpec;
 
 /**
  * One vendor's API in front of the vendor-neutral engine: it validates the vendor settings a
@@ -58,4 +59,13 @@ public interface VendorFront {
 
     /** Answers one call addressed to the cluster (its path starts after the cluster's segment). */
     void serve(FrontExchange exchange) throws IOException;
+
+    /**
+     * Whether the vendor's HA may restart the cluster's guests on this node after a failure. True for
+     * every node of a stretched cluster (a Proxmox VE or vSphere cluster with a node in another site);
+     * a vendor whose nodes in other sites are standalone replica servers, outside the cluster, says no.
+     */
+    default boolean hostsRecoveredGuests(ClusterSpec cluster, NodeSpec node) {
+        return true;
+    }
 }

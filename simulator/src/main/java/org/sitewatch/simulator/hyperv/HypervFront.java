@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code http501} an ActionNotSupported fault, {@code auth} 401 whatever the credentials, and
  * {@code malformed} makes the script fail: exit code 1 and PowerShell's CLIXML error on stderr.
  *
- * <p>Not yet listed in the simulator's {@code META-INF/services} (so scenarios of the launcher
- * cannot use it yet): the Hyper-V collector's tests register it on their class path.
+ * <p>Failover Clustering restarts a failed node's VM roles on the cluster's other nodes only, never
+ * on a replica server in another site ({@link #hostsRecoveredGuests}).
  */
 public final class HypervFront implements VendorFront {
 
@@ -47,6 +47,12 @@ public final class HypervFront implements VendorFront {
     @Override
     public String platform() {
         return "hyperv";
+    }
+
+    /** Only the cluster's own nodes (in its site) are failover cluster members; replica servers are not. */
+    @Override
+    public boolean hostsRecoveredGuests(ClusterSpec cluster, NodeSpec node) {
+        return node.site().equals(cluster.site());
     }
 
     @Override
