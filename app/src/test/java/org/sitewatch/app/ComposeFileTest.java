@@ -77,6 +77,7 @@ class ComposeFileTest {
                 String root = "http://simulator:8006/" + cluster.name();
                 assertThat(hyperv.path("url").asText()).isEqualTo(root + "/wsman");
                 assertThat(hyperv.path("allow-unencrypted").asBoolean()).as("plain HTTP to the simulator").isTrue();
+                assertThat(hyperv.path("operation-timeout").asText()).as("as the simulator's own settings").isEqualTo("5s");
                 assertThat(hyperv.path("basic-login").path("username").asText())
                         .isEqualTo(cluster.vendorSetting("username", "sitewatch"));
                 assertThat(hyperv.path("basic-login").path("password").asText())
