@@ -62,19 +62,10 @@ public final class AzurePollCost implements Scenario {
         try (Simulator simulator = Simulator.builder(vault.scenario()).clock(simulatorClock).tickInterval(null)
                 .faultHold(Duration.ofSeconds(5)).build().start()) {
             EndpointConfig endpoint = endpoint(simulator.endpoints().get(0));
-            for (int runner = 0; runner < runners; runner++) {
-                Duration left = Duration.between(Instant.now(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    progress.say("scenario limit reached; reporting the polls measured so far");
-                    break;
-                }
-                List<PollSample> polled = new PollSequence(endpoint, () -> {
-                    simulatorClock.advance(LargeAzureVault.CHANGE_EVERY);
-                    simulator.tick();
-                }, interval, runner, polls, polls).run(left);
-                polled.forEach(p -> progress.say(PollCostFigures.describe(p)));
-                samples.addAll(polled);
-            }
+            samples.addAll(PollSequence.ofRunners(endpoint, () -> {
+                simulatorClock.advance(LargeAzureVault.CHANGE_EVERY);
+                simulator.tick();
+            }, interval, runners, polls, deadline, progress));
         }
         return PollCostFigures.of(name(), vault.items(), vault.changedPerRound(), samples);
     }

@@ -3,10 +3,12 @@ package org.sitewatch.bench.collector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.sitewatch.bench.harness.ProgressLine;
 import org.sitewatch.collectors.runtime.CollectorManager;
 import org.sitewatch.collectors.runtime.CollectorRegistry;
 import org.sitewatch.collectors.runtime.RetryPolicy;
@@ -36,6 +38,26 @@ final class PollSequence {
     private volatile String failure;
 
     /** {@code endpoint}'s poll interval is replaced by {@code pollInterval}. */
+    /**
+     * Runs {@code runners} fresh collectors one after the other against the same endpoint, each for one sequence,
+     * until the deadline; each poll is shown on the progress line. Later runners measure a warm JVM.
+     */
+    static List<PollSample> ofRunners(EndpointConfig endpoint, Runnable change, Duration pollInterval, int runners,
+                                      int polls, Instant deadline, ProgressLine.Task progress) throws InterruptedException {
+        List<PollSample> samples = new ArrayList<>();
+        for (int runner = 0; runner < runners; runner++) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                progress.say("scenario limit reached; reporting the polls measured so far");
+                break;
+            }
+            List<PollSample> polled = new PollSequence(endpoint, change, pollInterval, runner, polls, polls).run(left);
+            polled.forEach(p -> progress.say(PollCostFigures.describe(p)));
+            samples.addAll(polled);
+        }
+        return samples;
+    }
+
     PollSequence(EndpointConfig endpoint, Runnable change, Duration pollInterval, int runner, int unchanged, int changed) {
         this.endpoint = endpoint.toBuilder().pollInterval(pollInterval).build();
         this.change = change;
