@@ -27,10 +27,9 @@ final class SimulatedEndpointProperties {
             props.put(prefix + "platform", endpoint.platform());
             // Vendor keys go in the platform's own block: endpoints[i].proxmox.url, ...proxmox.api-token.
             String vendor = prefix + endpoint.platform() + ".";
-            props.put(vendor + "url", endpoint.url());
+            endpoint.vendorProperties().forEach((key, value) -> props.put(vendor + key, value));
             // Brackets keep a node name with dots or dashes as the map key.
             endpoint.nodeSites().forEach((node, site) -> props.put(prefix + "node-sites[" + node + "]", site));
-            endpoint.settings().forEach((key, value) -> props.put(vendor + key, value));
             putIfSet(props, prefix + "cloud", endpoint.cloud());
             putIfSet(props, prefix + "region", endpoint.region());
             props.put(prefix + "poll-interval", pollInterval.toMillis() + "ms");

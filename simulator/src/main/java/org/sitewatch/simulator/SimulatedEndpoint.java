@@ -1,6 +1,8 @@
 package org.sitewatch.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a Sitewatch collector needs to watch one simulated cluster: everything an entry of
@@ -41,6 +43,18 @@ public record SimulatedEndpoint(String id, String site, String platform, String 
             Map<String, String> settings) {
         return new SimulatedEndpoint(cluster.name(), cluster.site(), cluster.platform(), url, nodeSites, settings,
                 cluster.vendorSetting(CLOUD, null), cluster.vendorSetting(REGION, null));
+    }
+
+    /**
+     * The endpoint's vendor block as flat properties ({@code url} first, then the front's settings,
+     * e.g. {@code login.username}, {@code sites[HVC-OSLO]}), as a user writes them under
+     * {@code sitewatch.collectors.endpoints[n].<platform>}.
+     */
+    public Map<String, String> vendorProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("url", url);
+        new TreeMap<>(settings).forEach(out::put);
+        return out;
     }
 
     @Override

@@ -4,16 +4,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.sitewatch.bench.harness.BenchContext;
 import org.sitewatch.bench.harness.Figure;
 import org.sitewatch.bench.harness.ProgressLine;
 import org.sitewatch.bench.harness.Scenario;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.settings.PropertyTree;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.SiteLocation;
 import org.sitewatch.simulator.ManualClock;
@@ -70,41 +68,11 @@ public final class AzurePollCost implements Scenario {
         return PollCostFigures.of(name(), vault.items(), vault.changedPerRound(), samples);
     }
 
-    /** The endpoint as the launcher configures it: the front's flat keys as nested blocks and lists. */
+    /** The endpoint as the launcher configures it. */
     private static EndpointConfig endpoint(SimulatedEndpoint simulated) {
         return EndpointConfig.builder(simulated.id(), simulated.site(), Platform.AZURE)
                 .location(new SiteLocation(simulated.cloud(), simulated.region()))
-                .settings(block(simulated.url(), simulated.settings())).timeout(Duration.ofSeconds(30)).build();
-    }
-
-    /**
-     * {@code sites[hv-1]} into a map, {@code vaults[0].name} into the list {@code vaults} (ordered by index), any other
-     * key as it is.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> block(String url, Map<String, String> settings) {
-        Map<String, Object> block = new LinkedHashMap<>();
-        block.put("url", url);
-        Map<String, Map<Integer, Map<String, Object>>> lists = new LinkedHashMap<>();
-        settings.forEach((key, value) -> {
-            int bracket = key.indexOf('[');
-            if (bracket < 0) {
-                block.put(key, value);
-                return;
-            }
-            int close = key.indexOf(']', bracket);
-            String name = key.substring(0, bracket);
-            String index = key.substring(bracket + 1, close);
-            String rest = key.substring(close + 1);
-            if (rest.isEmpty()) {
-                ((Map<String, Object>) block.computeIfAbsent(name, k -> new LinkedHashMap<String, Object>())).put(index, value);
-            } else {
-                lists.computeIfAbsent(name, k -> new TreeMap<>())
-                        .computeIfAbsent(Integer.parseInt(index), i -> new LinkedHashMap<>()).put(rest.substring(1), value);
-            }
-        });
-        lists.forEach((name, entries) -> block.put(name, new ArrayList<>(entries.values())));
-        return block;
+                .settings(PropertyTree.of(simulated.vendorProperties())).timeout(Duration.ofSeconds(30)).build();
     }
 
     /**

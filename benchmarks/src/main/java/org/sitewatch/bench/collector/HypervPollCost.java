@@ -4,15 +4,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.sitewatch.bench.harness.BenchContext;
 import org.sitewatch.bench.harness.Figure;
 import org.sitewatch.bench.harness.ProgressLine;
 import org.sitewatch.bench.harness.Scenario;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.settings.PropertyTree;
 import org.sitewatch.events.Platform;
 import org.sitewatch.simulator.ManualClock;
 import org.sitewatch.simulator.SimulatedEndpoint;
@@ -69,30 +68,10 @@ public final class HypervPollCost implements Scenario {
         return PollCostFigures.of(name(), cluster.vms(), cluster.changedPerRound(), samples);
     }
 
-    /** The endpoint as the launcher configures it: the front's dotted and bracketed keys as nested blocks. */
+    /** The endpoint as the launcher configures it. */
     private static EndpointConfig endpoint(SimulatedEndpoint simulated) {
-        Map<String, Object> block = new LinkedHashMap<>();
-        block.put("url", simulated.url());
-        simulated.settings().forEach((key, value) -> nest(block, key, value));
-        return EndpointConfig.builder(simulated.id(), simulated.site(), Platform.HYPERV).settings(block)
-                .timeout(Duration.ofSeconds(30)).build();
-    }
-
-    /** {@code basic-login.username} and {@code node-urls[hv-1]} into {@code block}'s nested maps. */
-    @SuppressWarnings("unchecked")
-    static void nest(Map<String, Object> block, String key, String value) {
-        int bracket = key.indexOf('[');
-        int dot = key.indexOf('.');
-        if (bracket >= 0 && (dot < 0 || bracket < dot)) {
-            Map<String, Object> inner = (Map<String, Object>) block.computeIfAbsent(key.substring(0, bracket),
-                    k -> new LinkedHashMap<String, Object>());
-            inner.put(key.substring(bracket + 1, key.indexOf(']', bracket)), value);
-        } else if (dot < 0) {
-            block.put(key, value);
-        } else {
-            nest((Map<String, Object>) block.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<String, Object>()),
-                    key.substring(dot + 1), value);
-        }
+        return EndpointConfig.builder(simulated.id(), simulated.site(), Platform.HYPERV)
+                .settings(PropertyTree.of(simulated.vendorProperties())).timeout(Duration.ofSeconds(30)).build();
     }
 
     /**

@@ -7,9 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.bench.harness.BenchContext;
@@ -38,21 +36,6 @@ class AzurePollCostTest {
         // One record per item test-failed over in the round.
         assertThat(value(figures, "events after 1 % of VMs changed")).isEqualTo(vault.changedPerRound());
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[azure-poll-cost]");
-    }
-
-    @Test
-    void theFrontsFlatKeysBecomeTheBlocksAndListsTheCollectorBinds() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("tenant-id", "t");
-        settings.put("vaults[0].resource-group", "rg-a");
-        settings.put("vaults[0].name", "rsv-a");
-        settings.put("sites[hv-1]", "dc1");
-
-        Map<String, Object> block = AzurePollCost.block("https://127.0.0.1:1", settings);
-
-        assertThat(block).containsEntry("url", "https://127.0.0.1:1").containsEntry("tenant-id", "t")
-                .containsEntry("sites", Map.of("hv-1", "dc1"))
-                .containsEntry("vaults", List.of(Map.of("resource-group", "rg-a", "name", "rsv-a")));
     }
 
     private static double value(List<Figure> figures, String measure) {

@@ -7,9 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.bench.harness.BenchContext;
@@ -37,20 +35,6 @@ class HypervPollCostTest {
         assertThat(value(figures, "events on unchanged poll")).isZero();
         assertThat(value(figures, "events after 1 % of VMs changed")).isEqualTo(cluster.changedPerRound());
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[hyperv-poll-cost]");
-    }
-
-    @Test
-    void theFrontsDottedAndBracketedKeysBecomeNestedBlocks() {
-        Map<String, Object> block = new LinkedHashMap<>();
-        HypervPollCost.nest(block, "basic-login.username", "monitor");
-        HypervPollCost.nest(block, "node-urls[hv-1]", "http://127.0.0.1:1/c/hv-1/wsman");
-        HypervPollCost.nest(block, "sites[hv-r.dc.example]", "dr");
-        HypervPollCost.nest(block, "allow-unencrypted", "true");
-
-        assertThat(block).containsEntry("basic-login", Map.of("username", "monitor"))
-                .containsEntry("node-urls", Map.of("hv-1", "http://127.0.0.1:1/c/hv-1/wsman"))
-                .containsEntry("sites", Map.of("hv-r.dc.example", "dr"))
-                .containsEntry("allow-unencrypted", "true");
     }
 
     private static double value(List<Figure> figures, String measure) {
