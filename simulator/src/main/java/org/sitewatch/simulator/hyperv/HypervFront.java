@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sitewatch.simulator.ApiFaultKind;
 import org.sitewatch.simulator.ClusterSpec;
 import org.sitewatch.simulator.NodeSpec;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The Hyper-V front: a scenario cluster of platform {@code hyperv} is a Hyper-V failover cluster
  * (its nodes in its own site; one such node is a standalone host), and its nodes in other sites
  * are standalone replica servers. Each host has a WinRM listener speaking the WS-Management shell
- * profile (create shell, command, receive, signal, delete; HTTP Basic for a local account) at
+ * profile (create shell, command, receive, signal, delete; HTTP Basic for a local account, and
+ * Kerberos when the cluster names a service keytab, see {@link HostSettings}) at
  * {@code /{cluster}/{node}/wsman}; {@code /{cluster}/wsman} is the cluster's name, answered by its
  * first Up node. Whatever command the shell runs, its stdout is the JSON the collector's snapshot
  * script would print on that host now ({@link HostSnapshot}).
@@ -42,7 +44,11 @@ public final class HypervFront implements VendorFront {
     private static final long UNKNOWN_SHELL = 2150858843L;
     private static final long ACTION_NOT_SUPPORTED = 2150858801L;
 
+    private static final List<String> KERBEROS_SCHEMES = List.of("Negotiate", "Kerberos");
+
     private final Shells shells = new Shells();
+    /** By service keytab and principal: each reads its keys once. */
+    private final Map<String, KerberosAcceptor> acceptors = new ConcurrentHashMap<>();
 
     @Override
     public String platform() {
@@ -136,8 +142,7 @@ public final class HypervFront implements VendorFront {
             }
             HostSettings settings = HostSettings.of(fx.cluster());
             if (!authorized(ex, settings)) {
-                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
-                send(ex, 401, "text/plain", "");
+                refuse(ex, settings);
                 return;
             }
             WsmanRequest request;
@@ -176,7 +181,7 @@ public final class HypervFront implements VendorFront {
         return own != null ? own : fx.faultFor(List.of("wsman"));
     }
 
-    private static boolean injectFault(FrontExchange fx, ApiFaultKind fault, String node) throws IOException {
+    private boolean injectFault(FrontExchange fx, ApiFaultKind fault, String node) throws IOException {
         HttpExchange ex = fx.http();
         switch (fault) {
             case TIMEOUT -> fx.holdThenDrop();
@@ -184,10 +189,7 @@ public final class HypervFront implements VendorFront {
             case HTTP404 -> send(ex, 404, "text/plain", "Not found");
             case HTTP501 -> send(ex, 500, SOAP_TYPE, WsmanReplies.fault(null, "ActionNotSupported",
                     ACTION_NOT_SUPPORTED, "The action is not supported by the service.", node));
-            case AUTH -> {
-                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
-                send(ex, 401, "text/plain", "");
-            }
+            case AUTH -> refuse(ex, HostSettings.of(fx.cluster()));
             default -> {
                 return false;
             }
@@ -248,10 +250,52 @@ public final class HypervFront implements VendorFront {
         }
     }
 
-    private static boolean authorized(HttpExchange ex, HostSettings settings) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString((settings.username() + ":" + settings.password())
+    /**
+     * Basic with the cluster's local account, or (with a service keytab) a Kerberos ticket for the
+     * listener's service under {@code Kerberos} or {@code Negotiate}; the acceptor's AP-REP then
+     * goes back in {@code WWW-Authenticate} under the same scheme, as WinRM sends it with the 200.
+     */
+    private boolean authorized(HttpExchange ex, HostSettings settings) {
+        String header = ex.getRequestHeaders().getFirst("Authorization");
+        if (header == null) {
+            return false;
+        }
+        String basic = "Basic " + Base64.getEncoder().encodeToString((settings.username() + ":" + settings.password())
                 .getBytes(StandardCharsets.UTF_8));
-        return expected.equals(ex.getRequestHeaders().getFirst("Authorization"));
+        if (basic.equals(header)) {
+            return true;
+        }
+        if (!settings.kerberos()) {
+            return false;
+        }
+        for (String scheme : KERBEROS_SCHEMES) {
+            if (header.regionMatches(true, 0, scheme + " ", 0, scheme.length() + 1)) {
+                byte[] token;
+                try {
+                    token = Base64.getDecoder().decode(header.substring(scheme.length() + 1).trim());
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+                KerberosAcceptor.Accepted login = acceptors.computeIfAbsent(settings.kerberosKeytab() + " "
+                        + settings.kerberosPrincipal(), k -> new KerberosAcceptor(settings.kerberosKeytab(),
+                        settings.kerberosPrincipal())).accept(token);
+                if (login != null && login.reply().length > 0) {
+                    ex.getResponseHeaders().set("WWW-Authenticate",
+                            scheme + " " + Base64.getEncoder().encodeToString(login.reply()));
+                }
+                return login != null;
+            }
+        }
+        return false;
+    }
+
+    /** A 401 offering what the listener accepts, as WinRM lists its enabled schemes. */
+    private static void refuse(HttpExchange ex, HostSettings settings) throws IOException {
+        if (settings.kerberos()) {
+            KERBEROS_SCHEMES.forEach(scheme -> ex.getResponseHeaders().add("WWW-Authenticate", scheme));
+        }
+        ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
+        send(ex, 401, "text/plain", "");
     }
 
     private static void sendSoap(HttpExchange ex, int status, String envelope) throws IOException {
