@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sitewatch.simulator.engine.ClusterState;
 import org.sitewatch.simulator.engine.GuestState;
@@ -43,6 +44,61 @@ final class ArmViews {
                 "location", settings.region(), "properties", obj("provisioningState", "Succeeded"));
     }
 
+    /**
+     * The vault's replication policies: one per provider type its items use, in the order items first
+     * use them. The A2A policy carries the vault's {@code rpo-threshold}; the on-premises ones have
+     * the fields of their type (ASR REST spec), none of them a threshold.
+     */
+    List<Map<String, Object>> policies() {
+        List<String> providers = new ArrayList<>();
+        for (ReplicationLinkState link : state.links()) {
+            GuestState guest = state.guest(link.spec().guest());
+            if (guest != null) {
+                String provider = provider(link, guest.spec().node(), link.spec().target());
+                if (!providers.contains(provider)) {
+                    providers.add(provider);
+                }
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String provider : providers) {
+            out.add(obj("id", policyId(provider), "name", policyName(provider),
+                    "type", "Microsoft.RecoveryServices/vaults/replicationPolicies",
+                    "properties", obj("friendlyName", policyName(provider), "providerSpecificDetails",
+                            policyDetails(provider))));
+        }
+        return out;
+    }
+
+    private Map<String, Object> policyDetails(String provider) {
+        return switch (provider) {
+            case VaultSettings.A2A -> obj("instanceType", provider, "recoveryPointThresholdInMinutes",
+                    settings.rpoThreshold().toMinutes(), "recoveryPointHistory", 1440, "appConsistentFrequencyInMinutes",
+                    240, "crashConsistentFrequencyInMinutes", 5, "multiVmSyncStatus", "Disabled");
+            case VaultSettings.HYPER_V_REPLICA_AZURE -> obj("instanceType", provider, "replicationInterval", 300,
+                    "recoveryPointHistoryDurationInHours", 24, "applicationConsistentSnapshotFrequencyInHours", 4,
+                    "encryption", "Disable", "onlineReplicationStartTime", null);
+            case VaultSettings.IN_MAGE_RCM -> obj("instanceType", provider, "recoveryPointHistoryInMinutes", 4320,
+                    "appConsistentFrequencyInMinutes", 240, "crashConsistentFrequencyInMinutes", 5,
+                    "enableMultiVmSync", "True");
+            default -> obj("instanceType", provider, "replicationFrequencyInSeconds", 300, "recoveryPoints", 0,
+                    "applicationConsistentSnapshotFrequencyInHours", 0, "compression", "Enable",
+                    "initialReplicationMethod", "OverNetwork", "allowedAuthenticationType", 1,
+                    "replicaDeletionOption", "None", "replicationPort", 8083);
+        };
+    }
+
+    /** A policy's ARM id, with ARM's capital S, as items name it in {@code policyId}. */
+    private String policyId(String provider) {
+        return "/Subscriptions/" + settings.subscription() + "/resourceGroups/" + settings.resourceGroup()
+                + "/providers/Microsoft.RecoveryServices/vaults/" + settings.vault() + "/replicationPolicies/"
+                + policyName(provider);
+    }
+
+    private static String policyName(String provider) {
+        return provider.toLowerCase(Locale.ROOT) + "-policy";
+    }
+
     /** The protected items in link order. */
     List<Map<String, Object>> protectedItems() {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -78,6 +134,8 @@ final class ArmViews {
                 "primaryFabricFriendlyName", source,
                 "recoveryFabricFriendlyName", settings.isRegion(target) && !VaultSettings.A2A.equals(provider)
                         ? "Microsoft Azure" : target,
+                "policyId", policyId(provider),
+                "policyFriendlyName", policyName(provider),
                 "protectionState", "Protected",
                 "protectionStateDescription", "Protected",
                 "activeLocation", failedOver ? "Recovery" : "Primary",

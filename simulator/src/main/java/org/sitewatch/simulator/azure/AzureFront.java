@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  *       {@code invalid_client};</li>
  *   <li>ARM GETs with that token (else 401 {@code InvalidAuthenticationToken} or
  *       {@code ExpiredAuthenticationToken}) and an {@code api-version}: the subscription's vault list,
- *       the vault, its {@code replicationProtectedItems} in pages of {@code page-size} joined by
- *       {@code nextLink} ({@code $skiptoken}), the subscription's VMs ({@code statusOnly=true}) and a
- *       VM's Resource Health {@code availabilityStatuses/current}. Paths compare ignoring case, as
+ *       the vault, its {@code replicationProtectedItems} and {@code replicationPolicies} in pages of
+ *       {@code page-size} joined by {@code nextLink} ({@code $skiptoken}), the subscription's VMs
+ *       ({@code statusOnly=true}) and a VM's Resource Health {@code availabilityStatuses/current}. Paths compare ignoring case, as
  *       ARM's do.</li>
  * </ul>
  * Scenario faults by path, the token endpoint's being {@code /{tenant}/oauth2/v2.0/token} and ARM's
@@ -256,6 +256,8 @@ public final class AzureFront implements VendorFront, Simulator.OwnHttpsListener
             body = fx.read((state, now) -> new ArmViews(vault, state, now).vault());
         } else if (p.size() == 9 && p.subList(0, 8).equals(vaultPath) && p.get(8).equals("replicationprotecteditems")) {
             body = fx.read((state, now) -> page(new ArmViews(vault, state, now).protectedItems(), skip, ex, query, vault));
+        } else if (p.size() == 9 && p.subList(0, 8).equals(vaultPath) && p.get(8).equals("replicationpolicies")) {
+            body = fx.read((state, now) -> page(new ArmViews(vault, state, now).policies(), skip, ex, query, vault));
         } else if (p.equals(List.of("subscriptions", sub, "providers", "microsoft.compute", "virtualmachines"))) {
             body = fx.read((state, now) -> page(new ArmViews(vault, state, now).virtualMachines(), skip, ex, query,
                     vault));

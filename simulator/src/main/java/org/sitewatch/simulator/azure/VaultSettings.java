@@ -27,10 +27,13 @@ import org.sitewatch.simulator.Durations;
  * @param retryAfter the {@code Retry-After} of a throttled ({@code http429}) answer
  * @param onPremisesProvider the {@code instanceType} of on-premises → Azure items
  * @param providers per replication link id ({@code <guest>-<jobnum>}), its {@code instanceType}
+ * @param rpoThreshold the {@code recoveryPointThresholdInMinutes} of the vault's replication policies
+ *     whose provider type has one (A2A); whole minutes, default 60m
  */
 record VaultSettings(String subscription, String resourceGroup, String vault, String region, Set<String> regions,
                      String tenant, String clientId, String clientSecret, Duration tokenLifetime, int pageSize,
-                     Duration retryAfter, String onPremisesProvider, Map<String, String> providers) {
+                     Duration retryAfter, String onPremisesProvider, Map<String, String> providers,
+                     Duration rpoThreshold) {
 
     static final String A2A = "A2A";
     static final String HYPER_V_REPLICA_AZURE = "HyperVReplicaAzure";
@@ -42,7 +45,7 @@ record VaultSettings(String subscription, String resourceGroup, String vault, St
     static final String REGION = "region";
     static final List<String> KEYS = List.of(CLOUD, REGION, "regions", "subscription", "resource-group", "vault",
             "tenant", "client-id", "client-secret", "token-lifetime", "page-size", "retry-after", "provider",
-            "providers");
+            "providers", "rpo-threshold");
     static final String DEFAULT_SUBSCRIPTION = "5b6f0c1e-0000-4000-8000-00000000a5c0";
     static final String DEFAULT_TENANT = "3c1d2b4a-0000-4000-8000-0000000000e1";
     static final String DEFAULT_CLIENT_ID = "9a8b7c6d-0000-4000-8000-0000000000c1";
@@ -61,7 +64,8 @@ record VaultSettings(String subscription, String resourceGroup, String vault, St
                 Durations.parse(c.vendorSetting("token-lifetime", "3599s")),
                 Integer.parseInt(c.vendorSetting("page-size", "100")),
                 Durations.parse(c.vendorSetting("retry-after", "30s")),
-                c.vendorSetting("provider", HYPER_V_REPLICA_AZURE), providers(c.vendorSetting("providers", "")));
+                c.vendorSetting("provider", HYPER_V_REPLICA_AZURE), providers(c.vendorSetting("providers", "")),
+                rpoThreshold(c.vendorSetting("rpo-threshold", "60m")));
     }
 
     /** Whether a node of the cluster is an Azure region (else an on-premises fabric). */
@@ -114,6 +118,7 @@ record VaultSettings(String subscription, String resourceGroup, String vault, St
             }
             case "provider" -> onPremisesProvider(value);
             case "providers" -> providers(value);
+            case "rpo-threshold" -> rpoThreshold(value);
             default -> throw new IllegalArgumentException("is not a setting of the azure front");
         }
     }
@@ -128,6 +133,15 @@ record VaultSettings(String subscription, String resourceGroup, String vault, St
         return ON_PREMISES_PROVIDERS.stream().filter(p -> p.equalsIgnoreCase(value.trim())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("must be one of " + ON_PREMISES_PROVIDERS
                         + " (A2A is chosen by itself between two regions), got '" + value + "'"));
+    }
+
+    /** ASR keeps the threshold in whole minutes, at least one. */
+    private static Duration rpoThreshold(String value) {
+        Duration d = Durations.parse(value);
+        if (d.getSeconds() < 60 || d.getSeconds() % 60 != 0 || d.getNano() != 0) {
+            throw new IllegalArgumentException("must be a whole number of minutes, at least 1m, got '" + value + "'");
+        }
+        return d;
     }
 
     /** {@code "100-0=InMageRcm, 101-0=HyperVReplicaAzure"} by link id. */
@@ -155,6 +169,6 @@ record VaultSettings(String subscription, String resourceGroup, String vault, St
     @Override
     public String toString() {
         return "VaultSettings[" + vaultPath() + ", region=" + region + ", tenant=" + tenant + ", clientId=" + clientId
-                + ", regions=" + regions + ", pageSize=" + pageSize + "]";
+                + ", regions=" + regions + ", pageSize=" + pageSize + ", rpoThreshold=" + rpoThreshold + "]";
     }
 }

@@ -19,6 +19,8 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -55,6 +57,7 @@ class AzureFrontTest {
                 page-size: 2
                 token-lifetime: 1s
                 retry-after: 7s
+                rpo-threshold: 15m
                 providers: "102-0=InMageRcm"
                 nodes:
                   - { name: hv-paris, site: paris }
@@ -218,6 +221,46 @@ class AzureFrontTest {
     }
 
     @Test
+    void replicationPoliciesOnePerProviderInUseOverTwoPagesNamedByTheItems() throws Exception {
+        String token = token();
+        String vault = "/subscriptions/" + SUB + "/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/rsv-weu";
+        JsonNode first = json(get(vault + "/replicationPolicies?api-version=2025-01-01", token));
+        assertThat(first.path("value")).hasSize(2);
+        JsonNode second = json(get(first.path("nextLink").asText().substring(base.length()), token));
+        assertThat(second.has("nextLink")).isFalse();
+        List<JsonNode> policies = new ArrayList<>();
+        first.path("value").forEach(policies::add);
+        second.path("value").forEach(policies::add);
+
+        assertThat(policies).extracting(p -> p.path("properties").path("providerSpecificDetails").path("instanceType")
+                .asText()).containsExactly("A2A", "HyperVReplicaAzure", "InMageRcm");
+        assertThat(policies).allSatisfy(p -> assertThat(p.path("id").asText())
+                .startsWith("/Subscriptions/" + SUB + "/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/"
+                        + "vaults/rsv-weu/replicationPolicies/"));
+        JsonNode a2a = policies.get(0).path("properties").path("providerSpecificDetails");
+        assertThat(a2a.path("recoveryPointThresholdInMinutes").asLong()).as("the vault's rpo-threshold").isEqualTo(15);
+        JsonNode hyperV = policies.get(1).path("properties").path("providerSpecificDetails");
+        assertThat(hyperV.has("recoveryPointThresholdInMinutes")).isFalse();
+        assertThat(hyperV.path("replicationInterval").asLong()).isIn(30L, 300L, 900L);
+        assertThat(policies.get(2).path("properties").path("providerSpecificDetails").has("recoveryPointThresholdInMinutes"))
+                .isFalse();
+
+        // Every item names its provider's policy.
+        JsonNode items = json(get(vault + "/replicationProtectedItems?api-version=2025-01-01", token));
+        for (JsonNode item : items.path("value")) {
+            String type = item.path("properties").path("providerSpecificDetails").path("instanceType").asText();
+            JsonNode policy = policies.stream().filter(p -> p.path("properties").path("providerSpecificDetails")
+                    .path("instanceType").asText().equals(type)).findFirst().orElseThrow();
+            assertThat(item.path("properties").path("policyId").asText()).isEqualTo(policy.path("id").asText());
+            assertThat(item.path("properties").path("policyFriendlyName").asText())
+                    .isEqualTo(policy.path("properties").path("friendlyName").asText());
+        }
+        // A vault of one on-premises provider has that one policy; its threshold is the default's.
+        assertThat(VaultSettings.of(Scenario.parse(SCENARIO).clusters().get(1)).rpoThreshold())
+                .isEqualTo(Duration.ofMinutes(60));
+    }
+
+    @Test
     void vmStatusAndResourceHealthAsTheCollectorAsks() throws Exception {
         String token = token();
         JsonNode vms = json(get("/subscriptions/" + SUB + "/providers/Microsoft.Compute/virtualMachines"
@@ -288,6 +331,11 @@ class AzureFrontTest {
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("cloud");
         assertThatThrownBy(() -> Scenario.parse(SCENARIO.replace("page-size: 2", "page-size: 0")))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("page-size").hasMessageContaining("at least 1");
+        for (String bad : List.of("90s", "0m", "soon")) {
+            assertThatThrownBy(() -> Scenario.parse(SCENARIO.replace("rpo-threshold: 15m", "rpo-threshold: " + bad)))
+                    .as(bad).isInstanceOf(ScenarioException.class).hasMessageContaining("rpo-threshold")
+                    .hasMessageContaining(bad);
+        }
     }
 
     private void advance(long seconds) {

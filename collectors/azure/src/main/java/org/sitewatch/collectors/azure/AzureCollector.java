@@ -12,6 +12,7 @@ import java.util.Set;
 import org.sitewatch.collectors.azure.mapping.AzureVmMapper;
 import org.sitewatch.collectors.azure.mapping.ProtectedItemMapper;
 import org.sitewatch.collectors.azure.mapping.ProtectedItemMapper.MappedItem;
+import org.sitewatch.collectors.azure.mapping.ReplicationPolicy;
 import org.sitewatch.collectors.azure.mapping.SiteResolver;
 import org.sitewatch.collectors.azure.mapping.UnusableItemException;
 import org.sitewatch.collectors.spi.CollectorException;
@@ -28,9 +29,13 @@ import org.sitewatch.events.VmState;
  *
  * <p>Calls per poll: one paged list per vault ({@code replicationProtectedItems}), one vault list
  * when no vaults are configured, one GET per configured vault on the first poll only (its region);
- * every {@code vm-state-every} polls one paged subscription-wide VM status list ({@code statusOnly=true})
- * and one Resource Health GET per referenced VM. A vault that fails (throttled, missing, a role
- * missing on it) is a partial read; the others still read. Credentials refused fail the whole poll.
+ * one paged {@code replicationPolicies} list per vault when its items name a policy not known yet,
+ * else every {@code policy-every} polls ({@link VaultPolicies}); every {@code vm-state-every} polls
+ * one paged subscription-wide VM status list ({@code statusOnly=true}) and one Resource Health GET
+ * per referenced VM. A vault that fails (throttled, missing, a role missing on it) is a partial
+ * read; the others still read. A vault whose policies cannot be read keeps its items flowing with
+ * the last known (or configured) targets, and the heartbeat names the policies as unreadable.
+ * Credentials refused fail the whole poll.
  */
 final class AzureCollector implements PollingSource {
 
@@ -48,6 +53,7 @@ final class AzureCollector implements PollingSource {
     private final ProtectedItemMapper items;
     private final AzureVmMapper vms;
     private final Map<String, VaultRef> configuredVaults = new LinkedHashMap<>();
+    private final Map<String, VaultPolicies> policies = new LinkedHashMap<>();
     private long polls;
     private Set<String> cachedVmIds = Set.of();
     private List<VmState> cachedVmStates = List.of();
@@ -129,9 +135,10 @@ final class AzureCollector implements PollingSource {
         }
         ArmClient.Listing listing = arm.list(vault.path() + "/replicationProtectedItems?api-version=" + ASR_API_VERSION,
                 settings.maxPages());
+        Map<String, ReplicationPolicy> known = policies(vault, listing.items(), snapshot);
         for (JsonNode item : listing.items()) {
             try {
-                MappedItem mapped = items.map(item, vault.region(), snapshot.observedAt());
+                MappedItem mapped = items.map(item, vault.region(), known, snapshot.observedAt());
                 snapshot.state(mapped.status());
                 vmIds.addAll(mapped.azureVmIds());
             } catch (UnusableItemException e) {
@@ -144,6 +151,53 @@ final class AzureCollector implements PollingSource {
             snapshot.unreadable(EventType.REPLICATION_STATUS, vault.scope(), "more than " + settings.maxPages()
                     + " pages of protected items: raise " + endpoint.vendor().key() + ".max-pages");
         }
+    }
+
+    /**
+     * The vault's replication policies by lower-cased id, read again when due. A failed or cut-short
+     * read is reported as an unreadable part of the vault and the last known policies stay in use;
+     * credentials refused still fail the poll.
+     */
+    private Map<String, ReplicationPolicy> policies(VaultRef vault, List<JsonNode> listed, Snapshot.Builder snapshot) {
+        VaultPolicies cache = policies.computeIfAbsent(vault.label(), label -> new VaultPolicies());
+        Set<String> named = new LinkedHashSet<>();
+        for (JsonNode item : listed) {
+            String id = ProtectedItemMapper.policyId(item);
+            if (id != null) {
+                named.add(id);
+            }
+        }
+        if (!cache.due(named, polls, settings.policyEvery())) {
+            return cache.known();
+        }
+        cache.attempted(polls);
+        ArmClient.Listing listing;
+        try {
+            listing = arm.list(vault.path() + "/replicationPolicies?api-version=" + ASR_API_VERSION, settings.maxPages());
+        } catch (RuntimeException e) {
+            if (ArmFailures.rejectsCredentials(e)) {
+                throw e;
+            }
+            String reason = failures.classify("replication policies of vault " + vault.label(), e).getMessage();
+            snapshot.unreadable(EventType.REPLICATION_STATUS, vault.policyScope(), reason
+                    + "; items keep their last known target RPO");
+            return cache.known();
+        }
+        List<ReplicationPolicy> read = new ArrayList<>();
+        for (JsonNode policy : listing.items()) {
+            try {
+                read.add(ReplicationPolicy.of(policy));
+            } catch (UnusableItemException e) {
+                snapshot.skipped("vault " + vault.label() + ": " + e.getMessage());
+            }
+        }
+        if (listing.truncated()) {
+            snapshot.unreadable(EventType.REPLICATION_STATUS, vault.policyScope(), "more than " + settings.maxPages()
+                    + " pages of replication policies: raise " + endpoint.vendor().key() + ".max-pages");
+            read.addAll(cache.known().values());
+        }
+        cache.read(read, named);
+        return cache.known();
     }
 
     /** VM states every {@code vm-state-every} polls or when the set of VMs changed; the last ones in between. */

@@ -36,6 +36,8 @@ import org.sitewatch.collectors.spi.settings.Secret;
  *     is never guessed
  * @param maxPages the most pages one list call follows (default 100); beyond it the vault is a partial read
  * @param vmStateEvery every how many polls VM power state and Resource Health are read again (default 4)
+ * @param policyEvery every how many polls a vault's replication policies are read again (default 10);
+ *     a policy an item names that is not known yet is read at once
  */
 public record AzureSettings(
         @Required(example = "00000000-0000-0000-0000-000000000000") String tenantId,
@@ -50,12 +52,14 @@ public record AzureSettings(
         boolean insecureSkipTlsVerify,
         Map<String, String> sites,
         Integer maxPages,
-        Integer vmStateEvery) {
+        Integer vmStateEvery,
+        Integer policyEvery) {
 
     public static final URI PUBLIC_AUTHORITY_HOST = URI.create("https://login.microsoftonline.com/");
     public static final URI PUBLIC_RESOURCE_MANAGER = URI.create("https://management.azure.com/");
     static final int DEFAULT_MAX_PAGES = 100;
     static final int DEFAULT_VM_STATE_EVERY = 4;
+    static final int DEFAULT_POLICY_EVERY = 10;
     /** What ARM accepts in a path segment here: no slash, no query or fragment characters, no spaces. */
     /**
      * The contract's rule for site names (EventValidator.SITE_NAME, which a vendor module cannot load:
@@ -108,6 +112,10 @@ public record AzureSettings(
         if (vmStateEvery < 1) {
             throw new InvalidSettingException("vm-state-every", "must be at least 1 but was " + vmStateEvery);
         }
+        policyEvery = policyEvery == null ? DEFAULT_POLICY_EVERY : policyEvery;
+        if (policyEvery < 1) {
+            throw new InvalidSettingException("policy-every", "must be at least 1 but was " + policyEvery);
+        }
     }
 
     /** The configured site of a region or on-premises fabric name, ignoring case. */
@@ -133,7 +141,7 @@ public record AzureSettings(
                 + ", subscriptionId=" + subscriptionId + ", vaults=" + vaults + ", url=" + url + ", authorityHost=" + authorityHost
                 + ", resourceManagerEndpoint=" + resourceManagerEndpoint + ", caFile=" + caFile
                 + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify + ", sites=" + sites + ", maxPages=" + maxPages
-                + ", vmStateEvery=" + vmStateEvery + "]";
+                + ", vmStateEvery=" + vmStateEvery + ", policyEvery=" + policyEvery + "]";
     }
 
     private static void checkSegment(String key, String value) {

@@ -31,6 +31,15 @@ record VaultRef(String subscriptionId, String resourceGroup, String name, String
         return Scope.node("vault " + label());
     }
 
+    /**
+     * The scope under which a vault's unreadable replication policies are reported. No item names it
+     * as its source host, so the items still update (with their last known targets); it only makes
+     * the heartbeat say what could not be read.
+     */
+    Scope policyScope() {
+        return Scope.node("replication policies of vault " + label());
+    }
+
     VaultRef withRegion(String value) {
         return new VaultRef(subscriptionId, resourceGroup, name, value == null ? null : value.toLowerCase(Locale.ROOT));
     }

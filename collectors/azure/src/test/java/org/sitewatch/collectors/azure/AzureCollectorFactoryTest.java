@@ -52,6 +52,7 @@ class AzureCollectorFactoryTest {
         assertThat(s.vaults()).isEmpty();
         assertThat(s.maxPages()).isEqualTo(100);
         assertThat(s.vmStateEvery()).isEqualTo(4);
+        assertThat(s.policyEvery()).isEqualTo(10);
         assertThat(s.clientSecret().reveal()).isEqualTo("the-secret-value");
         assertThat(s.toString()).doesNotContain("the-secret-value");
     }
@@ -107,6 +108,9 @@ class AzureCollectorFactoryTest {
                 .isInstanceOf(SettingsException.class).hasMessageContaining("endpoints[0].azure.subscription-id");
         assertThatThrownBy(() -> bind(with("max-pages", 0)))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("endpoints[0].azure.max-pages");
+        assertThatThrownBy(() -> bind(with("policy-every", 0)))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("endpoints[0].azure.policy-every")
+                .hasMessageContaining("at least 1 but was 0");
         assertThatThrownBy(() -> bind(with("sites", Map.of("hv-paris", "Paris DC 1"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("endpoints[0].azure.sites.hv-paris")
                 .hasMessageContaining("'Paris DC 1'");

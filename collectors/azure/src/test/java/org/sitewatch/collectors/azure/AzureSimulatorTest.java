@@ -20,6 +20,7 @@ import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.PollingSource;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.CollectorErrorKind;
+import org.sitewatch.events.EventType;
 import org.sitewatch.events.Platform;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.ReplicationHealth;
@@ -53,6 +54,7 @@ class AzureSimulatorTest {
                 resource-group: rg-dr
                 page-size: 2
                 token-lifetime: 2s
+                rpo-threshold: 30m
                 providers: "102-0=InMageRcm"
                 nodes:
                   - { name: hv-paris, site: paris }
@@ -84,6 +86,8 @@ class AzureSimulatorTest {
               - { at: 100s, cluster: rsv-weu, action: replication-fail, job: 101-0, error: "Hyper-V Replica failed to send the log" }
               - { at: 200s, cluster: rsv-neu, action: api-fault, kind: http429, path: /subscriptions, duration: 60s }
               - { at: 300s, cluster: rsv-weu, action: api-fault, kind: auth, duration: 60s }
+              - { at: 400s, cluster: rsv-weu, action: api-fault, kind: http500, duration: 60s,
+                  path: /subscriptions/*/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/rsv-weu/replicationPolicies }
             """;
 
     private final ManualClock clock = new ManualClock(T0);
@@ -150,6 +154,51 @@ class AzureSimulatorTest {
     }
 
     @Test
+    void anA2aItemIsHeldToItsPolicysThresholdAndTheOthersToTheConfiguredTarget() throws Exception {
+        PollingSource weu = collector("rsv-weu");
+        advance(60);
+        Snapshot s = weu.poll();
+
+        assertThat(replication(s, "app01").targetRpoSeconds()).as("A2A policy, rpo-threshold 30m").isEqualTo(1800L);
+        assertThat(replication(s, "sql01").targetRpoSeconds()).as("HyperVReplicaAzure: no threshold").isEqualTo(120L);
+        assertThat(replication(s, "web01").targetRpoSeconds()).as("InMageRcm: no threshold").isEqualTo(120L);
+        assertThat(s.unreadable()).isEmpty();
+    }
+
+    @Test
+    void policiesThatCannotBeReadLeaveTheItemsFlowingWithTheirLastKnownTargets() throws Exception {
+        PollingSource weu = collector("rsv-weu", Map.of("policy-every", "1"));
+        advance(60);
+        assertThat(replication(weu.poll(), "app01").targetRpoSeconds()).isEqualTo(1800L);
+        advance(345);
+        Snapshot s = weu.poll();
+
+        assertThat(s.unreadable()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(EventType.REPLICATION_STATUS);
+            assertThat(p.scope().name()).isEqualTo("replication policies of vault rg-dr/rsv-weu");
+            assertThat(p.reason()).contains("500").contains("last known target RPO");
+        });
+        assertThat(replications(s)).hasSize(3);
+        assertThat(replication(s, "app01").targetRpoSeconds()).as("kept from the last read").isEqualTo(1800L);
+        assertThat(replication(s, "sql01").health()).as("items still update").isEqualTo(ReplicationHealth.CRITICAL);
+    }
+
+    @Test
+    void policiesNeverReadGiveTheConfiguredTargetUntilTheyAre() throws Exception {
+        PollingSource weu = collector("rsv-weu");
+        advance(405);
+        Snapshot during = weu.poll();
+        assertThat(during.unreadable()).singleElement().satisfies(p -> assertThat(p.reason()).contains("500"));
+        assertThat(replication(during, "app01").targetRpoSeconds()).as("the endpoint's target-rpo").isEqualTo(120L);
+
+        advance(60);
+        Snapshot after = weu.poll();
+        assertThat(after.unreadable()).isEmpty();
+        assertThat(replication(after, "app01").targetRpoSeconds()).as("read again at once: its policy was unknown")
+                .isEqualTo(1800L);
+    }
+
+    @Test
     void aThrottledVaultFailsItsPollWithTheReasonWhileTheOtherVaultReads() throws Exception {
         PollingSource weu = collector("rsv-weu");
         PollingSource neu = collector("rsv-neu");
@@ -193,6 +242,11 @@ class AzureSimulatorTest {
     }
 
     private PollingSource collector(String cluster) throws CollectorException {
+        return collector(cluster, Map.of());
+    }
+
+    /** @param more settings of the Azure block added to (or replacing) the simulator's */
+    private PollingSource collector(String cluster, Map<String, String> more) throws CollectorException {
         SimulatedEndpoint simulated = simulator.endpoints().stream().filter(e -> e.id().equals(cluster)).findFirst()
                 .orElseThrow();
         // As the embedded stack writes an endpoint: the url, then the front's settings.
@@ -200,6 +254,7 @@ class AzureSimulatorTest {
         block.put("url", simulated.url());
         Map<String, Map<Integer, Map<String, Object>>> lists = new LinkedHashMap<>();
         simulated.settings().forEach((key, value) -> put(block, lists, key, value));
+        block.putAll(more);
         lists.forEach((name, items) -> block.put(name, new ArrayList<>(items.values())));
         EndpointConfig endpoint = EndpointConfig.builder(simulated.id(), simulated.site(), Platform.AZURE)
                 .location(new SiteLocation(simulated.cloud(), simulated.region()))

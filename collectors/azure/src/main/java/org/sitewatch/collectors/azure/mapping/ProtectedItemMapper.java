@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.sitewatch.collectors.azure.mapping.AsrWords.ActiveLocation;
 import org.sitewatch.collectors.azure.mapping.AsrWords.Health;
@@ -27,8 +28,11 @@ import org.sitewatch.events.ReplicationStatus;
  *   <li>sites by {@link ProviderDetails.Direction}: Azure → Azure from the primary and recovery regions;
  *       on premises → Azure from the primary fabric's {@code sites} entry to the vault's region;
  *       on premises → on premises from both fabrics' entries;</li>
- *   <li>lag, last recovery point from the provider details; the target RPO is the endpoint's;
- *       last test failover: {@code lastSuccessfulTestFailoverTime};</li>
+ *   <li>lag, last recovery point from the provider details; last test failover:
+ *       {@code lastSuccessfulTestFailoverTime};</li>
+ *   <li>target RPO: the {@code recoveryPointThresholdInMinutes} of the vault's replication policy the
+ *       item names in {@code policyId} (ids compared ignoring case) when that policy has one; otherwise
+ *       the endpoint's {@code target-rpo}; otherwise none ({@link ReplicationPolicy});</li>
  *   <li>error, while anything is not normal: the health errors ({@code errorCode: summaryMessage}),
  *       failover health, the scenario in progress and the test-failover state.</li>
  * </ul>
@@ -39,25 +43,31 @@ public final class ProtectedItemMapper {
 
     private final String site;
     private final SiteResolver sites;
-    private final Long targetRpoSeconds;
+    private final Long configuredTargetRpoSeconds;
 
     /** One item, mapped, and the Azure VMs (ARM ids, lower-case) whose state belongs with it. */
     public record MappedItem(ReplicationStatus status, Set<String> azureVmIds) {
     }
 
-    /** @param targetRpoSeconds the endpoint's target RPO; null when none is configured */
-    public ProtectedItemMapper(String site, SiteResolver sites, Long targetRpoSeconds) {
+    /** @param configuredTargetRpoSeconds the endpoint's target RPO; null when none is configured */
+    public ProtectedItemMapper(String site, SiteResolver sites, Long configuredTargetRpoSeconds) {
         this.site = site;
         this.sites = sites;
-        this.targetRpoSeconds = targetRpoSeconds;
+        this.configuredTargetRpoSeconds = configuredTargetRpoSeconds;
+    }
+
+    /** {@link #map(JsonNode, String, Map, Instant)} with no policy known: the endpoint's target RPO. */
+    public MappedItem map(JsonNode item, String vaultRegion, Instant now) {
+        return map(item, vaultRegion, Map.of(), now);
     }
 
     /**
      * @param vaultRegion the region of the vault the item belongs to (where on-premises items recover to)
+     * @param policies the vault's replication policies known, by lower-cased id
      * @throws UnusableItemException when the item has no id, a date or number is unreadable, or its
      *     on-premises site is not configured
      */
-    public MappedItem map(JsonNode item, String vaultRegion, Instant now) {
+    public MappedItem map(JsonNode item, String vaultRegion, Map<String, ReplicationPolicy> policies, Instant now) {
         String rawId = Json.text(item, "id");
         if (rawId == null) {
             throw new UnusableItemException("a protected item has no id");
@@ -86,10 +96,24 @@ public final class ProtectedItemMapper {
                 : details.direction() == ProviderDetails.Direction.AZURE_TO_AZURE
                 ? details.protectedVmId().toLowerCase(Locale.ROOT) : details.protectedVmId();
         ReplicationStatus status = new ReplicationStatus(site, Platform.AZURE, id, vmId, name, pair[0], pair[1],
-                null, null, TECHNOLOGY, state, health.value().health(), protection.raw(), targetRpoSeconds,
+                null, null, TECHNOLOGY, state, health.value().health(), protection.raw(), targetRpoSeconds(item, policies),
                 details.lastRecoveryPoint(), details.lagSeconds(now),
                 AsrTimes.parse(p, "lastSuccessfulTestFailoverTime"), null, error, false);
         return new MappedItem(status, vms);
+    }
+
+    /** The lower-cased {@code properties.policyId} of an item; null when it names none. */
+    public static String policyId(JsonNode item) {
+        return ReplicationPolicy.normalizedId(Json.text(item.path("properties"), "policyId"));
+    }
+
+    private Long targetRpoSeconds(JsonNode item, Map<String, ReplicationPolicy> policies) {
+        String policyId = policyId(item);
+        ReplicationPolicy policy = policyId == null ? null : policies.get(policyId);
+        if (policy != null && policy.recoveryPointThreshold() != null) {
+            return policy.recoveryPointThreshold().getSeconds();
+        }
+        return configuredTargetRpoSeconds;
     }
 
     static ReplicationState state(ProtectionState protection, ActiveLocation location) {
