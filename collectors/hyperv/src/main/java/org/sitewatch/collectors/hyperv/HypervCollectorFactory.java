@@ -1,6 +1,7 @@
 package org.sitewatch.collectors.hyperv;
 
 import javax.net.ssl.SSLContext;
+import org.sitewatch.collectors.hyperv.wsman.WsmanAuth;
 import org.sitewatch.collectors.hyperv.wsman.WsmanClient;
 import org.sitewatch.collectors.spi.CollectorContext;
 import org.sitewatch.collectors.spi.CollectorException;
@@ -37,8 +38,9 @@ public final class HypervCollectorFactory implements CollectorFactory {
         HypervSettings settings = endpoint.settings(HypervSettings.class);
         String block = endpoint.vendor().key();
         SSLContext tls = TlsContexts.create(settings.caFile(), settings.insecureSkipTlsVerify(), block + ".ca-file");
+        WsmanAuth login = settings.wsmanAuth(); // one per endpoint: its nodes share a Kerberos login
         return new HypervCollector(endpoint, settings,
-                listener -> new WsmanClient(settings.wsmanTarget(listener, tls, block))::runPowerShell,
+                listener -> new WsmanClient(settings.wsmanTarget(listener, login, tls, block))::runPowerShell,
                 testFailovers, context.clock());
     }
 }

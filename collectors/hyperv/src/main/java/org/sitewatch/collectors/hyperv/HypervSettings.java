@@ -1,6 +1,7 @@
 package org.sitewatch.collectors.hyperv;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -20,8 +21,10 @@ import org.sitewatch.collectors.spi.settings.WindowsLogin;
  * The Hyper-V block of an endpoint, {@code endpoints[n].hyperv.*}: one host's WinRM listener.
  *
  * @param url the WinRM listener, e.g. {@code https://hv-a1.corp.example:5986/wsman}
- * @param login a domain (or local: domain = the host name) account, NTLM only for now; Kerberos
- *     is refused with a message until it is implemented
+ * @param login a domain account by Kerberos (the default {@code mechanism}; {@code domain} is the
+ *     realm, e.g. {@code CORP.EXAMPLE}, {@code username} the account or {@code account@REALM};
+ *     {@code password*} or {@code keytab-file}; optional {@code service-principal} and
+ *     {@code krb5-conf}) or by NTLM ({@code mechanism: ntlm}; also a local account: domain = the host name)
  * @param basicLogin a local account over HTTP Basic instead (WinRM's {@code Auth/Basic} must be enabled)
  * @param caFile PEM file of the CA that signed the listener's certificate; null for the JVM's trust store
  * @param insecureSkipTlsVerify accept any certificate (labs only)
@@ -56,12 +59,11 @@ public record HypervSettings(
     public HypervSettings {
         checkScheme(url, allowUnencrypted, "url");
         if ((login == null) == (basicLogin == null)) {
-            throw new InvalidSettingException("login", "give exactly one of login (domain account, NTLM) and "
-                    + "basic-login (local account)");
+            throw new InvalidSettingException("login", "give exactly one of login (domain account, Kerberos or "
+                    + "NTLM) and basic-login (local account)");
         }
         if (login != null && login.mechanism() == WindowsLogin.Mechanism.KERBEROS) {
-            throw new InvalidSettingException("login.mechanism", "kerberos is not implemented by the Hyper-V collector "
-                    + "yet: set mechanism: ntlm");
+            checkKerberos(login);
         }
         Map<String, String> byName = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : (sites == null ? Map.<String, String>of() : sites).entrySet()) {
@@ -143,13 +145,85 @@ public record HypervSettings(
         }
     }
 
-    /** The WS-Management target of one listener (the endpoint's {@code url} or a node's) with these settings' login. */
+    /** The WS-Management target of one listener (the endpoint's {@code url} or a node's) with a new login. */
     public WsmanTarget wsmanTarget(URI listener, SSLContext sslContext, String block) {
-        WsmanAuth auth = login != null
-                ? new WsmanAuth.Ntlm(login.domain(), login.username(), login.password().reveal(), null)
-                : new WsmanAuth.Basic(basicLogin.username(), basicLogin.password().reveal());
+        return wsmanTarget(listener, wsmanAuth(), sslContext, block);
+    }
+
+    /**
+     * The WS-Management target of one listener with {@code auth}: pass one {@link #wsmanAuth()} to
+     * every listener of the endpoint so they share one Kerberos login (its TGT and service tickets).
+     */
+    public WsmanTarget wsmanTarget(URI listener, WsmanAuth auth, SSLContext sslContext, String block) {
         return new WsmanTarget(listener, auth, sslContext, allowUnencrypted, operationTimeout, maxEnvelopeBytes,
                 maxOutputBytes, block);
+    }
+
+    /** A new login as these settings give it; a Kerberos one logs in to the KDC on its first use. */
+    public WsmanAuth wsmanAuth() {
+        if (basicLogin != null) {
+            return new WsmanAuth.Basic(basicLogin.username(), basicLogin.password().reveal());
+        }
+        if (login.mechanism() == WindowsLogin.Mechanism.NTLM) {
+            return new WsmanAuth.Ntlm(login.domain(), login.username(), login.password().reveal(), null);
+        }
+        return new WsmanAuth.Kerberos(kerberosPrincipal(login),
+                login.password() == null ? null : login.password().reveal(), login.keytabFile(),
+                login.servicePrincipal() == null ? null : login.servicePrincipal().trim(), login.krb5Conf());
+    }
+
+    /**
+     * The Kerberos principal of a login: {@code username@DOMAIN}, the realm being the domain in
+     * capitals as Active Directory names its realm; a username that already names the realm keeps it.
+     */
+    static String kerberosPrincipal(WindowsLogin login) {
+        String user = login.username().trim();
+        int at = user.lastIndexOf('@');
+        String account = at < 0 ? user : user.substring(0, at);
+        return account + "@" + login.domain().trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static void checkKerberos(WindowsLogin login) {
+        String user = login.username().trim();
+        if (user.contains("\\")) {
+            throw new InvalidSettingException("login.username", "DOMAIN\\user is NTLM's form: for kerberos give the "
+                    + "account (svc-sitewatch) with login.domain as its realm (CORP.EXAMPLE), or account@REALM");
+        }
+        int at = user.lastIndexOf('@');
+        if (at == 0 || at == user.length() - 1) {
+            throw new InvalidSettingException("login.username", "must be an account name or account@REALM, e.g. "
+                    + "svc-sitewatch@CORP.EXAMPLE, but was '" + user + "'");
+        }
+        String domain = login.domain().trim();
+        if (!domain.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*")) {
+            throw new InvalidSettingException("login.domain", "must be the Kerberos realm (the AD domain's DNS name, "
+                    + "e.g. CORP.EXAMPLE) but was '" + domain + "'");
+        }
+        if (at > 0 && !user.substring(at + 1).equalsIgnoreCase(domain)) {
+            throw new InvalidSettingException("login.username", "names realm " + user.substring(at + 1)
+                    + " but login.domain is " + domain + ": give the same realm, or the account name alone");
+        }
+        if (login.keytabFile() != null) {
+            checkReadableFile(login.keytabFile(), "login.keytab-file", "a keytab (ktpass /out, or ktutil)");
+        }
+        if (login.krb5Conf() != null) {
+            checkReadableFile(login.krb5Conf(), "login.krb5-conf", "a krb5.conf naming the realm's KDCs");
+        }
+        String spn = login.servicePrincipal();
+        if (spn != null && !spn.trim().matches("[^/@\\s]+/[^/@\\s]+(@[^/@\\s]+)?")) {
+            throw new InvalidSettingException("login.service-principal", "must look like HTTP/hv-a1.corp.example "
+                    + "(optionally @REALM), as setspn lists it, but was '" + spn + "'");
+        }
+    }
+
+    private static void checkReadableFile(Path file, String key, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidSettingException(key, "must be " + what + ", but " + file
+                    + (Files.exists(file) ? " is not a regular file" : " does not exist"));
+        }
+        if (!Files.isReadable(file)) {
+            throw new InvalidSettingException(key, file + " cannot be read (permissions)");
+        }
     }
 
     private static URI parseUrl(String value, String key) {

@@ -34,7 +34,7 @@ final class Fixtures {
 
     static HypervSettings settings(Map<String, String> sites) {
         return new HypervSettings(URI.create("https://hv-a1.corp.example:5986/wsman"),
-                new WindowsLogin("CORP", "svc-sitewatch", Secret.inline("pw"), null, WindowsLogin.Mechanism.NTLM),
+                new WindowsLogin("CORP", "svc-sitewatch", Secret.inline("pw"), WindowsLogin.Mechanism.NTLM),
                 null, null, false, false, sites, null, null, null, null);
     }
 }

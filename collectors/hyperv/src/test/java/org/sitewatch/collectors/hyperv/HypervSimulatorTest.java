@@ -195,13 +195,23 @@ class HypervSimulatorTest {
     }
 
     /** The endpoint the launcher would configure: the front's dotted keys become nested blocks. */
-    private static EndpointConfig endpoint(SimulatedEndpoint simulated) {
+    static EndpointConfig endpoint(SimulatedEndpoint simulated) {
+        return endpoint(simulated, block(simulated));
+    }
+
+    /** The endpoint of {@code simulated} with its {@code hyperv} block as given. */
+    static EndpointConfig endpoint(SimulatedEndpoint simulated, Map<String, Object> block) {
+        return EndpointConfig.builder(simulated.id(), simulated.site(), Platform.HYPERV).settings(block)
+                .timeout(Duration.ofSeconds(1)).pollDeadline(Duration.ofSeconds(3)).build();
+    }
+
+    /** The {@code hyperv} block the launcher would write for {@code simulated}. */
+    static Map<String, Object> block(SimulatedEndpoint simulated) {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("url", simulated.url());
         block.put("operation-timeout", "1s");
         simulated.settings().forEach((key, value) -> put(block, key, value));
-        return EndpointConfig.builder(simulated.id(), simulated.site(), Platform.HYPERV).settings(block)
-                .timeout(Duration.ofSeconds(1)).pollDeadline(Duration.ofSeconds(3)).build();
+        return block;
     }
 
     @SuppressWarnings("unchecked")

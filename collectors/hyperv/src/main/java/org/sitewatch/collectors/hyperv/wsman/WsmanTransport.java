@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
+import javax.security.auth.Subject;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.events.CollectorErrorKind;
 
@@ -26,7 +27,10 @@ import org.sitewatch.events.CollectorErrorKind;
  * request. NTLM authenticates the TCP connection (as WinRM does): the first request runs the
  * NEGOTIATE / CHALLENGE / AUTHENTICATE exchange under the {@code Negotiate} scheme; later requests
  * go without a header and a 401 starts the exchange again (the HTTP client opened a new
- * connection).
+ * connection). Kerberos sends a fresh AP-REQ with every request under the {@code Kerberos} scheme
+ * (one round trip, the service ticket is reused from the login's subject) and checks the
+ * listener's AP-REP when the 200 answer carries one; a 401 makes it log in again once (the
+ * listener may have a new key, or the ticket was revoked) before it fails.
  *
  * <p>Every failure is a classified {@link CollectorException}: a SOAP fault (WinRM answers them
  * with HTTP 500) is a {@link WsmanFault}; 401/403 permanent AUTH; other 4xx permanent; 5xx
@@ -36,6 +40,7 @@ import org.sitewatch.events.CollectorErrorKind;
 final class WsmanTransport {
 
     private static final String SCHEME = "Negotiate";
+    private static final String KERBEROS_SCHEME = "Kerberos";
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final WsmanTarget target;
@@ -73,6 +78,9 @@ final class WsmanTransport {
             }
             return accept(operation, ntlmExchange(operation, envelope, ntlm, timeout));
         }
+        if (target.auth() instanceof WsmanAuth.Kerberos kerberos) {
+            return accept(operation, kerberosExchange(operation, envelope, kerberos, timeout));
+        }
         WsmanAuth.Basic basic = (WsmanAuth.Basic) target.auth();
         String credentials = basic.user() + ":" + basic.password();
         return accept(operation, send(operation, envelope,
@@ -87,7 +95,7 @@ final class WsmanTransport {
             throw authFailure(operation, "the listener answered HTTP " + offer.status()
                     + " to an NTLM NEGOTIATE instead of a challenge");
         }
-        byte[] challengeBytes = challengeToken(offer.headers());
+        byte[] challengeBytes = token(offer.headers(), SCHEME);
         if (challengeBytes == null) {
             throw authFailure(operation, "the listener sent no NTLM challenge under " + SCHEME + " (it offers: "
                     + String.join(", ", offer.headers().allValues("WWW-Authenticate")) + "); enable Negotiate on the "
@@ -112,13 +120,52 @@ final class WsmanTransport {
         return answer;
     }
 
-    private static byte[] challengeToken(HttpHeaders headers) {
+    /**
+     * A login to the listener with a Kerberos service ticket; a refused ticket makes the login
+     * start over once with a new TGT and service ticket.
+     */
+    private Answer kerberosExchange(String operation, String envelope, WsmanAuth.Kerberos kerberos, Duration timeout)
+            throws CollectorException {
+        String block = target.settingsBlock();
+        KerberosService service = kerberos.service(target.url());
+        for (int attempt = 1; ; attempt++) {
+            Subject subject = kerberos.login().subject(block);
+            try (KerberosContext context = KerberosContext.start(subject, service, kerberos, block)) {
+                Answer answer = send(operation, envelope,
+                        KERBEROS_SCHEME + " " + Base64.getEncoder().encodeToString(context.token()), timeout);
+                if (answer.status() == 401) {
+                    List<String> offers = answer.headers().allValues("WWW-Authenticate");
+                    boolean offersKerberos = offers.stream().anyMatch(o -> o.trim().regionMatches(true, 0,
+                            KERBEROS_SCHEME, 0, KERBEROS_SCHEME.length()));
+                    kerberos.login().forget(subject);
+                    if (attempt == 1 && offersKerberos) {
+                        continue;
+                    }
+                    throw CollectorException.permanent(CollectorErrorKind.AUTH, "WinRM " + operation + ": the listener "
+                            + "refused the Kerberos ticket of " + kerberos.principal() + " for " + service.spn()
+                            + (offersKerberos ? ", also after a new login" : " (it offers: " + String.join(", ", offers)
+                            + ")"), "Check that " + service.spn() + " is the service principal of the host the url "
+                            + "names, that Kerberos is enabled on the WinRM service (winrm set "
+                            + "winrm/config/service/auth @{Kerberos=\"true\"}) and that " + kerberos.principal()
+                            + " may use WinRM there", null);
+                }
+                byte[] reply = token(answer.headers(), KERBEROS_SCHEME);
+                if (answer.status() == 200 && reply != null) {
+                    context.complete(reply, "WinRM " + operation); // an unreadable token fails the check too
+                }
+                return answer;
+            }
+        }
+    }
+
+    /** The token the listener sent under {@code scheme}; empty when unreadable, null when it sent none. */
+    private static byte[] token(HttpHeaders headers, String scheme) {
         List<String> offers = headers.allValues("WWW-Authenticate");
         for (String offer : offers) {
             String trimmed = offer.trim();
-            if (trimmed.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+            if (trimmed.regionMatches(true, 0, scheme + " ", 0, scheme.length() + 1)) {
                 try {
-                    return Base64.getDecoder().decode(trimmed.substring(SCHEME.length() + 1).trim());
+                    return Base64.getDecoder().decode(trimmed.substring(scheme.length() + 1).trim());
                 } catch (IllegalArgumentException e) {
                     return new byte[0];
                 }
