@@ -161,6 +161,31 @@ public sealed interface StepAction {
         }
     }
 
+    /**
+     * A replication link is failed over: its replica becomes the active copy, replication stops
+     * (the last recovery point is the one failed over to) and the primary guest is stopped.
+     */
+    record ReplicationFailover(String job) implements StepAction {
+        public String actionName() {
+            return "replication-failover";
+        }
+
+        public String details() {
+            return "job " + job;
+        }
+    }
+
+    /** A failed-over link fails back: the primary guest runs again and replication resumes at once. */
+    record ReplicationFailback(String job) implements StepAction {
+        public String actionName() {
+            return "replication-failback";
+        }
+
+        public String details() {
+            return "job " + job;
+        }
+    }
+
     /** The cluster's quorum device connects to (true) or loses (false) its QNetd host. */
     record QDevice(boolean connected) implements StepAction {
         public String actionName() {

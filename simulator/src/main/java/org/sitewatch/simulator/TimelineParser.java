@@ -96,10 +96,12 @@ final class TimelineParser {
                     o.has("duration") ? ClusterParser.positive(o, "duration", o.duration("duration")) : null);
             case "api-ok" -> new StepAction.ApiOk(scope(o, null));
             case "test-failover" -> new StepAction.TestFailover(job(o, site));
+            case "replication-failover" -> new StepAction.ReplicationFailover(job(o, site));
+            case "replication-failback" -> new StepAction.ReplicationFailback(job(o, site));
             case "qdevice-connect" -> new StepAction.QDevice(qdevice(o, site, true));
             case "qdevice-disconnect" -> new StepAction.QDevice(qdevice(o, site, false));
             default -> throw o.error("action", "unknown action '" + action + "' (allowed: replication-fail,"
-                    + " replication-recover, test-failover, ha-fence, ha-migrate, node-offline, node-online,"
+                    + " replication-recover, test-failover, replication-failover, replication-failback, ha-fence, ha-migrate, node-offline, node-online,"
                     + " vm-stop, vm-start, vm-remove, vm-add, api-fault, api-ok, qdevice-connect,"
                     + " qdevice-disconnect)");
         };

@@ -20,14 +20,22 @@ import org.sitewatch.simulator.engine.ReplicationLinkState;
  * HyperVReplica2012R2 between two on-premises fabrics. Its RPO is the time since the link's last
  * successful sync, measured now; health is Critical with a health error while the link's attempts
  * fail; the last successful test failover is the link's last test-failover step (ASR's 1753
- * sentinel when none). A guest running on its link's target has failed over: active location
- * Recovery. The Azure VMs are the A2A guests in their region and, once failed over, the recovery
+ * sentinel when none). A link failed over by a {@code replication-failover} step, or a guest
+ * running on its link's target, has failed over: active location Recovery; after the step the
+ * protection state is {@link #FAILOVER_COMMITTED}, health Normal (nothing replicates, so nothing
+ * fails), the allowed operations ReverseReplicate and DisableProtection, and the recovery VM runs. The Azure VMs are the A2A guests in their region and, once failed over, the recovery
  * VMs; a region node that is offline makes its VMs Unavailable in Resource Health.
  */
 final class ArmViews {
 
     static final String NEVER = "1753-01-01T01:01:01Z";
     static final String HEALTH_ERROR_CODE = "150004";
+    /**
+     * The protection state after a {@code replication-failover} step. The vendor doc confirms only
+     * Protected and UnplannedFailoverFailed; this word is an assumption (the collector decides
+     * FAILED_OVER by {@code activeLocation}, not by it).
+     */
+    static final String FAILOVER_COMMITTED = "UnplannedFailoverCommitted";
 
     private final VaultSettings settings;
     private final ClusterState state;
@@ -114,14 +122,15 @@ final class ArmViews {
     private Map<String, Object> item(ReplicationLinkState link, GuestState guest) {
         String source = guest.spec().node();
         String target = link.spec().target();
-        boolean failedOver = target.equals(guest.node());
+        boolean failedOver = failedOver(link, guest);
         String provider = provider(link, source, target);
         String fabric = settings.isRegion(source) ? "asr-a2a-default-" + source : source;
         String name = guest.spec().name() + "-" + guest.vmid();
         String id = "/Subscriptions/" + settings.subscription() + "/resourceGroups/" + settings.resourceGroup()
                 + "/providers/Microsoft.RecoveryServices/vaults/" + settings.vault() + "/replicationFabrics/" + fabric
                 + "/replicationProtectionContainers/" + fabric + "-container/replicationProtectedItems/" + name;
-        boolean failing = link.failCount() > 0;
+        // Failed over, nothing is replicated, so nothing fails: health Normal until a failback.
+        boolean failing = link.failCount() > 0 && !link.failedOver();
         List<Object> errors = new ArrayList<>();
         if (failing) {
             errors.add(obj("errorLevel", "Error", "errorCode", HEALTH_ERROR_CODE, "summaryMessage",
@@ -136,22 +145,32 @@ final class ArmViews {
                         ? "Microsoft Azure" : target,
                 "policyId", policyId(provider),
                 "policyFriendlyName", policyName(provider),
-                "protectionState", "Protected",
-                "protectionStateDescription", "Protected",
+                "protectionState", link.failedOver() ? FAILOVER_COMMITTED : "Protected",
+                "protectionStateDescription", link.failedOver() ? "Failover committed" : "Protected",
                 "activeLocation", failedOver ? "Recovery" : "Primary",
                 "testFailoverState", "None",
                 "testFailoverStateDescription", "None",
                 "lastSuccessfulTestFailoverTime", link.lastTestFailover() == null ? NEVER
                         : link.lastTestFailover().toString(),
+                "lastSuccessfulFailoverTime", link.failedOverAt() == null ? NEVER : link.failedOverAt().toString(),
                 "replicationHealth", failing ? "Critical" : "Normal",
                 "failoverHealth", "Normal",
                 "healthErrors", errors,
-                "allowedOperations", List.of("UnplannedFailover", "TestFailover", "DisableProtection"),
+                "allowedOperations", link.failedOver() ? List.of("ReverseReplicate", "DisableProtection")
+                        : List.of("UnplannedFailover", "TestFailover", "DisableProtection"),
                 "currentScenario", obj("scenarioName", "None", "jobId", settings.vaultPath() + "/replicationJobs/None",
                         "startTime", NEVER),
                 "providerSpecificDetails", details(provider, link, guest, source, target));
         return obj("id", id, "name", name, "type", "Microsoft.RecoveryServices/vaults/replicationFabrics/"
                 + "replicationProtectionContainers/replicationProtectedItems", "properties", props);
+    }
+
+    /**
+     * Failed over by a {@code replication-failover} step, or running on its link's target (moved
+     * there without the link being swapped).
+     */
+    private static boolean failedOver(ReplicationLinkState link, GuestState guest) {
+        return link.failedOver() || link.spec().target().equals(guest.node());
     }
 
     private String provider(ReplicationLinkState link, String source, String target) {
@@ -194,14 +213,15 @@ final class ArmViews {
                 continue;
             }
             String source = guest.spec().node();
-            boolean failedOver = link.spec().target().equals(guest.node());
+            boolean failedOver = failedOver(link, guest);
             if (settings.isRegion(source)) {
                 out.add(vmStatus(resourceGroup(source), guest.spec().name(), source, !failedOver && guest.running()));
             }
             if (failedOver || settings.isRegion(source)) {
-                // The recovery VM exists once failed over (A2A shows it deallocated beforehand, as a placeholder).
+                // The recovery VM exists once failed over (A2A shows it deallocated beforehand, as a placeholder);
+                // after a failover step it runs while the primary guest is stopped.
                 out.add(vmStatus(resourceGroup(link.spec().target()), guest.spec().name() + "-asr",
-                        link.spec().target(), failedOver && guest.running()));
+                        link.spec().target(), link.failedOver() || (failedOver && guest.running())));
             }
         }
         return out;

@@ -17,7 +17,8 @@ import org.sitewatch.simulator.ReplicationSchedule;
  * {@code next_sync} follows pvesr's retry rule, {@code last_try + unit × (fail_count ≤ 3 ? 5 ×
  * fail_count : 30)} with unit = 60 s in PVE (scaled by {@code retryUnitSeconds}), and is 0 while
  * the target is offline. Nothing runs while the guest's node is offline; a running sync is then
- * recorded as failed. Events are processed at their own times, so coarse ticks give the same
+ * recorded as failed. Nothing runs while the link is failed over ({@link #failOver}); after the
+ * failback the owed attempt starts at once. Events are processed at their own times, so coarse ticks give the same
  * result as fine ones. Guarded by the engine's lock.
  *
  * <p>Slots stay on the nominal schedule whatever the jitter, so the intervals between attempts
@@ -53,6 +54,8 @@ public final class ReplicationLinkState {
     /** Error text injected by replication-fail; null when healthy. */
     String injectedError;
     Instant lastTestFailover;
+    /** When the link was failed over; null while the primary is the active copy. */
+    private Instant failedOverAt;
     private long syncStartMs;
     private long cursorMs;
 
@@ -125,6 +128,31 @@ public final class ReplicationLinkState {
         return lastTestFailover;
     }
 
+    /** Whether the link is failed over: the replica is the active copy and nothing is replicated. */
+    public boolean failedOver() {
+        return failedOverAt != null;
+    }
+
+    /** When the link was failed over, or null when it is not. */
+    public Instant failedOverAt() {
+        return failedOverAt;
+    }
+
+    /**
+     * Replication stops: an attempt in flight is abandoned (not counted as failed) and none starts
+     * until {@link #failBack}. The last successful sync stays the recovery point failed over to.
+     */
+    void failOver(Instant at) {
+        failedOverAt = at;
+        running = false;
+        pid = 0;
+    }
+
+    /** Replication resumes: the slots missed while failed over are owed, so the next attempt starts at once. */
+    void failBack() {
+        failedOverAt = null;
+    }
+
     /** Epoch seconds of the next planned attempt; 0 when none is scheduled. */
     public long nextSync(Environment env) {
         return Math.floorDiv(nextAttemptMillis(env), 1000);
@@ -132,7 +160,7 @@ public final class ReplicationLinkState {
 
     /** Epoch millis of the next planned attempt: a retry or the next slot; 0 when none is scheduled. */
     private long nextAttemptMillis(Environment env) {
-        if (spec.disable()) {
+        if (spec.disable() || failedOver()) {
             return 0;
         }
         if (failCount > 0) {

@@ -29,6 +29,21 @@ final class StepApplier {
             withLink(cluster, a.job(), job -> job.injectedError = null);
         } else if (action instanceof StepAction.TestFailover a) {
             withLink(cluster, a.job(), job -> job.lastTestFailover = at);
+        } else if (action instanceof StepAction.ReplicationFailover a) {
+            withLink(cluster, a.job(), job -> {
+                if (!job.failedOver()) {
+                    job.failOver(at);
+                    // The replica is the active copy now: the primary guest is shut down (through HA when managed).
+                    vmStop(cluster, job.spec().guest(), at);
+                }
+            });
+        } else if (action instanceof StepAction.ReplicationFailback a) {
+            withLink(cluster, a.job(), job -> {
+                if (job.failedOver()) {
+                    job.failBack();
+                    vmStart(cluster, job.spec().guest(), at);
+                }
+            });
         } else if (action instanceof StepAction.HaFence a) {
             GuestState g = haGuest(cluster, a.sid());
             if (g != null) {

@@ -85,7 +85,9 @@ final class HostSnapshot {
         for (ReplicationLinkState link : hypervLinks()) {
             GuestState guest = state.guest(link.spec().guest());
             if (guest != null && node.equals(link.target()) && !node.equals(guest.node())) {
-                vm(vms, node, guest.vmid(), guest.spec().name(), "Off", false, "Replica");
+                // A failed-over replica is the VM that runs.
+                vm(vms, node, guest.vmid(), guest.spec().name(), link.failedOver() ? "Running" : "Off", false,
+                        "Replica");
                 replication(replications, health, node, guest, link, false);
             }
         }
@@ -120,16 +122,21 @@ final class HostSnapshot {
 
     /**
      * One relationship as its primary or its replica host reports it. The state follows the link:
-     * disabled → Suspended, failing → Error/Critical with the failure in the health details, never
-     * synced → WaitingForInitialReplication (InitialReplicationInProgress while the first sync
-     * runs), else Replicating, Warning once the last sync is more than three intervals old.
+     * failed over → PreparedForFailover on the primary (its VM shut down, as a planned failover
+     * leaves it) and FailedOver on the replica (whose VM runs), health Normal; disabled → Suspended,
+     * failing → Error/Critical with the failure in the health details, never synced →
+     * WaitingForInitialReplication (InitialReplicationInProgress while the first sync runs), else
+     * Replicating, Warning once the last sync is more than three intervals old.
      */
     private void replication(ArrayNode replications, ArrayNode health, String node, GuestState guest,
                              ReplicationLinkState link, boolean primary) {
         long interval = link.spec().parsedSchedule().intervalSeconds();
         String replicationState;
         String replicationHealth;
-        if (link.spec().disable()) {
+        if (link.failedOver()) {
+            replicationState = primary ? "PreparedForFailover" : "FailedOver";
+            replicationHealth = "Normal";
+        } else if (link.spec().disable()) {
             replicationState = "Suspended";
             replicationHealth = "Warning";
         } else if (link.failCount() > 0) {
@@ -177,7 +184,7 @@ final class HostSnapshot {
         h.putNull("SuccessfulReplicationCount");
         h.putNull("MissedReplicationCount");
         ArrayNode details = h.putArray("ReplicationHealthDetails");
-        if (link.error() != null) {
+        if (link.error() != null && !link.failedOver()) {
             details.add("Replication for virtual machine '" + guest.spec().name() + "' failed: " + link.error());
         }
         h.put("ReplicationRelationshipType", "Simple");

@@ -96,6 +96,8 @@ class AzureFrontTest {
               - { at: 400s, cluster: rsv-weu, action: api-fault, kind: http500, path: /subscriptions/*/providers, duration: 10s }
               - { at: 500s, cluster: rsv-weu, action: api-fault, kind: timeout, duration: 10s }
               - { at: 600s, cluster: rsv-weu, action: node-offline, node: northeurope }
+              - { at: 700s, cluster: rsv-weu, action: replication-failover, job: 102-0 }
+              - { at: 800s, cluster: rsv-weu, action: replication-failback, job: 102-0 }
             """.formatted(SUB);
 
     private final ManualClock clock = new ManualClock(T0);
@@ -258,6 +260,58 @@ class AzureFrontTest {
         // A vault of one on-premises provider has that one policy; its threshold is the default's.
         assertThat(VaultSettings.of(Scenario.parse(SCENARIO).clusters().get(1)).rpoThreshold())
                 .isEqualTo(Duration.ofMinutes(60));
+    }
+
+    @Test
+    void aFailedOverItemIsActiveInRecoveryWithItsRecoveryVmRunningUntilItFailsBack() throws Exception {
+        String items = "/subscriptions/" + SUB + "/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/"
+                + "rsv-weu/replicationProtectedItems?api-version=2025-01-01&$skiptoken=2";
+        advance(705);
+        String token = token();
+        JsonNode web = json(get(items, token)).path("value").get(0).path("properties");
+        assertThat(web.path("friendlyName").asText()).isEqualTo("web01");
+        assertThat(web.path("activeLocation").asText()).isEqualTo("Recovery");
+        assertThat(web.path("protectionState").asText()).isEqualTo(ArmViews.FAILOVER_COMMITTED);
+        assertThat(web.path("replicationHealth").asText()).isEqualTo("Normal");
+        assertThat(web.path("allowedOperations")).extracting(JsonNode::asText)
+                .containsExactly("ReverseReplicate", "DisableProtection");
+        assertThat(web.path("currentScenario").path("scenarioName").asText()).isEqualTo("None");
+        assertThat(web.path("lastSuccessfulFailoverTime").asText()).isEqualTo(T0.plusSeconds(700).toString());
+        JsonNode recoveryVm = vm(allVms(token), "web01-asr");
+        assertThat(recoveryVm.path("properties").path("instanceView").path("statuses").get(1).path("code").asText())
+                .isEqualTo("PowerState/running");
+        // Nothing replicates while failed over: the recovery point stays the one failed over to.
+        long rpoAtFailover = web.path("providerSpecificDetails").path("lastRpoInSeconds").asLong();
+        advance(60);
+        JsonNode later = json(get(items, token())).path("value").get(0).path("properties");
+        assertThat(later.path("providerSpecificDetails").path("lastRpoInSeconds").asLong()).isEqualTo(rpoAtFailover + 60);
+
+        advance(45);
+        String fresh = token();
+        JsonNode back = json(get(items, fresh)).path("value").get(0).path("properties");
+        assertThat(back.path("activeLocation").asText()).isEqualTo("Primary");
+        assertThat(back.path("protectionState").asText()).isEqualTo("Protected");
+        assertThat(back.path("allowedOperations")).extracting(JsonNode::asText).contains("UnplannedFailover");
+        assertThat(back.path("providerSpecificDetails").path("lastRecoveryPointReceived").asText())
+                .as("synced at the failback").isEqualTo(T0.plusSeconds(800).toString());
+        assertThat(allVms(fresh)).extracting(v -> v.path("name").asText()).doesNotContain("web01-asr");
+    }
+
+    /** The subscription's VM list, every page. */
+    private List<JsonNode> allVms(String token) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        String next = "/subscriptions/" + SUB + "/providers/Microsoft.Compute/virtualMachines?api-version=2025-11-01";
+        while (next != null) {
+            JsonNode page = json(get(next, token));
+            page.path("value").forEach(out::add);
+            next = page.has("nextLink") ? page.path("nextLink").asText().substring(base.length()) : null;
+        }
+        return out;
+    }
+
+    private static JsonNode vm(List<JsonNode> vms, String name) {
+        return vms.stream().filter(vm -> vm.path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no VM " + name + " in " + vms));
     }
 
     @Test
