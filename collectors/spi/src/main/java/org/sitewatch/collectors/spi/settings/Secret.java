@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A credential's value: an API token, a password, an OAuth2 client secret, a PEM client
- * certificate with its key, an SSH private key, a Kerberos keytab path's content, a kubeconfig.
+ * certificate with its key, an SSH private key, a kubeconfig (a binary file such as a Kerberos
+ * keytab is a path setting instead).
  * The binder reads it from one of three keys: {@code <key>-env: VAR} (an environment variable),
  * {@code <key>-file: /path} (the whole file; one trailing line break is dropped) or {@code <key>}
  * inline, for tests and labs.
