@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sitewatch.collectors.spi.CollectorContext;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.settings.PropertyTree;
 import org.sitewatch.collectors.spi.PartialRead;
 import org.sitewatch.collectors.spi.PollingSource;
 import org.sitewatch.collectors.spi.Scope;
@@ -205,28 +206,11 @@ class HypervSimulatorTest {
                 .timeout(Duration.ofSeconds(1)).pollDeadline(Duration.ofSeconds(3)).build();
     }
 
-    /** The {@code hyperv} block the launcher would write for {@code simulated}. */
+    /** The {@code hyperv} block the launcher would write for {@code simulated} (mutable, for tests to change). */
     static Map<String, Object> block(SimulatedEndpoint simulated) {
-        Map<String, Object> block = new LinkedHashMap<>();
-        block.put("url", simulated.url());
-        block.put("operation-timeout", "1s");
-        simulated.settings().forEach((key, value) -> put(block, key, value));
-        return block;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> block, String key, String value) {
-        int bracket = key.indexOf('[');
-        int dot = key.indexOf('.');
-        if (bracket >= 0 && (dot < 0 || bracket < dot)) {
-            ((Map<String, Object>) block.computeIfAbsent(key.substring(0, bracket), k -> new LinkedHashMap<>()))
-                    .put(key.substring(bracket + 1, key.indexOf(']')), value);
-        } else if (dot < 0) {
-            block.put(key, value);
-        } else {
-            put((Map<String, Object>) block.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>()),
-                    key.substring(dot + 1), value);
-        }
+        Map<String, String> flat = new LinkedHashMap<>(simulated.vendorProperties());
+        flat.putIfAbsent("operation-timeout", "1s");
+        return PropertyTree.of(flat);
     }
 
     private static <T extends EventData> List<T> ofType(Snapshot snapshot, Class<T> type) {
