@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,7 +109,15 @@ public class Simulator implements AutoCloseable {
         server.setExecutor(httpPool);
         server.createContext("/", new ClusterDispatcher(scenario, engine, closing, config.faultHold));
         server.start();
-        startOwnListeners();
+        try {
+            startOwnListeners();
+            if (config.caCertificateOut != null) {
+                certificate().writePem(config.caCertificateOut);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         if (config.tickInterval != null && !config.tickInterval.isZero()) {
             ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("simulator-tick"));
             long ms = config.tickInterval.toMillis();
@@ -116,29 +126,51 @@ public class Simulator implements AutoCloseable {
         LOG.info("simulator listening on {} for clusters {} in sites {}", origin(), clusters(), scenario.sites());
         ownListeners.forEach((cluster, https) -> LOG.info("simulator cluster {} listening on https://{}:{}", cluster,
                 host(), https.getAddress().getPort()));
+        if (config.caCertificateOut != null) {
+            LOG.info("simulator TLS certificate (SAN localhost, 127.0.0.1{}) written to {}",
+                    certificate.extraDnsNames().stream().map(n -> ", " + n).reduce("", String::concat),
+                    config.caCertificateOut.toAbsolutePath());
+        }
         return this;
     }
 
+    /**
+     * Binds one HTTPS listener per own-listener cluster, in scenario order: on ephemeral ports when
+     * the main port is ephemeral, else on the main port + 1, + 2, ... so a fixed deployment (the
+     * compose stack) can name them in its collectors' configuration.
+     */
     private void startOwnListeners() {
+        int index = 0;
         for (ClusterSpec c : scenario.clusters()) {
             if (!(VendorFronts.forPlatform(c.platform()) instanceof OwnHttpsListener)) {
                 continue;
             }
-            if (certificate == null) {
-                certificate = SelfSignedCertificate.shared();
+            index++;
+            int port = config.port == 0 ? 0 : config.port + index;
+            if (port > 65535) {
+                throw new IllegalArgumentException("cannot give cluster " + c.name() + " its HTTPS listener: port "
+                        + config.port + " + " + index + " is above 65535; choose a lower --port");
             }
             try {
-                HttpsServer https = HttpsServer.create(new InetSocketAddress(config.bindAddress, 0), 0);
-                https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+                HttpsServer https = HttpsServer.create(new InetSocketAddress(config.bindAddress, port), 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(certificate().serverContext()));
                 https.setExecutor(httpPool);
                 https.createContext("/", ClusterDispatcher.forOneCluster(scenario, engine, closing, config.faultHold, c));
                 https.start();
                 ownListeners.put(c.name(), https);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot bind the HTTPS listener of cluster " + c.name() + " to "
-                        + config.bindAddress, e);
+                        + config.bindAddress + ":" + (port == 0 ? "an ephemeral port" : port + " (the main port "
+                        + config.port + " + " + index + ")") + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    private SelfSignedCertificate certificate() {
+        if (certificate == null) {
+            certificate = SelfSignedCertificate.shared(Set.copyOf(config.tlsHostNames));
+        }
+        return certificate;
     }
 
     /** The bound port. */
@@ -175,6 +207,14 @@ public class Simulator implements AutoCloseable {
             host = "[" + host + "]";
         }
         return host;
+    }
+
+    /**
+     * The PEM of the certificate the {@link OwnHttpsListener} clusters serve with (what their
+     * endpoints' {@code ca-file} names); empty when the simulator has made none.
+     */
+    public synchronized Optional<Path> ownListenerCertificate() {
+        return Optional.ofNullable(certificate).map(SelfSignedCertificate::pem);
     }
 
     /** Cluster (endpoint) names in scenario order. */
@@ -227,6 +267,7 @@ public class Simulator implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             ownListeners.values().forEach(l -> l.stop(0));
+            ownListeners.clear();
             httpPool.shutdownNow();
         }
     }
@@ -250,6 +291,8 @@ public class Simulator implements AutoCloseable {
         private char[] keystorePassword;
         private Duration tickInterval = Duration.ofMillis(250);
         private Duration faultHold = Duration.ofSeconds(60);
+        private List<String> tlsHostNames = List.of();
+        private Path caCertificateOut;
 
         Builder(Scenario scenario) {
             this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -266,7 +309,11 @@ public class Simulator implements AutoCloseable {
             return this;
         }
 
-        /** Default 0: an ephemeral port, see {@link Simulator#port()}. */
+        /**
+         * Default 0: an ephemeral port, see {@link Simulator#port()}, and ephemeral ports for the
+         * {@link OwnHttpsListener} clusters too. Any other port also fixes theirs: port + 1, port + 2,
+         * ... in scenario order.
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
@@ -288,6 +335,28 @@ public class Simulator implements AutoCloseable {
         /** How long the {@code timeout} fault holds a request before dropping it; default 60 s. */
         public Builder faultHold(Duration faultHold) {
             this.faultHold = Objects.requireNonNull(faultHold);
+            return this;
+        }
+
+        /**
+         * DNS names the own HTTPS listeners' certificate holds besides localhost and 127.0.0.1, e.g.
+         * the host name collectors in another container use; default none.
+         *
+         * @throws IllegalArgumentException naming a value that is not a DNS name
+         */
+        public Builder tlsHostNames(List<String> names) {
+            names.forEach(SelfSignedCertificate::checkedDnsName);
+            this.tlsHostNames = List.copyOf(names);
+            return this;
+        }
+
+        /**
+         * Writes the own HTTPS listeners' certificate as PEM to this file at start (parent
+         * directories created), for collectors elsewhere to trust; the certificate is made even when
+         * the scenario has no such cluster. Default: not written.
+         */
+        public Builder caCertificateOut(Path pemFile) {
+            this.caCertificateOut = pemFile;
             return this;
         }
 
