@@ -5,26 +5,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.collectors.config.CollectorEndpoints;
+import org.sitewatch.collectors.config.CollectorsConfiguration;
+import org.sitewatch.collectors.config.CollectorsProperties;
+import org.sitewatch.collectors.runtime.CollectorManager;
+import org.sitewatch.collectors.runtime.CollectorRegistry;
+import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.simulator.ClusterSpec;
 import org.sitewatch.simulator.NodeSpec;
 import org.sitewatch.simulator.Scenario;
+import org.sitewatch.simulator.Simulator;
+import org.sitewatch.simulator.front.VendorFront;
+import org.sitewatch.simulator.front.VendorFronts;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its structure is checked instead: the
  * services and their images, ports, health checks and named volumes, that Sitewatch (not the broker)
  * creates topics, that every file it mounts exists, and that the mounted Prometheus and Grafana
- * provisioning point at each other and at the compose services. {@code ComposeStackIT} runs the stack
+ * provisioning point at each other and at the compose services, that the example collectors' configuration
+ * describes the default scenario as the compose simulator serves it (the Azure vault on its own HTTPS port,
+ * trusted through the certificate the simulator writes to a shared volume) and passes the collectors
+ * app's start-up checks. {@code ComposeStackIT} runs the stack
  * where Docker exists.
  */
 class ComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path EXAMPLE = ROOT.resolve("app/src/main/resources/examples/collectors-simulator.yml");
 
     @Test
     void shouldDeclareTheStackWithTopicsCreatedBySitewatch() throws Exception {
@@ -59,9 +82,9 @@ class ComposeFileTest {
 
     @Test
     void shouldPointTheExampleCollectorConfigAtTheDefaultScenarioSitesAndTokens() throws Exception {
-        JsonNode endpoints = yaml(ROOT.resolve("app/src/main/resources/examples/collectors-simulator.yml"))
-                .path("sitewatch").path("collectors").path("endpoints");
+        JsonNode endpoints = yaml(EXAMPLE).path("sitewatch").path("collectors").path("endpoints");
         Scenario scenario = Scenario.loadResource(ScenarioOption.DEFAULT);
+        ComposeSimulator compose = ComposeSimulator.of(yaml(ROOT.resolve("docker-compose.yml")).path("services"));
         assertThat(endpoints.size()).isEqualTo(scenario.clusters().size());
         for (JsonNode e : endpoints) {
             ClusterSpec cluster = scenario.cluster(e.path("id").asText());
@@ -88,12 +111,20 @@ class ComposeFileTest {
                         assertThat(hyperv.path("node-urls").path(node.name()).asText()).as(node.name())
                                 .isEqualTo(root + "/" + node.name() + "/wsman");
                     } else {
-                        assertThat(hyperv.path("sites").path(node.name() + "." + domain).asText()).as(node.name())
-                                .isEqualTo(node.site());
+                        // a dotted map key must be bracketed, or Spring's YAML loader nests it at the dots
+                        assertThat(hyperv.path("sites").path("[" + node.name() + "." + domain + "]").asText())
+                                .as(node.name()).isEqualTo(node.site());
                     }
                 }
                 assertThat(hyperv.path("node-urls").size() + hyperv.path("sites").size()).as("nothing else listed")
                         .isEqualTo(cluster.nodes().size());
+            } else if (cluster.platform().equals("azure")) {
+                // the vault: exactly what the simulator gives a collector, reached over the compose network
+                Map<String, String> expected = new TreeMap<>();
+                compose.azureSettings(scenario, cluster).forEach((key, value) -> expected.put(mapEntryAsField(key), value));
+                Map<String, String> written = new TreeMap<>();
+                flatten("", e.path("azure"), written);
+                assertThat(written).as("azure block of %s", cluster.name()).isEqualTo(expected);
             } else {
                 // the vCenters: the simulator's default login, VR and SRM below the vCenter's URL, every target site
                 JsonNode vsphere = e.path("vsphere");
@@ -204,6 +235,106 @@ class ComposeFileTest {
         }
         Map<String, Path> amMounts = bindMounts(services.path("alertmanager"));
         assertThat(amMounts.get("/etc/alertmanager/alertmanager.yml")).isRegularFile();
+    }
+
+    @Test
+    void shouldShareTheSimulatorsCertificateWithTheCollectorsThroughANamedVolume() throws Exception {
+        JsonNode compose = yaml(ROOT.resolve("docker-compose.yml"));
+        JsonNode services = compose.path("services");
+        ComposeSimulator simulator = ComposeSimulator.of(services);
+        assertThat(simulator.caOut()).as("the simulator writes its certificate (--ca-out)").isNotNull();
+        String directory = simulator.caOut().substring(0, simulator.caOut().lastIndexOf('/'));
+        String volume = texts(services.path("simulator").path("volumes")).stream()
+                .filter(v -> v.split(":")[1].equals(directory)).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume mounted on the simulator's " + directory));
+        String name = volume.split(":")[0];
+        assertThat(compose.path("volumes").has(name)).as("%s is a named volume", name).isTrue();
+        assertThat(volume).as("the simulator writes it").doesNotEndWith(":ro");
+        assertThat(texts(services.path("collectors").path("volumes"))).as("the collectors read it")
+                .contains(name + ":" + directory + ":ro");
+        // the collectors reach the vault as "simulator", so the certificate must name it
+        assertThat(simulator.tlsHosts()).contains("simulator");
+        // healthy only once the certificate is there; the collectors wait for that when the profile is on
+        assertThat(texts(services.path("simulator").path("healthcheck").path("test"))).anyMatch(t -> t.contains(simulator.caOut()));
+        JsonNode dependency = services.path("collectors").path("depends_on").path("simulator");
+        assertThat(dependency.path("condition").asText()).isEqualTo("service_healthy");
+        assertThat(dependency.path("required").asBoolean(true)).as("real sites run without the simulator").isFalse();
+    }
+
+    @Test
+    void shouldStartTheCollectorsFromTheExampleConfigWithoutAProblem() throws Exception {
+        // the same binding and start-up checks as the collectors app (CollectorsConfiguration), without Kafka
+        StandardEnvironment environment = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("collectors-simulator", new FileSystemResource(EXAMPLE))
+                .forEach(environment.getPropertySources()::addLast);
+        CollectorsProperties properties = Binder.get(environment).bindOrCreate("sitewatch.collectors",
+                CollectorsProperties.class);
+        DefaultListableBeanFactory none = new DefaultListableBeanFactory();
+        CollectorManager manager = new CollectorsConfiguration().collectorManager(properties,
+                none.getBeanProvider(CollectorEndpoints.class), CollectorRegistry.discover(),
+                event -> CompletableFuture.failedFuture(new IllegalStateException("never started")), environment,
+                none.getBeanProvider(MeterRegistry.class), none.getBeanProvider(Clock.class));
+        assertThat(manager.endpoints()).extracting(EndpointConfig::id)
+                .containsExactlyElementsOf(Scenario.loadResource(ScenarioOption.DEFAULT).clusters().stream()
+                        .map(ClusterSpec::name).toList());
+    }
+
+    /** The simulator service's command line, and what it implies for the collectors' endpoints. */
+    private record ComposeSimulator(int port, List<String> tlsHosts, String caOut) {
+
+        static ComposeSimulator of(JsonNode services) {
+            List<String> args = texts(services.path("simulator").path("command"));
+            List<String> hosts = new ArrayList<>();
+            for (int i = 0; i < args.size() - 1; i++) {
+                if (args.get(i).equals("--tls-host")) {
+                    hosts.addAll(List.of(args.get(i + 1).split(",")));
+                }
+            }
+            return new ComposeSimulator(Integer.parseInt(valueOf(args, "--port")), hosts, valueOf(args, "--ca-out"));
+        }
+
+        private static String valueOf(List<String> args, String option) {
+            int at = args.indexOf(option);
+            return at < 0 || at == args.size() - 1 ? null : args.get(at + 1);
+        }
+
+        /**
+         * The simulator's settings for an own-listener cluster as the collectors container sees it:
+         * host "simulator", port = the main port + 1 + its index among such clusters, the ca-file
+         * where the simulator writes it.
+         */
+        Map<String, String> azureSettings(Scenario scenario, ClusterSpec cluster) {
+            List<String> ownListeners = scenario.clusters().stream()
+                    .filter(c -> VendorFronts.forPlatform(c.platform()) instanceof Simulator.OwnHttpsListener)
+                    .map(ClusterSpec::name).toList();
+            VendorFront front = VendorFronts.forPlatform(cluster.platform());
+            String url = "https://simulator:" + (port + 1 + ownListeners.indexOf(cluster.name())) + front.apiRoot();
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("url", url);
+            settings.putAll(((Simulator.OwnHttpsListener) front).collectorSettings(cluster, url, Path.of(caOut)));
+            return settings;
+        }
+    }
+
+    /** {@code sites[HVC-OSLO]} (a map entry in the simulator's flat form) as YAML nests it: {@code sites.HVC-OSLO}. */
+    private static String mapEntryAsField(String key) {
+        return key.replaceAll("\\[([^0-9\\]][^\\]]*)\\]", ".$1");
+    }
+
+    /** A YAML block as flat keys: {@code a.b} for fields and map entries, {@code a[0]} for list items. */
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                String key = f.getKey().replaceAll("^\\[(.*)\\]$", "$1");   // Spring's "[a.b]" keeps dots in one key
+                flatten(prefix.isEmpty() ? key : prefix + "." + key, f.getValue(), out);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + "[" + i + "]", node.get(i), out);
+            }
+        } else {
+            out.put(prefix, node.asText());
+        }
     }
 
     /** Container path -> repository path of a service's bind mounts ({@code ./x:/y[:ro]}). */

@@ -47,14 +47,15 @@ class ComposeStackIT {
 
     @Test
     void shouldShowTheSimulatedSitesThroughKafkaInTheStreamsApp() {
-        await("eight sites in /api/sites").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> json(url("streams", 8080, "/api/sites"), null).path("sites").size() == 8);
+        await("nine sites in /api/sites").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> json(url("streams", 8080, "/api/sites"), null).path("sites").size() == 9);
         assertThat(text(url("streams", 8080, "/"))).contains("Sitewatch status");
-        // between sites: vSphere Replication vCenter to vCenter and on-prem to VMware Cloud, Hyper-V Replica
-        await("the vSphere and Hyper-V pairs in /api/site-pairs").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+        // between sites: vSphere Replication vCenter to vCenter and on-prem to VMware Cloud, Hyper-V Replica,
+        // Azure Site Recovery (its vault on the simulator's own HTTPS port, trusted through the shared certificate)
+        await("the vSphere, Hyper-V and Azure pairs in /api/site-pairs").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> json(url("streams", 8080, "/api/site-pairs"), null).path("pairs").findValuesAsText("pair")
                         .containsAll(java.util.List.of("berlin-dc3->madrid-dr", "madrid-dr->vmc-frankfurt",
-                                "oslo-dc4->stockholm-dr")));
+                                "oslo-dc4->stockholm-dr", "oslo-dc4->azure-neu")));
     }
 
     @Test
@@ -63,7 +64,7 @@ class ComposeStackIT {
                 .until(() -> prometheus("sum(up{job=\"sitewatch\"})").path("data").path("result").path(0).path("value").path(1)
                         .asText().equals("2"));
         await("site health recorded").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> prometheus("site:sitewatch_site_health:code").path("data").path("result").size() == 8);
+                .until(() -> prometheus("site:sitewatch_site_health:code").path("data").path("result").size() == 9);
     }
 
     @Test

@@ -27,15 +27,16 @@ class ScenarioLoadingTest {
             """;
 
     @Test
-    void defaultScenarioHasProxmoxVsphereVmcAndHypervSites() {
+    void defaultScenarioHasProxmoxVsphereVmcHypervAndAzureSites() {
         Scenario s = Scenario.loadResource("/scenarios/default.yaml");
         assertThat(s.clusters()).extracting(ClusterSpec::name)
                 .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
-                        "oslo-hv", "stockholm-hv");
+                        "oslo-hv", "stockholm-hv", "rsv-osl-neu");
         assertThat(s.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr",
-                "vmc-frankfurt", "oslo-dc4", "stockholm-dr");
+                "vmc-frankfurt", "oslo-dc4", "stockholm-dr", "azure-neu");
         assertThat(s.loop()).contains(Duration.ofMinutes(4));
-        for (ClusterSpec site : s.clusters()) {
+        // the Recovery Services vault is not a cluster of hosts: its nodes are a fabric and a region
+        for (ClusterSpec site : s.clusters().stream().filter(c -> !c.platform().equals("azure")).toList()) {
             assertThat(site.nodes()).hasSizeBetween(3, 4);
             assertThat(site.vms()).hasSizeBetween(6, 10);
             assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
@@ -52,6 +53,20 @@ class ScenarioLoadingTest {
         assertThat(s.cluster("stockholm-hv").platform()).isEqualTo("hyperv");
         assertThat(s.cluster("stockholm-hv").sites()).containsExactly("stockholm-dr");
         assertThat(s.cluster("stockholm-hv").replication()).isEmpty();
+        // Azure Site Recovery: the vault in azure-neu protects two VMs of oslo's Hyper-V cluster into northeurope
+        ClusterSpec vault = s.cluster("rsv-osl-neu");
+        assertThat(vault.platform()).isEqualTo("azure");
+        assertThat(vault.site()).isEqualTo("azure-neu");
+        assertThat(vault.vendorSetting("cloud", null)).isEqualTo("azure");
+        assertThat(vault.vendorSetting("region", null)).isEqualTo("northeurope");
+        assertThat(vault.sites()).containsExactly("azure-neu", "oslo-dc4");
+        assertThat(vault.replication()).hasSize(2)
+                .allMatch(j -> vault.siteOf(j.target()).equals("azure-neu"))
+                .allMatch(j -> vault.siteOf(vault.vms().stream().filter(g -> g.vmid() == j.guest()).findFirst()
+                        .orElseThrow().node()).equals("oslo-dc4"));
+        assertThat(s.timeline()).filteredOn(st -> st.cluster().equals("rsv-osl-neu"))
+                .extracting(st -> st.action().actionName())
+                .containsExactlyInAnyOrder("replication-fail", "replication-recover", "api-fault", "test-failover");
         // vSphere Replication between two vSphere sites: berlin stands a DR host in madrid-dr
         ClusterSpec berlin = s.cluster("berlin-vc");
         assertThat(berlin.platform()).isEqualTo("vsphere");

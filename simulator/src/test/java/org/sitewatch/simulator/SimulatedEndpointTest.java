@@ -51,11 +51,11 @@ class SimulatedEndpointTest {
     }
 
     @Test
-    void theDefaultEstatesVmcSddcIsInAwsFrankfurtAndNoOtherSiteHasALocation() {
+    void theDefaultEstatesVmcSddcIsInAwsFrankfurtItsVaultInAzureNorthEuropeAndNoOtherSiteHasALocation() {
         List<SimulatedEndpoint> endpoints = endpointsOf(Scenario.loadResource("/scenarios/default.yaml"));
 
         assertThat(endpoints).filteredOn(e -> e.cloud() != null || e.region() != null)
                 .extracting(e -> e.id() + " " + e.cloud() + " " + e.region())
-                .containsExactly("vmc-frankfurt aws eu-central-1");
+                .containsExactly("vmc-frankfurt aws eu-central-1", "rsv-osl-neu azure northeurope");
     }
 }

@@ -30,7 +30,7 @@ class ShippedScenariosTest {
         try (ProxmoxSimulator sim = TestSites.start(scenario, clock)) {
             PveClient client = new PveClient(sim);
             assertThat(sim.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc",
-                    "vmc-frankfurt", "oslo-hv", "stockholm-hv");
+                    "vmc-frankfurt", "oslo-hv", "stockholm-hv", "rsv-osl-neu");
             for (String site : List.of("paris-dc1", "frankfurt-dc2", "london-dr")) {
                 assertThat(client.data(site, "/cluster/resources?type=vm").size()).as(site).isBetween(6, 10);
             }
@@ -84,10 +84,10 @@ class ShippedScenariosTest {
             List<SimulatedEndpoint> endpoints = sim.endpoints();
             assertThat(endpoints).extracting(SimulatedEndpoint::id)
                     .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
-                            "oslo-hv", "stockholm-hv");
+                            "oslo-hv", "stockholm-hv", "rsv-osl-neu");
             assertThat(endpoints).extracting(SimulatedEndpoint::site)
                     .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr", "vmc-frankfurt",
-                            "oslo-dc4", "stockholm-dr");
+                            "oslo-dc4", "stockholm-dr", "azure-neu");
             assertThat(endpoints.get(0).nodeSites()).containsExactly(Map.entry("pve-par-dr1", "london-dr"));
             assertThat(endpoints.get(1).nodeSites()).containsExactly(Map.entry("pve-fra-dr1", "london-dr"));
             assertThat(endpoints.get(2).nodeSites()).isEmpty();
@@ -124,6 +124,19 @@ class ShippedScenariosTest {
             assertThat(stockholm.nodeSites()).isEmpty();
             assertThat(stockholm.settings()).containsKeys("node-urls[hv-sto-1]", "node-urls[hv-sto-2]", "node-urls[hv-sto-3]")
                     .noneSatisfy((key, value) -> assertThat(key).startsWith("sites["));
+            // the Recovery Services vault: its own HTTPS listener, its certificate as ca-file, oslo's fabric in oslo-dc4
+            SimulatedEndpoint vault = endpoints.get(8);
+            assertThat(vault.platform()).isEqualTo("azure");
+            assertThat(vault.url()).isEqualTo(sim.baseUrl("rsv-osl-neu")).startsWith("https://127.0.0.1:");
+            assertThat(vault.nodeSites()).containsExactly(Map.entry("HVC-OSLO", "oslo-dc4"));
+            assertThat(vault.settings()).containsEntry("authority-host", vault.url() + "/")
+                    .containsEntry("resource-manager-endpoint", vault.url() + "/")
+                    .containsEntry("vaults[0].resource-group", "rg-sitewatch-dr")
+                    .containsEntry("vaults[0].name", "rsv-osl-neu")
+                    .containsEntry("sites[HVC-OSLO]", "oslo-dc4")
+                    .containsEntry("sites[northeurope]", "azure-neu")
+                    .containsEntry("ca-file", sim.simulator().ownListenerCertificate().orElseThrow().toString());
+            assertThat(vault.toString()).doesNotContain("simulated-asr-reader-secret");
         }
     }
 
