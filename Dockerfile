@@ -8,10 +8,10 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -q -DskipTests package -pl app -am
 
 FROM eclipse-temurin:17-jre
-# The streams state directory exists in the image, so a named volume mounted there is writable by
-# the unprivileged user.
+# The streams state directory and the simulator's certificate directory exist in the image, so named
+# volumes mounted there are writable by the unprivileged user.
 RUN useradd --system --home /var/lib/sitewatch sitewatch \
-    && mkdir -p /var/lib/sitewatch/streams \
+    && mkdir -p /var/lib/sitewatch/streams /var/lib/sitewatch/simulator-tls \
     && chown -R sitewatch /var/lib/sitewatch
 USER sitewatch
 WORKDIR /var/lib/sitewatch

@@ -10,12 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sitewatch run}: the embedded default. A real Kafka broker, the Proxmox simulator playing a
- * six-site scenario, the collectors and the streams app, all in this process.
+ * {@code sitewatch run}: the embedded default. A real Kafka broker, the simulator playing a nine-site,
+ * five-vendor scenario, the collectors and the streams app, all in this process.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs everything in one process: embedded Kafka (KRaft), the simulator",
-                "(six sites), the collectors and the streams app.", "Ctrl-C stops it; the next start reuses --data-dir."})
+                "(nine sites), the collectors and the streams app.", "Ctrl-C stops it; the next start reuses --data-dir."})
 final class RunCommand implements Runnable {
 
     @Mixin
