@@ -34,7 +34,13 @@ import org.sitewatch.events.Topics;
  *       past the 12 s target RPO and stays there for longer than the 5 s grace, so
  *       ReplicationRpoBreached fires once; the first successful retry after the recovery (pvesr's
  *       back-off: 5, 10, 15 s) brings the lag under 0.8 × 12 s and it resolves once.</li>
- *   <li>vault rsv-neu (site azure-neu) answers every ARM call 429 with Retry-After 10 s from
+ *   <li>vault rsv-neu (site azure-neu) protects web01 from lyon: its link is failed over at
+ *       {@link #FAILOVER_AT} (the simulator's replication-failover step: replica active, replication
+ *       stopped, ASR's activeLocation Recovery) and fails back at {@link #FAILBACK_AT}. While failed
+ *       over the item is FAILED_OVER in the views and the pair {@code lyon -> azure-neu}, with no item
+ *       replicated any more, is NOT_READY; after the failback the item replicates again (OK) and the
+ *       pair is no longer NOT_READY (AT_RISK only for its untested item, as test failovers are required).</li>
+ *   <li>rsv-neu then answers every ARM call 429 with Retry-After 10 s from
  *       {@link #THROTTLED_AT} for 30 s. That is longer than its 3 s request time-out, so the SDK
  *       does not wait and the site names the throttling while rsv-weu reads on. It has no target
  *       RPO: the views age an unreadable item's last recovery point, so a throttled vault would
@@ -48,6 +54,9 @@ class AzureEndToEndIT {
     private static final Duration FAIL_AT = Duration.ofSeconds(15);
     private static final Duration RECOVER_AT = Duration.ofSeconds(35);
     private static final Duration THROTTLED_AT = Duration.ofSeconds(45);
+    /** Scenario times: failed over before the stack answers (about 20 s) and back before the throttling. */
+    private static final Duration FAILOVER_AT = Duration.ofSeconds(12);
+    private static final Duration FAILBACK_AT = Duration.ofSeconds(38);
 
     private static final String SCENARIO = """
             clusters:
@@ -82,8 +91,11 @@ class AzureEndToEndIT {
               - { at: %ds, cluster: rsv-weu, action: replication-fail, job: 100-0,
                   error: "Hyper-V Replica could not send the replication log to Azure" }
               - { at: %ds, cluster: rsv-weu, action: replication-recover, job: 100-0 }
+              - { at: %ds, cluster: rsv-neu, action: replication-failover, job: 200-0 }
+              - { at: %ds, cluster: rsv-neu, action: replication-failback, job: 200-0 }
               - { at: %ds, cluster: rsv-neu, action: api-fault, kind: http429, path: /subscriptions, duration: 30s }
-            """.formatted(FAIL_AT.toSeconds(), RECOVER_AT.toSeconds(), THROTTLED_AT.toSeconds());
+            """.formatted(FAIL_AT.toSeconds(), RECOVER_AT.toSeconds(), FAILOVER_AT.toSeconds(), FAILBACK_AT.toSeconds(),
+                    THROTTLED_AT.toSeconds());
 
     @TempDir
     Path dataDir;
@@ -117,6 +129,26 @@ class AzureEndToEndIT {
         assertThat(item.path("technology").asText()).as("%s", item).isEqualTo("asr");
         assertThat(item.path("sourceSite").asText()).isEqualTo("paris");
         assertThat(item.path("targetSite").asText()).isEqualTo("azure-weu");
+
+        // The scenario's clock starts inside the stack's start, some seconds after 'started': the failover lasts
+        // from FAILOVER_AT to FAILBACK_AT on that clock, so this wait is bounded by the start-up's, not by FAILBACK_AT.
+        await("web01 failed over: FAILED_OVER in the views, its pair NOT_READY").atMost(THROTTLED_AT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> itemState(api, "azure-neu").equals("FAILED_OVER")
+                        && readiness(api, "lyon", "azure-neu").equals("NOT_READY"));
+        JsonNode failedOver = api.get("/api/site-pairs/lyon/azure-neu").orElseThrow();
+        assertThat(failedOver.path("items").path("byState").path("FAILED_OVER").asLong()).as("%s", failedOver).isEqualTo(1);
+        assertThat(failedOver.path("reasons").toString()).as("%s", failedOver)
+                .contains("no item is replicated from lyon to azure-neu");
+        await("web01 failed back: replicating again, its pair no longer NOT_READY").atMost(THROTTLED_AT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> itemState(api, "azure-neu").equals("REPLICATING")
+                        && !readiness(api, "lyon", "azure-neu").equals("NOT_READY"));
+        JsonNode failedBack = api.get("/api/site-pairs/lyon/azure-neu").orElseThrow();
+        assertThat(failedBack.path("items").path("byState").path("FAILED_OVER").asLong()).as("%s", failedBack).isZero();
+        assertThat(failedBack.path("items").path("byHealth").path("OK").asLong()).as("%s", failedBack).isEqualTo(1);
+        assertThat(failedBack.path("reasons").toString()).as("%s", failedBack).doesNotContain("FAILED_OVER")
+                .doesNotContain("no item is replicated");
 
         await("rsv-neu throttled, named on its site").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
@@ -152,6 +184,16 @@ class AzureEndToEndIT {
         }
         assertThat(api.get("/api/site-pairs/paris/azure-weu").map(p -> p.path("items").path("total").asLong()))
                 .isEqualTo(Optional.of(1L));
+    }
+
+    /** The state of the site's one replicated item, or "" while the views cannot say. */
+    private static String itemState(SitesApi api, String site) {
+        return api.get("/api/replication/items?site=" + site).map(r -> r.path("items").path(0).path("state").asText())
+                .orElse("");
+    }
+
+    private static String readiness(SitesApi api, String source, String target) {
+        return api.get("/api/site-pairs/" + source + "/" + target).map(p -> p.path("readiness").asText()).orElse("");
     }
 
     private static boolean isRpoBreachOfWeu(Alert alert) {

@@ -37,7 +37,8 @@ import org.sitewatch.simulator.Simulator;
  * The real collector, made by its factory from the endpoints the simulator describes, against the
  * simulator's Azure front (token endpoint and ARM over HTTPS on 127.0.0.1, with the certificate the
  * simulator made) and a manual scenario clock: two vaults, each provider type, a list over two pages,
- * a failing link, a throttled vault beside one that reads, refused credentials and tokens expiring.
+ * a failing link, a throttled vault beside one that reads, refused credentials and tokens expiring,
+ * targets from the vaults' replication policies, and a link failed over and back.
  */
 class AzureSimulatorTest {
 
@@ -88,6 +89,8 @@ class AzureSimulatorTest {
               - { at: 300s, cluster: rsv-weu, action: api-fault, kind: auth, duration: 60s }
               - { at: 400s, cluster: rsv-weu, action: api-fault, kind: http500, duration: 60s,
                   path: /subscriptions/*/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/rsv-weu/replicationPolicies }
+              - { at: 500s, cluster: rsv-neu, action: replication-failover, job: 200-0 }
+              - { at: 600s, cluster: rsv-neu, action: replication-failback, job: 200-0 }
             """;
 
     private final ManualClock clock = new ManualClock(T0);
@@ -213,6 +216,23 @@ class AzureSimulatorTest {
         advance(60);
         assertThat(replications(neu.poll())).extracting(ReplicationStatus::name, ReplicationStatus::sourceSite,
                 ReplicationStatus::targetSite).containsExactly(tuple("file01", "lyon", "azure-neu"));
+    }
+
+    @Test
+    void aFailedOverItemIsFailedOverUntilItFailsBack() throws Exception {
+        PollingSource neu = collector("rsv-neu");
+        advance(505);
+        ReplicationStatus failedOver = replication(neu.poll(), "file01");
+        assertThat(failedOver.state()).isEqualTo(ReplicationState.FAILED_OVER);
+        assertThat(failedOver.health()).isEqualTo(ReplicationHealth.OK);
+        assertThat(failedOver.vendorState()).isEqualTo("UnplannedFailoverCommitted");
+        assertThat(failedOver.error()).isNull();
+
+        advance(100);
+        ReplicationStatus back = replication(neu.poll(), "file01");
+        assertThat(back.state()).isEqualTo(ReplicationState.REPLICATING);
+        assertThat(back.health()).isEqualTo(ReplicationHealth.OK);
+        assertThat(back.lastRecoveryPoint()).as("synced at the failback").isEqualTo(T0.plusSeconds(600));
     }
 
     @Test
