@@ -19,7 +19,8 @@ import org.sitewatch.simulator.engine.ReplicationLinkState;
  * being the VM {@code vm-<vmid>} of the vim25 front. {@code status.status} is worded from the
  * link's state now:
  * <ul>
- *   <li>disabled: PAUSED; the guest stopped or its host offline: NOT_ACTIVE (VR has no traffic);</li>
+ *   <li>disabled: PAUSED; failed over ({@code replication-failover}) and not failed back: RECOVERED;
+ *       the guest stopped or its host offline: NOT_ACTIVE (VR has no traffic);</li>
  *   <li>the last attempt failed: ERROR; an attempt running: SYNC; else OK;</li>
  *   <li>the last good sync older than the RPO: the word with {@code _RPO_VIOLATION} (OK becomes
  *       RPO_VIOLATION), as VR compounds them, and {@code rpo_violation} true.</li>
@@ -68,7 +69,7 @@ final class VrReplications {
     /** The VR status word of a link now, e.g. {@code SYNC} or {@code ERROR_RPO_VIOLATION}. */
     static String status(ClusterState state, ReplicationLinkState link, Instant now) {
         String word = baseWord(state, link);
-        if (!rpoViolated(link, now) || word.equals("PAUSED")) {
+        if (!rpoViolated(link, now) || word.equals("PAUSED") || word.equals("RECOVERED")) {
             return word;
         }
         return word.equals("OK") ? "RPO_VIOLATION" : word + "_RPO_VIOLATION";
@@ -79,7 +80,7 @@ final class VrReplications {
         DrTarget local = DrTarget.local(cluster);
         GuestState guest = state.guest(link.spec().guest());
         String word = status(state, link, now);
-        Map<String, Object> status = map("status", word, "rpo_violation", rpoViolated(link, now) && !word.equals("PAUSED"));
+        Map<String, Object> status = map("status", word, "rpo_violation", word.endsWith("RPO_VIOLATION"));
         Map<String, Object> info = map("id", replicationId(cluster, link), "vm_id", VimIds.vm(link.spec().guest()).value(),
                 "name", guest == null ? "vm-" + link.spec().guest() : guest.spec().name(),
                 "source_site_name", local.vcName(), "source_vc_id", local.vcId(),
@@ -96,6 +97,10 @@ final class VrReplications {
     private static String baseWord(ClusterState state, ReplicationLinkState link) {
         if (link.spec().disable()) {
             return "PAUSED";
+        }
+        if (link.failedOver()) {
+            // Recovered at the target site (replication-failover): VR stops and says so until failback.
+            return "RECOVERED";
         }
         GuestState guest = state.guest(link.spec().guest());
         if (guest == null || !guest.running() || !state.isOnline(guest.node())) {

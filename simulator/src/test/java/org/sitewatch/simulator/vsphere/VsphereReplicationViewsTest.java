@@ -50,6 +50,8 @@ class VsphereReplicationViewsTest {
               - { at: 30s, cluster: berlin-vc, action: replication-fail, job: 101-0, error: "disk write failed" }
               - { at: 50s, cluster: berlin-vc, action: test-failover, job: 102-0 }
               - { at: 60s, cluster: berlin-vc, action: api-fault, kind: http500, path: /api/rest/vr, duration: 20s }
+              - { at: 100s, cluster: berlin-vc, action: replication-failover, job: 102-0 }
+              - { at: 130s, cluster: berlin-vc, action: replication-failback, job: 102-0 }
             """;
     private static final String USER = "monitor@vsphere.local";
     private static final String PASSWORD = "s3cret&<x>";
@@ -136,6 +138,22 @@ class VsphereReplicationViewsTest {
         assertThat(json(fault).path("error_code").asText()).isEqualTo("INTERNAL_SERVER_ERROR");
         assertThat(get(base() + "srm/v2/protection-groups", session(base() + "srm/v2")).statusCode())
                 .as("SRM is another path").isEqualTo(200);
+    }
+
+    @Test
+    void aFailedOverLinkIsRecoveredUntilItFailsBack() throws Exception {
+        String vr = base() + "vr/v2";
+        String session = session(vr);
+        vcenter.advance(Duration.ofSeconds(110));
+        String madrid = json(get(vr + "/pairings", session)).path("list").get(1).path("pairing_id").asText();
+        JsonNode app = json(get(vr + "/pairings/" + madrid + "/replications", session)).path("list").get(1);
+        assertThat(app.path("vm_id").asText()).isEqualTo("vm-102");
+        assertThat(app.path("status").path("status").asText()).isEqualTo("RECOVERED");
+        assertThat(app.path("status").path("rpo_violation").asBoolean()).isFalse();
+
+        vcenter.advance(Duration.ofSeconds(150));
+        JsonNode back = json(get(vr + "/pairings/" + madrid + "/replications", session)).path("list").get(1);
+        assertThat(back.path("status").path("status").asText()).isIn("OK", "SYNC");
     }
 
     @Test
