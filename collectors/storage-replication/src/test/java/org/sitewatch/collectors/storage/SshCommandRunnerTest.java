@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +61,18 @@ class SshCommandRunnerTest {
         ByteArrayOutputStream pem = new ByteArrayOutputStream();
         OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "sitewatch-test", null, pem);
         return Secret.inline(pem.toString(StandardCharsets.US_ASCII));
+    }
+
+    /** The key in OpenSSH format encrypted with {@code passphrase} (bcrypt KDF, AES-256-CTR, like ssh-keygen). */
+    private static Secret encryptedKey(KeyPair pair, String passphrase) throws Exception {
+        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
+        encryption.setPassword(passphrase);
+        encryption.setCipherName("AES");
+        encryption.setCipherType("256");
+        encryption.setKdfRounds(4);
+        ByteArrayOutputStream pem = new ByteArrayOutputStream();
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "sitewatch-test", encryption, pem);
+        return Secret.fromFile(pem.toString(StandardCharsets.US_ASCII), "/etc/sitewatch/id_ecdsa");
     }
 
     private static CommandRunner runner(int port, KeyPair clientKey, Path knownHosts, boolean acceptNew, Duration timeout)
@@ -187,6 +200,28 @@ class SshCommandRunnerTest {
                                 + " exited with status 10: drbdsetup: No such resource");
                     });
         }
+    }
+
+    @Test
+    void shouldLogInWithAPassphraseProtectedKeyAndNameTheKeyWhenThePassphraseIsWrong() throws Exception {
+        Secret key = encryptedKey(CLIENT_KEY, "correct horse");
+        SshSettings right = new SshSettings("127.0.0.1", server.port(), "monitor", key, Secret.inline("correct horse"),
+                knownHosts(HOST_KEY), false, null);
+        try (CommandRunner runner = CommandRunner.create(new CommandSettings(DrbdSettings.DEFAULT_COMMAND, false, null, null,
+                right), KEY)) {
+            assertThat(runner.run(List.of())).startsWith("[{");
+        }
+
+        SshSettings wrong = new SshSettings("127.0.0.1", server.port(), "monitor", key, Secret.inline("battery staple"),
+                knownHosts(HOST_KEY), false, null);
+        assertThatThrownBy(() -> CommandRunner.create(new CommandSettings(DrbdSettings.DEFAULT_COMMAND, false, null, null,
+                wrong), KEY))
+                .isInstanceOfSatisfying(CollectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(CollectorErrorKind.CONFIG);
+                    assertThat(e.getMessage()).contains(KEY + ".ssh.private-key", "/etc/sitewatch/id_ecdsa")
+                            .doesNotContain("battery");
+                    assertThat(e.remedy()).contains(KEY + ".ssh.passphrase");
+                });
     }
 
     @Test
