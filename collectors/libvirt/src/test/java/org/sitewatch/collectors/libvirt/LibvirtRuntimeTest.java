@@ -1,0 +1,73 @@
+package org.sitewatch.collectors.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sitewatch.collectors.libvirt.LibvirtTestDriver.WAIT;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sitewatch.collectors.runtime.CollectorManager;
+import org.sitewatch.collectors.runtime.CollectorRegistry;
+import org.sitewatch.collectors.runtime.InMemoryEventSink;
+import org.sitewatch.collectors.runtime.RetryPolicy;
+import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.events.CollectorErrorKind;
+import org.sitewatch.events.CollectorHeartbeat;
+import org.sitewatch.events.CollectorStatus;
+import org.sitewatch.events.HaHost;
+import org.sitewatch.events.HaHostState;
+import org.sitewatch.events.Platform;
+import org.sitewatch.events.VmState;
+
+/** The plug-in found by the runtime's ServiceLoader discovery and run by the real push loop. */
+class LibvirtRuntimeTest {
+
+    private final InMemoryEventSink sink = new InMemoryEventSink();
+    private CollectorManager manager;
+
+    @BeforeAll
+    static void libvirt() {
+        LibvirtTestDriver.requireLibvirt();
+    }
+
+    @AfterEach
+    void stop() {
+        if (manager != null) {
+            manager.stop();
+        }
+    }
+
+    @Test
+    void shouldPublishTheHostsDomainsAndReportAnEndpointWithoutReachableHostAsFailing() {
+        EndpointConfig lab = LibvirtTestDriver.endpoint("lab", Map.of("kvm1", LibvirtTestDriver.nodeUri("node-kvm1.xml")))
+                .build();
+        EndpointConfig dark = EndpointConfig.builder("dark", "kvm-dark", Platform.LIBVIRT)
+                .setting("hosts", List.of(Map.of("name", "kvm9", "uri", "test:///nonexistent/sitewatch-node.xml")))
+                .pollInterval(Duration.ofMillis(200)).build();
+        manager = new CollectorManager(List.of(lab, dark), CollectorRegistry.discover(), sink, new SimpleMeterRegistry(),
+                Clock.systemUTC(), new RetryPolicy(Duration.ofMillis(300), Duration.ofMillis(500)));
+        manager.start();
+
+        await().atMost(WAIT).until(() -> sink.data(VmState.class, vm -> vm.site().equals("kvm-lab")).size() == 6);
+        assertThat(sink.data(VmState.class, vm -> vm.site().equals("kvm-lab"))).extracting(VmState::name)
+                .containsExactlyInAnyOrder("web-01", "db-01", "batch-01", "old-01", "crashy-01", "sleepy-01");
+        assertThat(sink.data(HaHost.class, h -> h.hostId().equals("kvm1"))).extracting(HaHost::state)
+                .containsExactly(HaHostState.HEALTHY);
+        await().atMost(WAIT).until(() -> sink.lastHeartbeat("lab") != null);
+        assertThat(sink.lastHeartbeat("lab").status()).isEqualTo(CollectorStatus.OK);
+
+        // Its only host cannot be opened: the heartbeat fails with the reason, so the site is UNKNOWN.
+        await().atMost(WAIT).until(() -> sink.heartbeats("dark").stream().anyMatch(hb -> hb.status() == CollectorStatus.ERROR));
+        CollectorHeartbeat failing = sink.heartbeats("dark").stream().filter(hb -> hb.status() == CollectorStatus.ERROR)
+                .findFirst().orElseThrow();
+        assertThat(failing.errorKind()).isEqualTo(CollectorErrorKind.CONNECT);
+        assertThat(failing.error()).startsWith("no libvirt host of endpoint dark is reachable (kvm9: cannot connect to "
+                + "test:///nonexistent/sitewatch-node.xml: ");
+    }
+}
