@@ -17,10 +17,13 @@ class CollectorRegistrationTest {
     void shouldFindTheCollectorOfEveryShippedVendorModule() {
         CollectorRegistry registry = CollectorRegistry.discover();
 
-        assertThat(registry.platforms()).contains(Platform.PROXMOX, Platform.VSPHERE, Platform.HYPERV, Platform.AZURE);
+        assertThat(registry.platforms()).contains(Platform.PROXMOX, Platform.VSPHERE, Platform.HYPERV, Platform.AZURE,
+                Platform.LIBVIRT);
         assertThat(registry.find(Platform.HYPERV)).get().satisfies(f ->
                 assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.hyperv.HypervCollectorFactory"));
         assertThat(registry.find(Platform.AZURE)).get().satisfies(f ->
                 assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.azure.AzureCollectorFactory"));
+        assertThat(registry.find(Platform.LIBVIRT)).get().satisfies(f ->
+                assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.libvirt.LibvirtCollectorFactory"));
     }
 }
