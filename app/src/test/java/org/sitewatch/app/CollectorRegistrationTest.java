@@ -25,5 +25,6 @@ class CollectorRegistrationTest {
                 assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.azure.AzureCollectorFactory"));
         assertThat(registry.find(Platform.LIBVIRT)).get().satisfies(f ->
                 assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.libvirt.LibvirtCollectorFactory"));
+        assertThat(registry.find(Platform.KUBEVIRT).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.kubevirt.KubevirtCollectorFactory");
     }
 }
