@@ -8,7 +8,9 @@ import org.sitewatch.collectors.spi.PushSource;
 
 /**
  * The libvirt push source of one endpoint (one site's KVM hosts). Each {@link #start} opens a new
- * {@link LibvirtSubscription}; see there for threads, reconnection and what is reported.
+ * {@link LibvirtSubscription} and waits for its first round of connections (at most the endpoint's
+ * poll deadline): when no host opens, {@code start} throws, as a poll that cannot reach its
+ * endpoint fails. See {@link LibvirtSubscription} for threads, reconnection and what is reported.
  */
 final class LibvirtCollector implements PushSource {
 
@@ -29,7 +31,12 @@ final class LibvirtCollector implements PushSource {
         LibvirtEventLoop.ensureRunning();
         LibvirtSubscription next = new LibvirtSubscription(endpoint, settings, clock, sink);
         subscription = next;
-        next.start();
+        try {
+            next.start(endpoint.effectivePollDeadline());
+        } catch (CollectorException e) {
+            stop();
+            throw e;
+        }
     }
 
     @Override

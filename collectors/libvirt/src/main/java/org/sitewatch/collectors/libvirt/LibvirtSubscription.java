@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * crashed on one host starts on another ({@link RestartTracker}); each host as an HA host, HEALTHY while
  * connected and FAILED with the reason while not. A host that cannot be reached is a partial read
  * ({@code vm.state} of {@code node <host>}): its VMs keep their last state and the site turns
- * DEGRADED with the reason. When no host can be reached the subscription fails
- * ({@link ObservationSink#failed}, CONNECT), like a poll that cannot reach its endpoint: the site
- * turns UNKNOWN with the reasons, and the runtime subscribes again after its back-off.
+ * DEGRADED with the reason. When no host can be reached the subscription fails (CONNECT, every
+ * host's reason), like a poll that cannot reach its endpoint: thrown from {@link #start} for the
+ * first round, {@link ObservationSink#failed} when the last connection is lost later. The site turns
+ * UNKNOWN with the reasons, and the runtime subscribes again after its back-off.
  *
  * <p>Limits: hosts are opened one after the other on the one thread, so a host whose connection
  * hangs (an SSH time-out) delays the events of the others until it gives up.
@@ -87,11 +89,40 @@ final class LibvirtSubscription {
     }
 
     /** Connects every host, then reports, on the subscription's thread. */
-    void start() {
-        execute(() -> {
+    /**
+     * Connects every host on the subscription's thread and waits for that first round at most
+     * {@code wait}. When no host could be opened, throws the failure (and reports nothing), so the
+     * runtime counts a failed subscription rather than a healthy one that fails a moment later. A
+     * round still running after {@code wait} goes on; it reports through the sink.
+     */
+    void start(Duration wait) throws CollectorException {
+        CompletableFuture<CollectorException> firstRound = new CompletableFuture<>();
+        boolean queued = execute(() -> {
             links.values().forEach(this::connect);
-            report();
+            CollectorException none = noHostReachable();
+            if (!firstRound.complete(none) || none == null) {
+                report();
+            }
         });
+        if (!queued) {
+            return;
+        }
+        CollectorException none;
+        try {
+            none = firstRound.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            firstRound.complete(null); // too slow to wait for: the round reports by itself
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            firstRound.complete(null);
+            return;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        if (none != null) {
+            throw none;
+        }
     }
 
     /** Lists every connected host again and delivers a snapshot; false when stopped. */
@@ -314,11 +345,9 @@ final class LibvirtSubscription {
         if (!running) {
             return;
         }
-        if (links.values().stream().noneMatch(HostLink::up)) {
-            String reasons = links.values().stream().map(l -> l.name() + ": " + l.downReason)
-                    .collect(Collectors.joining("; "));
-            sink.failed(CollectorException.retriable(CollectorErrorKind.CONNECT,
-                    "no libvirt host of endpoint " + endpoint.id() + " is reachable (" + reasons + ")", null));
+        CollectorException none = noHostReachable();
+        if (none != null) {
+            sink.failed(none);
             return;
         }
         Snapshot.Builder b = Snapshot.builder(clock.instant());
@@ -331,6 +360,16 @@ final class LibvirtSubscription {
             link.skipped.forEach(reason -> b.skipped(reason).partial(EventType.VM_STATE));
         }
         sink.snapshot(b.build());
+    }
+
+    /** The CONNECT failure naming every host's reason when no host is connected, else null. */
+    private CollectorException noHostReachable() {
+        if (links.values().stream().anyMatch(HostLink::up)) {
+            return null;
+        }
+        String reasons = links.values().stream().map(l -> l.name() + ": " + l.downReason).collect(Collectors.joining("; "));
+        return CollectorException.retriable(CollectorErrorKind.CONNECT,
+                "no libvirt host of endpoint " + endpoint.id() + " is reachable (" + reasons + ")", null);
     }
 
     private boolean isUp(String host) {

@@ -43,14 +43,23 @@ class LibvirtRuntimeTest {
         }
     }
 
+    /**
+     * Three endpoints: one host that works (site OK), one working and one unopenable host (a partial
+     * read in the heartbeat: the site is DEGRADED with the reason), and no host that opens (a failing
+     * heartbeat: the site is UNKNOWN with the reason).
+     */
     @Test
-    void shouldPublishTheHostsDomainsAndReportAnEndpointWithoutReachableHostAsFailing() {
+    void shouldPublishTheHostsDomainsAPartialReadAndAFailingEndpoint() {
         EndpointConfig lab = LibvirtTestDriver.endpoint("lab", Map.of("kvm1", LibvirtTestDriver.nodeUri("node-kvm1.xml")))
                 .build();
         EndpointConfig dark = EndpointConfig.builder("dark", "kvm-dark", Platform.LIBVIRT)
                 .setting("hosts", List.of(Map.of("name", "kvm9", "uri", "test:///nonexistent/sitewatch-node.xml")))
                 .pollInterval(Duration.ofMillis(200)).build();
-        manager = new CollectorManager(List.of(lab, dark), CollectorRegistry.discover(), sink, new SimpleMeterRegistry(),
+        EndpointConfig half = EndpointConfig.builder("half", "kvm-half", Platform.LIBVIRT)
+                .setting("hosts", List.of(Map.of("name", "kvm5", "uri", "test:///default"),
+                        Map.of("name", "kvm6", "uri", "test:///nonexistent/sitewatch-node.xml")))
+                .pollInterval(Duration.ofMillis(200)).build();
+        manager = new CollectorManager(List.of(lab, dark, half), CollectorRegistry.discover(), sink, new SimpleMeterRegistry(),
                 Clock.systemUTC(), new RetryPolicy(Duration.ofMillis(300), Duration.ofMillis(500)));
         manager.start();
 
@@ -62,11 +71,23 @@ class LibvirtRuntimeTest {
         await().atMost(WAIT).until(() -> sink.lastHeartbeat("lab") != null);
         assertThat(sink.lastHeartbeat("lab").status()).isEqualTo(CollectorStatus.OK);
 
+        await().atMost(WAIT).until(() -> sink.heartbeats("half").stream().anyMatch(hb -> !hb.unreadable().isEmpty()));
+        CollectorHeartbeat partial = sink.heartbeats("half").stream().filter(hb -> !hb.unreadable().isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(partial.status()).isEqualTo(CollectorStatus.OK);
+        assertThat(partial.unreadable()).singleElement().satisfies(u -> assertThat(u.describe())
+                .startsWith("VMs of node kvm6 not readable: cannot connect to test:///nonexistent/sitewatch-node.xml: "));
+        assertThat(sink.data(HaHost.class, h -> h.site().equals("kvm-half"))).extracting(HaHost::hostId, HaHost::state)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("kvm5", HaHostState.HEALTHY),
+                        org.assertj.core.groups.Tuple.tuple("kvm6", HaHostState.FAILED));
+
         // Its only host cannot be opened: the heartbeat fails with the reason, so the site is UNKNOWN.
         await().atMost(WAIT).until(() -> sink.heartbeats("dark").stream().anyMatch(hb -> hb.status() == CollectorStatus.ERROR));
         CollectorHeartbeat failing = sink.heartbeats("dark").stream().filter(hb -> hb.status() == CollectorStatus.ERROR)
                 .findFirst().orElseThrow();
         assertThat(failing.errorKind()).isEqualTo(CollectorErrorKind.CONNECT);
+        // Never a healthy heartbeat between attempts: the first round's failure is thrown from start.
+        assertThat(sink.heartbeats("dark")).extracting(CollectorHeartbeat::status).containsOnly(CollectorStatus.ERROR);
         assertThat(failing.error()).startsWith("no libvirt host of endpoint dark is reachable (kvm9: cannot connect to "
                 + "test:///nonexistent/sitewatch-node.xml: ");
     }
