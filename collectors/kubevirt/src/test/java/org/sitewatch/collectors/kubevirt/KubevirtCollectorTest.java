@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.sitewatch.collectors.spi.CheckpointStore;
 import org.sitewatch.collectors.spi.CollectorContext;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.PartialRead;
 import org.sitewatch.collectors.spi.PushSource;
+import org.sitewatch.collectors.spi.Scope;
 import org.sitewatch.collectors.spi.Snapshot;
+import org.sitewatch.events.CollectorErrorKind;
+import org.sitewatch.events.EventType;
 import org.sitewatch.events.HaAction;
 import org.sitewatch.events.HaActionKind;
 import org.sitewatch.events.HaCluster;
@@ -174,6 +179,37 @@ class KubevirtCollectorTest {
 
         assertThat(sink.snapshots().get(0).states()).filteredOn(VmState.class::isInstance).map(VmState.class::cast)
                 .extracting(VmState::vmId).containsExactly("prod/in-prod");
+    }
+
+    @Test
+    void shouldReportVmsAndNameNodesAsUnreadableWhenTheAccountMayNotListNodes() throws Exception {
+        cluster.server.expect().get().withPath("/api/v1/nodes?resourceVersion=0")
+                .andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden")
+                        .withMessage("nodes is forbidden: User \"sitewatch\" cannot list resource \"nodes\"").build())
+                .always();
+        cluster.put(VM, Kv.vm("prod", "db01", "Always", "Stopped"));
+
+        RecordingSink sink = start();
+
+        Snapshot first = sink.snapshots().get(0);
+        assertThat(first.states()).singleElement().isInstanceOf(VmState.class);
+        assertThat(first.unreadable()).extracting(PartialRead::type, PartialRead::scope).containsExactly(
+                tuple(EventType.HA_HOST, Scope.endpoint("/api/v1/nodes")), tuple(EventType.HA_CLUSTER, Scope.endpoint("/api/v1/nodes")));
+        assertThat(first.unreadable().get(0).reason()).contains("may not list and watch", "/api/v1/nodes", "403");
+        assertThat(sink.failures()).isEmpty();
+    }
+
+    @Test
+    void shouldReportALostApiServerThroughTheSink() throws Exception {
+        cluster.put(Kv.node("worker-1", "True"));
+        RecordingSink sink = start();
+
+        cluster.server.destroy();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !sink.failures().isEmpty());
+        assertThat(sink.failures().get(0).kind()).isEqualTo(CollectorErrorKind.CONNECT);
+        assertThat(sink.failures().get(0).permanent()).isFalse();
+        assertThat(sink.failures()).hasSize(1);
     }
 
     private static VmState lastVm(RecordingSink sink) {

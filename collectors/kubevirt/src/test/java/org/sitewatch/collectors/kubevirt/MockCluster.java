@@ -98,6 +98,6 @@ final class MockCluster implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        server.destroy(); // idempotent: a test may have stopped the server already
     }
 }
