@@ -35,14 +35,7 @@ class KubevirtConfigurationTest {
     @Test
     void shouldBindTheKubevirtBlockFromProperties(@TempDir Path dir) throws Exception {
         // Port 1 on the loopback: the runtime starts the endpoint and finds nothing there.
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "http://127.0.0.1:1"}}]
-                contexts: [{name: c, context: {cluster: c, user: u}}]
-                current-context: c
-                users: [{name: u, user: {token: t}}]
-                """);
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), Kv.kubeconfig("http://127.0.0.1:1"));
         runner.withPropertyValues(
                 "sitewatch.collectors.enabled=true",
                 "sitewatch.collectors.endpoints[0].id=ocp-par",

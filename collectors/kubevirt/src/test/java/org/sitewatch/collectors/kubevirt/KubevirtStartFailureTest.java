@@ -63,17 +63,8 @@ class KubevirtStartFailureTest {
         exchange.close();
     }
 
-    private static final String KUBECONFIG = """
-            apiVersion: v1
-            kind: Config
-            clusters: [{name: c, cluster: {server: "%s"}}]
-            contexts: [{name: c, context: {cluster: c, user: u}}]
-            current-context: c
-            users: [{name: u, user: {token: expired}}]
-            """;
-
     private CollectorException startAgainst(String url) throws CollectorException {
-        String kubeconfig = KUBECONFIG.formatted(url);
+        String kubeconfig = Kv.kubeconfig(url);
         EndpointConfig endpoint = EndpointConfig.builder("ocp-par", "paris-dc1", Platform.KUBEVIRT)
                 .vendorKey("sitewatch.collectors.endpoints[0].kubevirt").setting("kubeconfig", kubeconfig)
                 .timeout(Duration.ofSeconds(2)).build();
@@ -87,7 +78,7 @@ class KubevirtStartFailureTest {
 
         assertThat(failure.kind()).isEqualTo(CollectorErrorKind.AUTH);
         assertThat(failure.permanent()).isTrue();
-        assertThat(failure.getMessage()).contains("rejected the credentials from inline (401)").doesNotContain("expired");
+        assertThat(failure.getMessage()).contains("rejected the credentials from inline (401)").doesNotContain("test-token");
         assertThat(failure.remedy()).contains("sitewatch.collectors.endpoints[0].kubevirt.kubeconfig-file");
     }
 
@@ -120,7 +111,7 @@ class KubevirtStartFailureTest {
     void shouldRefuseAContextTheKubeconfigDoesNotHave() {
         EndpointConfig endpoint = EndpointConfig.builder("ocp-par", "paris-dc1", Platform.KUBEVIRT)
                 .vendorKey("sitewatch.collectors.endpoints[0].kubevirt").setting("context", "prod-admin")
-                .setting("kubeconfig", KUBECONFIG.formatted("https://127.0.0.1:6443")).build();
+                .setting("kubeconfig", Kv.kubeconfig("https://127.0.0.1:6443")).build();
 
         CollectorException failure = catchThrowableOfType(CollectorException.class,
                 () -> new KubevirtCollectorFactory().create(endpoint, new CollectorContext(Clock.systemUTC())));

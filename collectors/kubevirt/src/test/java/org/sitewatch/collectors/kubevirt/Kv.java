@@ -87,6 +87,18 @@ final class Kv {
         }
     }
 
+    /** A kubeconfig with one cluster at {@code server} and a bearer token. */
+    static String kubeconfig(String server) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "%s"}}]
+                contexts: [{name: c, context: {cluster: c, user: u}}]
+                current-context: c
+                users: [{name: u, user: {token: test-token}}]
+                """.formatted(server);
+    }
+
     static Obj vm(String namespace, String name) {
         return new Obj("VirtualMachine", namespace, name, null);
     }

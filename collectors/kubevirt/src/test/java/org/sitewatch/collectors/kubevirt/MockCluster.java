@@ -45,24 +45,7 @@ final class MockCluster implements AutoCloseable {
 
     /** A kubeconfig pointing at this server with a bearer token. */
     String kubeconfig() {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: http://127.0.0.1:%d
-                contexts:
-                - name: mock
-                  context:
-                    cluster: mock
-                    user: tester
-                current-context: mock
-                users:
-                - name: tester
-                  user:
-                    token: test-token
-                """.formatted(server.getPort());
+        return Kv.kubeconfig("http://127.0.0.1:" + server.getPort());
     }
 
     /** Creates the object, or replaces the stored one (status included); returns what the server stored. */
