@@ -110,6 +110,7 @@ public class Simulator implements AutoCloseable {
         server.createContext("/", new ClusterDispatcher(scenario, engine, closing, config.faultHold));
         server.start();
         try {
+            afterTick();
             startOwnListeners();
             if (config.caCertificateOut != null) {
                 certificate().writePem(config.caCertificateOut);
@@ -248,11 +249,24 @@ public class Simulator implements AutoCloseable {
     /** Advances all clusters to the clock's current time, applying due scenario steps. */
     public void tick() {
         engine.tick();
+        afterTick();
+    }
+
+    /** Lets each cluster's front bring what it keeps outside the simulator up to the engine's state. */
+    private void afterTick() {
+        for (ClusterSpec c : scenario.clusters()) {
+            VendorFront front = VendorFronts.forPlatform(c.platform());
+            engine.read(c.name(), (state, now) -> {
+                front.afterTick(state, now);
+                return null;
+            });
+        }
     }
 
     private void safeTick() {
         try {
             engine.tick();
+            afterTick();
         } catch (RuntimeException e) {
             LOG.error("simulator tick failed", e);
         }

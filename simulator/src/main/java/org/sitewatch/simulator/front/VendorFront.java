@@ -1,10 +1,12 @@
 package org.sitewatch.simulator.front;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.sitewatch.simulator.ClusterSpec;
 import org.sitewatch.simulator.NodeSpec;
+import org.sitewatch.simulator.engine.ClusterState;
 
 /**
  * One vendor's API in front of the vendor-neutral engine: it validates the vendor settings a
@@ -59,6 +61,14 @@ public interface VendorFront {
 
     /** Answers one call addressed to the cluster (its path starts after the cluster's segment). */
     void serve(FrontExchange exchange) throws IOException;
+
+    /**
+     * Called by the simulator after each of its ticks (and once at start), under the engine's lock, for
+     * a front that keeps something outside the simulator in step with the cluster (e.g. the libvirt
+     * front's test-driver domains and DRBD status files). Default: nothing.
+     */
+    default void afterTick(ClusterState cluster, Instant now) {
+    }
 
     /**
      * Whether the vendor's HA may restart the cluster's guests on this node after a failure. True for
