@@ -53,12 +53,14 @@ final class GuestObjects {
         final Instant started;
         final String source;
         final String vmiName;
+        final String vmiUid;
         String target;
         final PhaseHistory phase = new PhaseHistory();
         Instant ended;
 
-        Migration(String name, String uid, Instant started, String source, String vmiName) {
+        Migration(String name, String uid, Instant started, String source, String vmiName, String vmiUid) {
             this.name = name;
+            this.vmiUid = vmiUid;
             this.uid = uid;
             this.started = started;
             this.source = source;
@@ -155,7 +157,10 @@ final class GuestObjects {
         if (vmi.ended()) {
             return !"Failed".equals(wanted[0]) || !wanted[1].equals(vmi.node);
         }
-        boolean restartedElsewhere = vmi.phase.is("Unknown") && !wanted[1].equals(vmi.node);
+        // Only a live migration moves a VMI; on any other node it is a new run (even when a refresh missed the failure).
+        boolean restartedElsewhere = vmi.node != null && !"Scheduling".equals(wanted[0]) && !wanted[1].equals(vmi.node)
+                && migrations.stream().noneMatch(m -> m.phase.is("Succeeded") && wanted[1].equals(m.target)
+                        && vmi.uid.equals(m.vmiUid));
         // A guest without HA keeps running where it was; a changed start time is its node's reboot.
         boolean rebooted = !g.ha() && seenStartedAt != null && !seenStartedAt.equals(g.startedAt());
         return restartedElsewhere || rebooted;
@@ -164,7 +169,7 @@ final class GuestObjects {
     private void followMigration(GuestState g, Instant now, Duration round) {
         Migration active = migrations.stream().filter(m -> !m.finished()).findFirst().orElse(null);
         if (g.ha() && g.phase() == HaPhase.MIGRATING && active == null && vmi != null) {
-            active = new Migration(name + "-migration-" + (migrations.size() + 1), uids.get(), now, vmi.node, name);
+            active = new Migration(name + "-migration-" + (migrations.size() + 1), uids.get(), now, vmi.node, name, vmi.uid);
             migrations.add(active);
         }
         if (active == null) {

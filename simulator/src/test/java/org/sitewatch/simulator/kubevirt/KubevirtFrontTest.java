@@ -250,6 +250,25 @@ class KubevirtFrontTest {
     }
 
     @Test
+    void aRestartElsewhereThatNoPollSawFailingStillEndsTheOldVmiFailedBeforeTheNewOne() throws Exception {
+        clock.set(T0.plusSeconds(59));
+        JsonNode before = client.getJson(VMIS + "/db01", TOKEN);
+        String version = client.getJson(VMIS, TOKEN).path("metadata").path("resourceVersion").asText();
+        JdkKubeClient.Watch watch = watch(VMIS + "?watch=true&resourceVersion=" + version);
+        assertThat(watch.poll(300)).isNull();
+
+        clock.set(T0.plusSeconds(80)); // lost, fenced and restarted between two polls
+        JsonNode failed = watch.nextChange();
+        assertThat(failed.path("type").asText()).isEqualTo("MODIFIED");
+        assertThat(phaseOf(failed)).isEqualTo("Failed");
+        assertThat(watch.nextChange().path("type").asText()).isEqualTo("DELETED");
+        JsonNode added = watch.nextChange();
+        assertThat(added.path("type").asText()).isEqualTo("ADDED");
+        assertThat(added.path("object").path("metadata").path("uid").asText())
+                .isNotEqualTo(before.path("metadata").path("uid").asText());
+    }
+
+    @Test
     void aWatchFromAVersionOlderThanTheHistoryIsTold410Expired() throws Exception {
         JdkKubeClient small = new JdkKubeClient(endpoint("ocp-small").url(), simulator.ownListenerCertificate().orElseThrow());
         String token = KubeSettings.DEFAULT_TOKEN;
