@@ -110,6 +110,8 @@ class KubevirtCollectorTest {
         cluster.put(VMI, runningVmi("db01", "worker-2"));
         cluster.put(VM, Kv.vm("prod", "db01", "Always", "Running"));
         await().atMost(WAIT).until(() -> "worker-2".equals(lastVm(sink).host()) && lastVm(sink).power() == PowerState.RUNNING);
+        // Migrations and VMIs are watched apart: their events may arrive in either order.
+        await().atMost(WAIT).until(() -> !sink.observed(HaAction.class).isEmpty());
         assertThat(sink.observed(HaAction.class)).extracting(HaAction::actionId, HaAction::action, HaAction::fromHost,
                 HaAction::toHost, HaAction::vendorState)
                 .containsExactly(tuple("migration/" + migrationUid, HaActionKind.MIGRATE, "worker-1", "worker-2", "Succeeded"));
@@ -120,7 +122,7 @@ class KubevirtCollectorTest {
             HaHost host = sink.lastObserved(HaHost.class, h -> h.hostId().equals("worker-2"));
             return host != null && host.state() == HaHostState.FAILED;
         });
-        assertThat(sink.lastObserved(HaCluster.class, c -> true).hostsHealthy()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> sink.lastObserved(HaCluster.class, c -> true).hostsHealthy() == 1);
         cluster.delete(VMI, "prod", "db01");
         String secondUid = cluster.put(VMI, Kv.vmi("prod", "db01", null, "Scheduled", "worker-1")).getMetadata().getUid();
         await().atMost(WAIT).until(() -> sink.observed(HaAction.class).size() == 2);
