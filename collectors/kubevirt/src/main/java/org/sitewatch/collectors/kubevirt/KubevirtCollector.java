@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +154,7 @@ final class KubevirtCollector implements PushSource {
                         + "actions published before are not repeated", endpoint.id(), saved.replace('\n', ' ').trim());
             }
             Map<SharedIndexInformer<?>, String> kubevirtPaths = new LinkedHashMap<>();
-            List<String> scopes = settings.allNamespaces() ? java.util.Collections.singletonList(null) : settings.namespaces();
+            List<String> scopes = settings.allNamespaces() ? Collections.singletonList(null) : settings.namespaces();
             for (String namespace : scopes) {
                 kubevirtPaths.put(inform(KubevirtResources.VIRTUAL_MACHINES, namespace,
                         (vm, at) -> model.vmChanged(vm), (vm, at) -> model.vmDeleted(vm)), path(KubevirtResources.VIRTUAL_MACHINES, namespace));
