@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
 import org.sitewatch.collectors.spi.settings.Required;
+import org.sitewatch.collectors.storage.CephMirrorSettings;
+import org.sitewatch.collectors.storage.DrbdSettings;
 
 /**
  * An endpoint's libvirt block, {@code sitewatch.collectors.endpoints[n].libvirt.*}: the KVM hosts of
@@ -21,6 +23,10 @@ import org.sitewatch.collectors.spi.settings.Required;
  * @param reconnectBackoffMax the longest wait between attempts; the wait doubles up to it (default 60 s)
  * @param restartWindow how soon after a crash on one host a start of the same domain on another host
  *     counts as an HA restart (default 10 min)
+ * @param drbd optional: DRBD replication status of these hosts ({@code drbdsetup status --json}, locally or
+ *     over SSH), read every {@code poll-interval}; null when not configured
+ * @param ceph optional: Ceph RBD mirroring status of chosen images ({@code rbd mirror image status}), read
+ *     every {@code poll-interval}; null when not configured
  */
 public record LibvirtSettings(
         @Required(example = "[{name: kvm1, uri: qemu+ssh://monitor@kvm1/system?keyfile=/etc/sitewatch/id_ed25519}]")
@@ -29,7 +35,9 @@ public record LibvirtSettings(
         Integer keepaliveCount,
         Duration reconnectBackoffMin,
         Duration reconnectBackoffMax,
-        Duration restartWindow) {
+        Duration restartWindow,
+        DrbdSettings drbd,
+        CephMirrorSettings ceph) {
 
     static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(5);
     static final int DEFAULT_KEEPALIVE_COUNT = 5;

@@ -55,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * first round, {@link ObservationSink#failed} when the last connection is lost later. The site turns
  * UNKNOWN with the reasons, and the runtime subscribes again after its back-off.
  *
+ * <p>Storage replication (the endpoint's {@code drbd} and {@code ceph} blocks): {@link ReplicationReaders}
+ * reads it every poll interval on a thread of its own, once the first round of connections opened a
+ * host, and every snapshot carries the last reading (see {@link #onReplicationReading}).
+ *
  * <p>Limits: hosts are opened one after the other on the one thread, so a host whose connection
  * hangs (an SSH time-out) delays the events of the others until it gives up.
  */
@@ -70,6 +74,9 @@ final class LibvirtSubscription {
     private final Map<String, HostLink> links = new LinkedHashMap<>();
     private final DomainTable table;
     private final RestartTracker restarts;
+    private final ReplicationReaders replication;
+    /** The last replication reading; null until the first one. On the subscription's thread only. */
+    private Snapshot replicationReading;
     private final ScheduledExecutorService thread;
     private volatile boolean running = true;
 
@@ -80,6 +87,7 @@ final class LibvirtSubscription {
         this.sink = sink;
         this.table = new DomainTable(endpoint);
         this.restarts = new RestartTracker(endpoint, settings.restartWindow());
+        this.replication = new ReplicationReaders(endpoint, settings, clock);
         settings.hosts().forEach(h -> links.put(h.name(), new HostLink(h)));
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "libvirt-" + endpoint.id());
@@ -88,7 +96,6 @@ final class LibvirtSubscription {
         });
     }
 
-    /** Connects every host, then reports, on the subscription's thread. */
     /**
      * Connects every host on the subscription's thread and waits for that first round at most
      * {@code wait}. When no host could be opened, throws the failure (and reports nothing), so the
@@ -102,6 +109,9 @@ final class LibvirtSubscription {
             CollectorException none = noHostReachable();
             if (!firstRound.complete(none) || none == null) {
                 report();
+            }
+            if (none == null) {
+                replication.start(this::onReplicationReading);
             }
         });
         if (!queued) {
@@ -151,6 +161,7 @@ final class LibvirtSubscription {
             log.warn("collector {}: closing the libvirt connections did not finish cleanly: {}", endpoint.id(), e.toString());
         }
         thread.shutdownNow();
+        replication.close();
     }
 
     /**
@@ -165,6 +176,22 @@ final class LibvirtSubscription {
             if (c != null) {
                 lost(link, c, "connection closed: eof");
             }
+        });
+    }
+
+    /**
+     * From the replication thread: keeps the reading and delivers a full snapshot with it, on the
+     * subscription's thread. A snapshot per reading rather than changed records by {@code observe}:
+     * the runtime takes partial reads (a DRBD command that fails) into the heartbeat only from
+     * snapshots, and drops them again only with the next snapshot that has none, so both the failing
+     * and the recovering read need one; a snapshot also reports a resource that is gone as removed.
+     * It costs no libvirt call (the domain table is in memory), and the runtime publishes only what
+     * changed (a lag growing with the clock is not a change).
+     */
+    private void onReplicationReading(Snapshot reading) {
+        execute(() -> {
+            replicationReading = reading;
+            report();
         });
     }
 
@@ -358,6 +385,12 @@ final class LibvirtSubscription {
                 b.unreadable(EventType.VM_STATE, Scope.node(link.name()), link.downReason);
             }
             link.skipped.forEach(reason -> b.skipped(reason).partial(EventType.VM_STATE));
+        }
+        if (replicationReading != null) {
+            ReplicationReaders.addTo(replicationReading, b);
+        } else if (replication.configured()) {
+            // Not read yet (a new subscription): the items published before are not removed meanwhile.
+            b.partial(EventType.REPLICATION_STATUS);
         }
         sink.snapshot(b.build());
     }

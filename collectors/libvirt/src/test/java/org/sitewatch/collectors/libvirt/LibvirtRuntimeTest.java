@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.sitewatch.collectors.libvirt.LibvirtTestDriver.WAIT;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.collectors.runtime.CollectorManager;
 import org.sitewatch.collectors.runtime.CollectorRegistry;
 import org.sitewatch.collectors.runtime.InMemoryEventSink;
@@ -23,6 +25,9 @@ import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.HaHost;
 import org.sitewatch.events.HaHostState;
 import org.sitewatch.events.Platform;
+import org.sitewatch.events.ReplicationHealth;
+import org.sitewatch.events.ReplicationState;
+import org.sitewatch.events.ReplicationStatus;
 import org.sitewatch.events.VmState;
 
 /** The plug-in found by the runtime's ServiceLoader discovery and run by the real push loop. */
@@ -90,5 +95,42 @@ class LibvirtRuntimeTest {
         assertThat(sink.heartbeats("dark")).extracting(CollectorHeartbeat::status).containsOnly(CollectorStatus.ERROR);
         assertThat(failing.error()).startsWith("no libvirt host of endpoint dark is reachable (kvm9: cannot connect to "
                 + "test:///nonexistent/sitewatch-node.xml: ");
+    }
+
+    /**
+     * A DRBD block whose status command (a real script) reports the pair after a split brain: the
+     * runtime publishes the FAILED record once; a failing command then shows in the heartbeat as a
+     * partial read of replication with its reason, the endpoint still OK and the VMs still published.
+     */
+    @Test
+    void shouldPublishAFailedDrbdPairAndAFailingStatusCommandInTheHeartbeat(@TempDir Path dir) {
+        DrbdScript drbd = new DrbdScript(dir).answer(DrbdScript.standalone());
+        EndpointConfig lab = LibvirtTestDriver.endpoint("drbd-lab", Map.of("kvm1", LibvirtTestDriver.nodeUri("node-kvm1.xml")))
+                .setting("drbd", drbd.block())
+                .resyncEvery(1000) // no periodic republishing during the test: what is published is what changed
+                .build();
+        manager = new CollectorManager(List.of(lab), CollectorRegistry.discover(), sink, new SimpleMeterRegistry(),
+                Clock.systemUTC(), new RetryPolicy(Duration.ofMillis(300), Duration.ofMillis(500)));
+        manager.start();
+
+        await().atMost(WAIT).until(() -> !sink.data(ReplicationStatus.class).isEmpty());
+        assertThat(sink.data(VmState.class, vm -> vm.site().equals(LibvirtTestDriver.SITE))).hasSizeGreaterThanOrEqualTo(6);
+        ReplicationStatus failed = sink.data(ReplicationStatus.class).get(0);
+        assertThat(failed.itemId()).isEqualTo(DrbdScript.ITEM);
+        assertThat(failed.state()).isEqualTo(ReplicationState.FAILED);
+        assertThat(failed.health()).isEqualTo(ReplicationHealth.CRITICAL);
+        assertThat(failed.site()).isEqualTo(LibvirtTestDriver.SITE);
+        assertThat(failed.targetSite()).isEqualTo(DrbdScript.PEER_SITE);
+
+        drbd.failing(true);
+        await().atMost(WAIT).until(() -> sink.heartbeats("drbd-lab").stream().anyMatch(hb -> !hb.unreadable().isEmpty()));
+        CollectorHeartbeat partial = sink.heartbeats("drbd-lab").stream().filter(hb -> !hb.unreadable().isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(partial.status()).isEqualTo(CollectorStatus.OK);
+        assertThat(partial.unreadable()).singleElement().satisfies(u -> assertThat(u.describe())
+                .startsWith("replication of endpoint libvirt.drbd not readable: ")
+                .contains("exited with status 10", DrbdScript.FAILURE));
+        // Unchanged readings publish nothing again; the failing ones publish no record at all.
+        assertThat(sink.data(ReplicationStatus.class)).hasSize(1);
     }
 }

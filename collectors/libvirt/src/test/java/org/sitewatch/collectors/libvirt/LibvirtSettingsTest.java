@@ -3,14 +3,18 @@ package org.sitewatch.collectors.libvirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.collectors.spi.settings.SettingsBinder;
 import org.sitewatch.collectors.spi.settings.SettingsBlock;
 import org.sitewatch.collectors.spi.settings.SettingsException;
+import org.sitewatch.collectors.storage.CephMirrorSettings;
 
 class LibvirtSettingsTest {
 
@@ -109,5 +113,57 @@ class LibvirtSettingsTest {
         assertThat(new LibvirtHost("kvm1", "qemu+ssh://monitor@kvm1/system").displayUri())
                 .isEqualTo("qemu+ssh://monitor@kvm1/system");
         assertThatThrownBy(() -> new LibvirtHost(" ", "qemu:///system")).hasMessage("must not be blank");
+    }
+
+    @Test
+    void shouldBindTheDrbdAndCephBlocksWithTheKeysTheSimulatorUses(@TempDir Path dir) throws Exception {
+        // The binder reads the key file (its content is not checked here; the SSH client parses it).
+        Path key = Files.writeString(dir.resolve("id_ecdsa"), "-----BEGIN OPENSSH PRIVATE KEY-----\n");
+        Map<String, Object> tree = hosts(Map.of("name", "kvm-a1", "uri", "qemu:///system"));
+        tree.put("drbd", Map.of("command", Map.of("command", List.of("cat", "/tmp/drbd-status.json")),
+                "peers", Map.of("kvm-b1", "oslo-dc2"), "node-name", "kvm-a1", "target-rpo", "2m"));
+        tree.put("ceph", Map.of("images", Map.of("rbd/vm-100-disk-0", "oslo-dc2"), "time-zone", "Europe/Oslo",
+                "command", Map.of("command", "rbd --id mirror-monitor mirror image status --format json",
+                        "ssh", Map.of("host", "ceph-mon1.oslo", "username", "sitewatch",
+                                "private-key-file", key.toString(),
+                                "known-hosts", "/etc/sitewatch/ssh/known_hosts"))));
+
+        LibvirtSettings s = bind(tree);
+
+        assertThat(s.drbd().peers()).containsExactly(Map.entry("kvm-b1", "oslo-dc2"));
+        assertThat(s.drbd().nodeName()).isEqualTo("kvm-a1");
+        assertThat(s.drbd().targetRpo()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(s.drbd().command().command()).containsExactly("cat", "/tmp/drbd-status.json");
+        assertThat(s.drbd().command().ssh()).isNull();
+        assertThat(s.ceph().images()).containsExactly(Map.entry("rbd/vm-100-disk-0", "oslo-dc2"));
+        assertThat(s.ceph().staleAfter()).isEqualTo(CephMirrorSettings.DEFAULT_STALE_AFTER);
+        assertThat(s.ceph().command().ssh().host()).isEqualTo("ceph-mon1.oslo");
+        assertThat(s.ceph().command().ssh().port()).isEqualTo(22);
+
+        LibvirtSettings without = bind(hosts(Map.of("name", "kvm-a1", "uri", "qemu:///system")));
+        assertThat(without.drbd()).isNull();
+        assertThat(without.ceph()).isNull();
+    }
+
+    @Test
+    void shouldRefuseBadDrbdAndCephBlocksNamingTheNestedKey() {
+        Map<String, Object> tree = hosts(Map.of("name", "kvm-a1", "uri", "qemu:///system"));
+        tree.put("drbd", Map.of("node-name", "kvm-a1"));
+        assertThat(problems(tree)).singleElement().asString().startsWith(KEY + ".drbd.peers: is required");
+
+        tree.put("drbd", Map.of("peers", Map.of("kvm-b1", "oslo-dc2"), "command", Map.of("timeout", "0s")));
+        assertThat(problems(tree)).singleElement().asString()
+                .isEqualTo(KEY + ".drbd.command.timeout: must be positive but was PT0S");
+
+        tree.put("drbd", Map.of("peers", Map.of("kvm-b1", "oslo-dc2"), "command", Map.of("ssh", Map.of("host", "kvm-a1"))));
+        assertThat(problems(tree)).anySatisfy(p -> assertThat(p).startsWith(KEY + ".drbd.command.ssh.username: is required"));
+
+        tree.remove("drbd");
+        tree.put("ceph", Map.of("images", Map.of("rbd/vm-100-disk-0", "oslo-dc2"), "time-zone", "Mars/Olympus"));
+        assertThat(problems(tree)).singleElement().asString().startsWith(KEY + ".ceph.time-zone: unknown time zone 'Mars/Olympus'");
+
+        tree.put("ceph", Map.of("images", Map.of("-rf", "oslo-dc2")));
+        assertThat(problems(tree)).singleElement().asString()
+                .isEqualTo(KEY + ".ceph.images.-rf: must be pool/image or pool/namespace/image");
     }
 }
