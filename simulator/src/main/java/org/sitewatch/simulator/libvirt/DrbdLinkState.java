@@ -24,7 +24,11 @@ record DrbdLinkState(String connection, String peerRole, String replication, Str
     /** What a resync has to copy when the guest declares no disk size. */
     private static final long DEFAULT_DISK_KIB = 8L * 1024 * 1024;
 
-    static DrbdLinkState of(ClusterState cluster, ReplicationLinkState link, Instant now) {
+    /**
+     * @param peerReturned whether the link's failures began while its target was down (the target is
+     *     back): DRBD then reconnects by itself and waits to resync, where a failed link stays StandAlone
+     */
+    static DrbdLinkState of(ClusterState cluster, ReplicationLinkState link, Instant now, boolean peerReturned) {
         String primary = cluster.guestNode(link.spec().guest());
         if (!cluster.isOnline(link.target()) || primary == null || !cluster.isOnline(primary)) {
             // DRBD keeps trying to reach a peer that is down and tracks the writes it misses.
@@ -35,6 +39,10 @@ record DrbdLinkState(String connection, String peerRole, String replication, Str
         }
         if (link.failCount() == 0) {
             return new DrbdLinkState("Connected", "Secondary", "Established", "UpToDate", 0, 100.0);
+        }
+        if (!link.running() && peerReturned) {
+            return new DrbdLinkState("Connected", "Secondary", "StartingSyncS", "Outdated",
+                    diskKib(cluster, link), 0);
         }
         if (!link.running()) {
             // The link failed (replication-fail): DRBD dropped the connection and will not retry by itself.

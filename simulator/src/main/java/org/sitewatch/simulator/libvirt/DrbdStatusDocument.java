@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.sitewatch.simulator.NodeSpec;
 import org.sitewatch.simulator.engine.ClusterState;
@@ -29,8 +30,12 @@ final class DrbdStatusDocument {
         return "vm-" + vmid;
     }
 
-    /** The document of {@code node}: the resources it holds, as a JSON array. */
-    static ArrayNode of(ClusterState cluster, String node, Instant now) {
+    /**
+     * The document of {@code node}: the resources it holds, as a JSON array.
+     *
+     * @param peerReturned the links whose failures began while their target was down
+     */
+    static ArrayNode of(ClusterState cluster, String node, Instant now, Set<String> peerReturned) {
         Map<Integer, List<ReplicationLinkState>> byGuest = new TreeMap<>();
         for (ReplicationLinkState link : cluster.links()) {
             byGuest.computeIfAbsent(link.spec().guest(), g -> new ArrayList<>()).add(link);
@@ -41,25 +46,34 @@ final class DrbdStatusDocument {
             if (node.equals(primary)) {
                 ObjectNode resource = resource(cluster, vmid, node, "Primary", "UpToDate");
                 for (ReplicationLinkState link : links) {
-                    DrbdLinkState s = DrbdLinkState.of(cluster, link, now);
+                    DrbdLinkState s = DrbdLinkState.of(cluster, link, now, peerReturned.contains(link.id()));
                     connection(resource, cluster, link.target(), s.connection(), s.peerRole(), s.replication(),
                             s.peerDisk(), s.outOfSyncKib(), s.percentInSync());
                 }
                 resources.add(resource);
             } else {
                 links.stream().filter(l -> node.equals(l.target())).findFirst().ifPresent(link -> {
-                    DrbdLinkState s = DrbdLinkState.of(cluster, link, now);
+                    DrbdLinkState s = DrbdLinkState.of(cluster, link, now, peerReturned.contains(link.id()));
                     // The target's own disk is what the primary sees of it; without a connection it is outdated.
                     String disk = s.connected() ? s.peerDisk() : "Outdated";
                     ObjectNode resource = resource(cluster, vmid, node, "Secondary", disk);
                     connection(resource, cluster, primary, s.connection(), s.connected() ? "Primary" : "Unknown",
-                            s.replication().equals("SyncSource") ? "SyncTarget" : s.replication(),
+                            asSeenByTarget(s.replication()),
                             s.connected() ? "UpToDate" : "DUnknown", s.outOfSyncKib(), s.percentInSync());
                     resources.add(resource);
                 });
             }
         });
         return resources;
+    }
+
+    /** The replication state the sync target prints for the source's. */
+    private static String asSeenByTarget(String sourceReplication) {
+        return switch (sourceReplication) {
+            case "SyncSource" -> "SyncTarget";
+            case "StartingSyncS" -> "StartingSyncT";
+            default -> sourceReplication;
+        };
     }
 
     private static ObjectNode resource(ClusterState cluster, int vmid, String node, String role, String disk) {

@@ -6,15 +6,19 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sitewatch.simulator.ClusterSpec;
 import org.sitewatch.simulator.NodeSpec;
 import org.sitewatch.simulator.ReplicationJobSpec;
 import org.sitewatch.simulator.engine.ClusterState;
 import org.sitewatch.simulator.engine.GuestState;
 import org.sitewatch.simulator.engine.NodeState;
+import org.sitewatch.simulator.engine.ReplicationLinkState;
 import org.sitewatch.simulator.front.FrontExchange;
 import org.sitewatch.simulator.front.VendorFront;
 
@@ -35,6 +39,11 @@ public final class LibvirtFront implements VendorFront {
 
     private final TestDriverMirror mirror = new TestDriverMirror();
     private DrbdStatusFiles drbdFiles;
+    /**
+     * Per cluster, the links whose target was seen down since their last good sync. The map is guarded
+     * by this front's monitor, a cluster's set by its engine's lock (afterTick runs under it).
+     */
+    private final Map<String, Set<String>> peerLostSinceLastSync = new HashMap<>();
 
     @Override
     public String platform() {
@@ -136,13 +145,38 @@ public final class LibvirtFront implements VendorFront {
         if (cluster.links().isEmpty()) {
             return;
         }
+        Set<String> peerReturned = peersReturned(cluster);
         for (NodeState node : cluster.nodes()) {
             if (node.online()) {
-                files().write(cluster.name(), node.name(), DrbdStatusDocument.of(cluster, node.name(), now).toString());
+                files().write(cluster.name(), node.name(),
+                        DrbdStatusDocument.of(cluster, node.name(), now, peerReturned).toString());
             } else {
                 files().remove(cluster.name(), node.name());
             }
         }
+    }
+
+    /**
+     * The links (ids) whose target went down since their last good sync and is back: remembered per
+     * cluster from tick to tick, forgotten once the link has synced with the target up.
+     */
+    private Set<String> peersReturned(ClusterState cluster) {
+        Set<String> lostPeer;
+        synchronized (this) {
+            lostPeer = peerLostSinceLastSync.computeIfAbsent(cluster.name(), c -> new HashSet<>());
+        }
+        Set<String> returned = new HashSet<>();
+        for (ReplicationLinkState link : cluster.links()) {
+            if (!cluster.isOnline(link.target())) {
+                lostPeer.add(link.id());
+            } else if (link.failCount() == 0) {
+                lostPeer.remove(link.id());
+            } else if (lostPeer.contains(link.id())) {
+                returned.add(link.id());
+            }
+        }
+        lostPeer.retainAll(cluster.links().stream().map(ReplicationLinkState::id).toList());
+        return returned;
     }
 
     private static String hostNode(ClusterSpec cluster) {

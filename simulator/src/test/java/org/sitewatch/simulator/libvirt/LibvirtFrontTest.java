@@ -209,7 +209,12 @@ class LibvirtFrontTest {
             assertThat(connecting.vendorState()).contains("connection:Connecting", "peer-role:Unknown");
             assertThat(secondaryFile).doesNotExist();
 
-            // Back at 110 s: the link's retry at 120 s resyncs it, Established once that is done.
+            // Back at 110 s: DRBD reconnects and waits to resync (the attempt at 90 s failed while it was
+            // down); the link's retry at 120 s resyncs it, Established once that is done.
+            ReplicationStatus reconnected = read(drbd, 111);
+            assertThat(reconnected.state()).isEqualTo(ReplicationState.SYNCING);
+            assertThat(reconnected.vendorState()).contains("connection:Connected", "replication:StartingSyncS");
+            assertThat(Files.readString(secondaryFile)).contains("\"replication-state\":\"StartingSyncT\"");
             assertThat(read(drbd, 125).vendorState()).contains("replication:SyncSource");
             assertThat(read(drbd, 131).vendorState()).contains("replication:Established");
             assertThat(secondaryFile).exists();
