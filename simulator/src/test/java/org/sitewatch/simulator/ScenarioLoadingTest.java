@@ -224,7 +224,8 @@ class ScenarioLoadingTest {
                 .hasMessageContaining("clusters[0].site: no site 's2'");
         assertThatThrownBy(() -> Scenario.parse(clusters.replace("name: s1", "name: s1\n    platform: mainframe")))
                 .hasMessageContaining("clusters[0].platform: no simulator front for platform 'mainframe' (available: ")
-                .hasMessageContaining("hyperv, proxmox, vsphere");
+                .hasMessageContaining("azure").hasMessageContaining("hyperv").hasMessageContaining("proxmox")
+                .hasMessageContaining("vsphere");
         assertThatThrownBy(() -> Scenario.parse(clusters.replace("{ name: a }", "{ name: a, votes: -1 }")))
                 .hasMessageContaining("clusters[0].nodes[0].votes: must not be negative");
     }
