@@ -3,6 +3,8 @@ package org.sitewatch.bench.harness;
 import java.util.List;
 import org.sitewatch.bench.collector.AzurePollCost;
 import org.sitewatch.bench.collector.HypervPollCost;
+import org.sitewatch.bench.collector.KubevirtEventCost;
+import org.sitewatch.bench.collector.LibvirtEventCost;
 import org.sitewatch.bench.collector.ProxmoxPollCost;
 import org.sitewatch.bench.collector.VspherePollCost;
 import org.sitewatch.bench.kafka.ConsumerPerformanceScenario;
@@ -45,6 +47,8 @@ public final class Scenarios {
                 new ProxmoxPollCost(),
                 new VspherePollCost(),
                 new HypervPollCost(),
-                new AzurePollCost());
+                new AzurePollCost(),
+                new LibvirtEventCost(),
+                new KubevirtEventCost());
     }
 }
