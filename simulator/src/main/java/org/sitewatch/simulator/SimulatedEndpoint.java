@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param id        endpoint id (the cluster's name)
  * @param site      the cluster's home site
  * @param platform  the vendor platform, e.g. {@code proxmox}
- * @param url       the API root URL
+ * @param url       the API root URL; null for a front not served over HTTP (e.g. libvirt's in-process test driver)
  * @param nodeSites node → site for the nodes standing outside the home site (a stretched cluster)
  * @param settings  the vendor's further endpoint properties (e.g. {@code api-token}); may be secret
  * @param cloud     the cloud provider the cluster runs in (the endpoint's common {@code cloud} key, e.g.
@@ -46,13 +46,15 @@ public record SimulatedEndpoint(String id, String site, String platform, String 
     }
 
     /**
-     * The endpoint's vendor block as flat properties ({@code url} first, then the front's settings,
-     * e.g. {@code login.username}, {@code sites[HVC-OSLO]}), as a user writes them under
-     * {@code sitewatch.collectors.endpoints[n].<platform>}.
+     * The endpoint's vendor block as flat properties ({@code url} first when there is one, then the
+     * front's settings, e.g. {@code login.username}, {@code sites[HVC-OSLO]}), as a user writes them
+     * under {@code sitewatch.collectors.endpoints[n].<platform>}.
      */
     public Map<String, String> vendorProperties() {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("url", url);
+        if (url != null) {
+            out.put("url", url);
+        }
         new TreeMap<>(settings).forEach(out::put);
         return out;
     }

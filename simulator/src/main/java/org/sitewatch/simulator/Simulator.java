@@ -62,6 +62,8 @@ public class Simulator implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private final Map<String, HttpsServer> ownListeners = new LinkedHashMap<>();
     private SelfSignedCertificate certificate;
+    /** Cluster → why its front cannot serve it in this process; decided at start. */
+    private volatile Map<String, String> leftOut = Map.of();
 
     /**
      * A vendor front whose clusters each get an HTTPS listener of their own, serving the front from
@@ -110,6 +112,7 @@ public class Simulator implements AutoCloseable {
         server.createContext("/", new ClusterDispatcher(scenario, engine, closing, config.faultHold));
         server.start();
         try {
+            leftOut = unavailableClusters();
             afterTick();
             startOwnListeners();
             if (config.caCertificateOut != null) {
@@ -133,6 +136,32 @@ public class Simulator implements AutoCloseable {
                     config.caCertificateOut.toAbsolutePath());
         }
         return this;
+    }
+
+    /**
+     * The clusters whose front cannot serve them in this process (e.g. libvirt without its native
+     * library), each with a warning saying what is left out and why: the engine still plays them, but
+     * they get no endpoint and no after-tick work, so the rest of the estate runs.
+     */
+    private Map<String, String> unavailableClusters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ClusterSpec c : scenario.clusters()) {
+            VendorFronts.forPlatform(c.platform()).unavailableReason().ifPresent(reason -> {
+                out.put(c.name(), reason);
+                LOG.warn("simulator: leaving out {} cluster {} (site {}, {} guests): no collector endpoint is made "
+                        + "for it and its guests are not shown to collectors, because {}", c.platform(), c.name(),
+                        c.site(), c.vms().size(), reason);
+            });
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The clusters left out because their front cannot serve them in this process, each with the
+     * reason (what to install); empty when every cluster is served, and before {@link #start()}.
+     */
+    public Map<String, String> leftOutClusters() {
+        return leftOut;
     }
 
     /**
@@ -225,15 +254,20 @@ public class Simulator implements AutoCloseable {
 
     /**
      * One collector endpoint per cluster, in scenario order, described from the scenario itself; a
-     * cluster's {@code cloud} and {@code region} become the endpoint's location.
+     * cluster's {@code cloud} and {@code region} become the endpoint's location. A cluster whose
+     * front is not {@link VendorFront#servedOverHttp() served over HTTP} has no url; a
+     * {@link #leftOutClusters() left out} cluster has no endpoint.
      */
     public List<SimulatedEndpoint> endpoints() {
         List<SimulatedEndpoint> out = new ArrayList<>();
         for (ClusterSpec c : scenario.clusters()) {
+            if (leftOut.containsKey(c.name())) {
+                continue;
+            }
             Map<String, String> nodeSites = new LinkedHashMap<>();
             c.nodes().stream().filter(n -> !n.site().equals(c.site())).forEach(n -> nodeSites.put(n.name(), n.site()));
             VendorFront front = VendorFronts.forPlatform(c.platform());
-            String url = baseUrl(c.name());
+            String url = front.servedOverHttp() ? baseUrl(c.name()) : null;
             Map<String, String> settings = front instanceof OwnHttpsListener own
                     ? own.collectorSettings(c, url, certificate.pem())
                     : front.collectorSettings(c, url, scenario.clusters());
@@ -255,6 +289,9 @@ public class Simulator implements AutoCloseable {
     /** Lets each cluster's front bring what it keeps outside the simulator up to the engine's state. */
     private void afterTick() {
         for (ClusterSpec c : scenario.clusters()) {
+            if (leftOut.containsKey(c.name())) {
+                continue;
+            }
             VendorFront front = VendorFronts.forPlatform(c.platform());
             engine.read(c.name(), (state, now) -> {
                 front.afterTick(state, now);

@@ -27,16 +27,18 @@ class ScenarioLoadingTest {
             """;
 
     @Test
-    void defaultScenarioHasProxmoxVsphereVmcHypervAndAzureSites() {
+    void defaultScenarioHasProxmoxVsphereVmcHypervAzureAndLibvirtSites() {
         Scenario s = Scenario.loadResource("/scenarios/default.yaml");
         assertThat(s.clusters()).extracting(ClusterSpec::name)
                 .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
-                        "oslo-hv", "stockholm-hv", "rsv-osl-neu");
+                        "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm");
         assertThat(s.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr",
-                "vmc-frankfurt", "oslo-dc4", "stockholm-dr", "azure-neu");
+                "vmc-frankfurt", "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5");
         assertThat(s.loop()).contains(Duration.ofMinutes(4));
-        // the Recovery Services vault is not a cluster of hosts: its nodes are a fabric and a region
-        for (ClusterSpec site : s.clusters().stream().filter(c -> !c.platform().equals("azure")).toList()) {
+        // the Recovery Services vault is not a cluster of hosts: its nodes are a fabric and a region;
+        // the libvirt host is one hypervisor with a DRBD peer, no HA (checked below)
+        for (ClusterSpec site : s.clusters().stream()
+                .filter(c -> !c.platform().equals("azure") && !c.platform().equals("libvirt")).toList()) {
             assertThat(site.nodes()).hasSizeBetween(3, 4);
             assertThat(site.vms()).hasSizeBetween(6, 10);
             assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
@@ -67,6 +69,15 @@ class ScenarioLoadingTest {
         assertThat(s.timeline()).filteredOn(st -> st.cluster().equals("rsv-osl-neu"))
                 .extracting(st -> st.action().actionName())
                 .containsExactlyInAnyOrder("replication-fail", "replication-recover", "api-fault", "test-failover");
+        // libvirt with DRBD: every guest on the one libvirt host in vienna-dc5, two replicated to its peer in london-dr
+        ClusterSpec vienna = s.cluster("vienna-kvm");
+        assertThat(vienna.platform()).isEqualTo("libvirt");
+        assertThat(vienna.sites()).containsExactly("vienna-dc5", "london-dr");
+        assertThat(vienna.vms()).hasSizeBetween(3, 4).allMatch(g -> g.node().equals("kvm-vie-1"));
+        assertThat(vienna.replication()).hasSize(2).allMatch(j -> vienna.siteOf(j.target()).equals("london-dr"));
+        assertThat(s.timeline()).filteredOn(st -> st.cluster().equals("vienna-kvm"))
+                .extracting(st -> st.action().actionName())
+                .containsExactlyInAnyOrder("replication-fail", "replication-recover", "vm-stop", "vm-start");
         // vSphere Replication between two vSphere sites: berlin stands a DR host in madrid-dr
         ClusterSpec berlin = s.cluster("berlin-vc");
         assertThat(berlin.platform()).isEqualTo("vsphere");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The endpoints the simulator describes carry where their cluster runs, from the scenario's cloud and region. */
@@ -57,5 +58,44 @@ class SimulatedEndpointTest {
         assertThat(endpoints).filteredOn(e -> e.cloud() != null || e.region() != null)
                 .extracting(e -> e.id() + " " + e.cloud() + " " + e.region())
                 .containsExactly("vmc-frankfurt aws eu-central-1", "rsv-osl-neu azure northeurope");
+    }
+
+    @Test
+    void anEndpointServedOverHttpHasItsUrlFirstAndOneServedOtherwiseHasNone() {
+        SimulatedEndpoint http = new SimulatedEndpoint("pve", "paris", "proxmox", "http://127.0.0.1:8006/pve/api2/json",
+                Map.of(), Map.of("api-token", "t"));
+        assertThat(http.vendorProperties()).containsExactly(Map.entry("url", "http://127.0.0.1:8006/pve/api2/json"),
+                Map.entry("api-token", "t"));
+
+        SimulatedEndpoint inProcess = new SimulatedEndpoint("kvm", "vienna", "libvirt", null, Map.of(),
+                Map.of("hosts[0].uri", "test:///default", "hosts[0].name", "kvm-1"));
+        assertThat(inProcess.vendorProperties()).containsExactly(Map.entry("hosts[0].name", "kvm-1"),
+                Map.entry("hosts[0].uri", "test:///default"));
+        assertThat(inProcess.toString()).contains("url=null");
+    }
+
+    @Test
+    void theSimulatorGivesAClusterOfAFrontNotServedOverHttpNoUrl() {
+        Scenario scenario = Scenario.parse("""
+                name: mixed
+                clusters:
+                  - name: onprem
+                    platform: vsphere
+                    cluster: CL-Lyon
+                    site: lyon
+                    nodes:
+                      - { name: esx-lyon-1 }
+                  - name: kvm
+                    platform: libvirt
+                    site: vienna
+                    nodes:
+                      - { name: kvm-1 }
+                """);
+        List<SimulatedEndpoint> endpoints = endpointsOf(scenario);
+
+        assertThat(endpoints).extracting(SimulatedEndpoint::id).containsExactly("onprem", "kvm");
+        assertThat(endpoints.get(0).url()).startsWith("http://127.0.0.1:").endsWith("/onprem");
+        assertThat(endpoints.get(1).url()).isNull();
+        assertThat(endpoints.get(1).vendorProperties()).doesNotContainKey("url").containsEntry("hosts[0].name", "kvm-1");
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sitewatch.simulator.ClusterSpec;
 import org.sitewatch.simulator.NodeSpec;
 import org.sitewatch.simulator.engine.ClusterState;
@@ -57,6 +58,25 @@ public interface VendorFront {
      */
     default Map<String, String> collectorSettings(ClusterSpec cluster, String baseUrl, List<ClusterSpec> estate) {
         return collectorSettings(cluster);
+    }
+
+    /**
+     * Whether a collector reaches this front's clusters over HTTP at {@link #apiRoot()} below the
+     * simulator's address (so their endpoints carry a {@code url}). False for a front a collector
+     * reaches otherwise, e.g. the libvirt front's in-process {@code test:///default} driver: such an
+     * endpoint has no {@code url}, and a collector in another process cannot watch it at all.
+     */
+    default boolean servedOverHttp() {
+        return true;
+    }
+
+    /**
+     * Why this front cannot serve its clusters in this process (e.g. a native library it needs is
+     * missing, with what to install), or empty when it can. The simulator leaves such clusters out of
+     * its endpoints and its after-tick work, with a warning, rather than refusing to start.
+     */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
     }
 
     /** Answers one call addressed to the cluster (its path starts after the cluster's segment). */

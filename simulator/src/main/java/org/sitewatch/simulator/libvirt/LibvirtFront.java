@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sitewatch.simulator.ClusterSpec;
 import org.sitewatch.simulator.NodeSpec;
@@ -72,7 +74,7 @@ public final class LibvirtFront implements VendorFront {
 
     /**
      * The libvirt block: one host named after the cluster's first node at {@code test:///default};
-     * with replication links, the {@code drbd} block reading that node's status file, each link
+     * with replication links, the {@code drbd} block reading that node's status file ({@link #catCommand}), each link
      * target as a peer in its site.
      */
     @Override
@@ -82,8 +84,7 @@ public final class LibvirtFront implements VendorFront {
         out.put("hosts[0].name", host);
         out.put("hosts[0].uri", TestDriverMirror.URI);
         if (!cluster.replication().isEmpty()) {
-            out.put("drbd.command.command[0]", "cat");
-            out.put("drbd.command.command[1]", files().file(cluster.name(), host).toString());
+            out.put("drbd.command.command", catCommand(files().file(cluster.name(), host)));
             out.put("drbd.node-name", host);
             for (ReplicationJobSpec link : cluster.replication()) {
                 out.put("drbd.peers[" + link.target() + "]", siteOf(cluster, link.target()));
@@ -102,6 +103,23 @@ public final class LibvirtFront implements VendorFront {
                     + "process's one test:///default driver; a scenario may have one libvirt cluster");
         }
         return collectorSettings(cluster);
+    }
+
+    /** A collector reaches the cluster through the in-process test driver, not over HTTP. */
+    @Override
+    public boolean servedOverHttp() {
+        return false;
+    }
+
+    /** Without libvirt's native library the test driver cannot be opened: the reason says to install libvirt0. */
+    @Override
+    public Optional<String> unavailableReason() {
+        try {
+            LibvirtLibrary.ensureLoaded();
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** libvirt has no HTTP API here: the collector talks to the test driver. */
@@ -177,6 +195,20 @@ public final class LibvirtFront implements VendorFront {
         }
         lostPeer.retainAll(cluster.links().stream().map(ReplicationLinkState::id).toList());
         return returned;
+    }
+
+    /**
+     * {@code cat '<file>'} as one command string, not a {@code [cat, <file>]} list: the embedded default
+     * hands these settings to Spring as command-line arguments, whose indexed keys reach the settings
+     * binder in no particular order (a list could run the file with {@code cat} as its argument).
+     */
+    static String catCommand(Path file) {
+        String path = file.toString();
+        if (path.contains("'")) {
+            throw new IllegalStateException("libvirt front: the DRBD status file " + path + " has a single quote in "
+                    + "its path, which the collector's command string cannot quote; set java.io.tmpdir elsewhere");
+        }
+        return "cat '" + path + "'";
     }
 
     private static String hostNode(ClusterSpec cluster) {

@@ -165,10 +165,11 @@ class LibvirtFrontTest {
         SimulatedEndpoint endpoint = simulator.endpoints().get(0);
         assertThat(endpoint.settings()).containsEntry("hosts[0].name", "kvm-a1")
                 .containsEntry("hosts[0].uri", "test:///default")
-                .containsEntry("drbd.command.command[0]", "cat")
                 .containsEntry("drbd.node-name", "kvm-a1")
                 .containsEntry("drbd.peers[kvm-b1]", "bergen");
-        Path primaryFile = Path.of(endpoint.settings().get("drbd.command.command[1]"));
+        String command = endpoint.settings().get("drbd.command.command");
+        assertThat(command).as("one string: cat and the quoted file").startsWith("cat '").endsWith("/kvm-a1.json'");
+        Path primaryFile = Path.of(command.substring("cat '".length(), command.length() - 1));
         Path secondaryFile = primaryFile.resolveSibling("kvm-b1.json");
 
         @SuppressWarnings("unchecked")

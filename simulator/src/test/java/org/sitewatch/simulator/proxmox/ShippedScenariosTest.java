@@ -30,7 +30,7 @@ class ShippedScenariosTest {
         try (ProxmoxSimulator sim = TestSites.start(scenario, clock)) {
             PveClient client = new PveClient(sim);
             assertThat(sim.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc",
-                    "vmc-frankfurt", "oslo-hv", "stockholm-hv", "rsv-osl-neu");
+                    "vmc-frankfurt", "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm");
             for (String site : List.of("paris-dc1", "frankfurt-dc2", "london-dr")) {
                 assertThat(client.data(site, "/cluster/resources?type=vm").size()).as(site).isBetween(6, 10);
             }
@@ -84,10 +84,10 @@ class ShippedScenariosTest {
             List<SimulatedEndpoint> endpoints = sim.endpoints();
             assertThat(endpoints).extracting(SimulatedEndpoint::id)
                     .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
-                            "oslo-hv", "stockholm-hv", "rsv-osl-neu");
+                            "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm");
             assertThat(endpoints).extracting(SimulatedEndpoint::site)
                     .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr", "vmc-frankfurt",
-                            "oslo-dc4", "stockholm-dr", "azure-neu");
+                            "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5");
             assertThat(endpoints.get(0).nodeSites()).containsExactly(Map.entry("pve-par-dr1", "london-dr"));
             assertThat(endpoints.get(1).nodeSites()).containsExactly(Map.entry("pve-fra-dr1", "london-dr"));
             assertThat(endpoints.get(2).nodeSites()).isEmpty();
@@ -137,6 +137,14 @@ class ShippedScenariosTest {
                     .containsEntry("sites[northeurope]", "azure-neu")
                     .containsEntry("ca-file", sim.simulator().ownListenerCertificate().orElseThrow().toString());
             assertThat(vault.toString()).doesNotContain("simulated-asr-reader-secret");
+            // the libvirt host: no url (reached through the in-process test driver), its DRBD peer in london-dr
+            SimulatedEndpoint vienna = endpoints.get(9);
+            assertThat(vienna.platform()).isEqualTo("libvirt");
+            assertThat(vienna.url()).isNull();
+            assertThat(vienna.vendorProperties()).doesNotContainKey("url")
+                    .containsEntry("hosts[0].name", "kvm-vie-1").containsEntry("hosts[0].uri", "test:///default")
+                    .containsEntry("drbd.peers[kvm-vie-dr1]", "london-dr");
+            assertThat(vienna.nodeSites()).containsExactly(Map.entry("kvm-vie-dr1", "london-dr"));
         }
     }
 
