@@ -4,12 +4,16 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * CPU time and allocated bytes of the collector's own threads, from the JVM's per-thread counters
  * ({@code ThreadMXBean}): the endpoint's scheduler and poll worker ({@code sitewatch-collector-*})
  * and the JDK HTTP client's selector and worker threads ({@code HttpClient-*}). Threads of the
  * in-process simulator, JIT and GC are not counted, so a figure is what the collector spends itself.
+ * A push collector has threads of its own besides those (its vendor's event loop or informers), and
+ * its benchmark drives the vendor from threads that must not count, so its scenario chooses the
+ * threads ({@link #CollectorThreadsCpu(Predicate)}).
  * A thread that ended between two readings loses its last stretch (none of these end while polling).
  */
 final class CollectorThreadsCpu {
@@ -18,8 +22,16 @@ final class CollectorThreadsCpu {
 
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final Predicate<ThreadInfo> collectorThread;
 
+    /** The polling collectors' threads: the runtime's and the JDK HTTP client's. */
     CollectorThreadsCpu() {
+        this(info -> isCollectorThread(info.getThreadName()));
+    }
+
+    /** The threads {@code collectorThread} picks. */
+    CollectorThreadsCpu(Predicate<ThreadInfo> collectorThread) {
+        this.collectorThread = collectorThread;
         if (!threads.isThreadCpuTimeSupported()) {
             throw new IllegalStateException("this JVM does not measure per-thread CPU time");
         }
@@ -46,7 +58,7 @@ final class CollectorThreadsCpu {
     Reading read() {
         Map<Long, long[]> totals = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && isCollectorThread(info.getThreadName())) {
+            if (info != null && collectorThread.test(info)) {
                 long id = info.getThreadId();
                 long cpu = threads.getThreadCpuTime(id);
                 long allocated = threads.getThreadAllocatedBytes(id);
@@ -56,6 +68,11 @@ final class CollectorThreadsCpu {
             }
         }
         return new Reading(totals);
+    }
+
+    /** CPU nanoseconds of the chosen threads since {@code earlier}; threads started since then count whole. */
+    long cpuNanosSince(Reading earlier) {
+        return read().since(earlier)[0];
     }
 
     private static boolean isCollectorThread(String name) {

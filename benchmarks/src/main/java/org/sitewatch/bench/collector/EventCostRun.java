@@ -38,13 +38,13 @@ final class EventCostRun {
      * @param burst the VM states the changes bring, by power state; one per change
      * @param cpu the collector's threads, chosen before the collector starts
      */
-    static EventCostFigures measure(EndpointConfig endpoint, VmStateTally sink, PushCollectorThreadsCpu cpu,
+    static EventCostFigures measure(EndpointConfig endpoint, VmStateTally sink, CollectorThreadsCpu cpu,
                                     Map<PowerState, Integer> listing, Map<PowerState, Integer> burst, Changes changes,
                                     Instant deadline, ProgressLine.Task progress) throws Exception {
         int vms = sum(listing);
         CollectorManager manager = new CollectorManager(List.of(endpoint), CollectorRegistry.discover(), sink,
                 new SimpleMeterRegistry(), Clock.systemUTC(), RetryPolicy.DEFAULT);
-        Map<Long, Long> beforeStart = cpu.read();
+        CollectorThreadsCpu.Reading beforeStart = cpu.read();
         long startedAt = System.nanoTime();
         manager.start();
         try {
@@ -53,19 +53,19 @@ final class EventCostRun {
                         + " VM states before the scenario limit");
             }
             long listingWall = sink.lastArrivalNanos() - startedAt;
-            long listingCpu = cpu.nanosSince(beforeStart);
+            long listingCpu = cpu.cpuNanosSince(beforeStart);
             int listed = sink.total();
             progress.say(String.format(Locale.ROOT, "first full listing: %,d VM states in %.0f ms, %.0f ms cpu", listed,
                     listingWall / 1e6, listingCpu / 1e6));
 
             sink.reset();
-            Map<Long, Long> beforeBurst = cpu.read();
+            CollectorThreadsCpu.Reading beforeBurst = cpu.read();
             long burstStart = System.nanoTime();
             changes.make();
             long making = System.nanoTime() - burstStart;
             Instant burstDeadline = Instant.now().plus(BURST_WAIT);
             awaitAll(sink, burst, deadline.isBefore(burstDeadline) ? deadline : burstDeadline);
-            long burstCpu = cpu.nanosSince(beforeBurst);
+            long burstCpu = cpu.cpuNanosSince(beforeBurst);
             int received = 0;
             int lost = 0;
             for (Map.Entry<PowerState, Integer> expected : burst.entrySet()) {

@@ -203,7 +203,7 @@ public final class KubevirtEventCost implements Scenario {
                 .setting("kubeconfig-file", kubeconfig.toString())
                 .pollInterval(Duration.ofSeconds(5)).timeout(Duration.ofSeconds(60)).build();
         int changes = scheduled.size();
-        return EventCostRun.measure(endpoint, sink, new PushCollectorThreadsCpu(collectorThreads()),
+        return EventCostRun.measure(endpoint, sink, new CollectorThreadsCpu(collectorThreads()),
                 Map.of(PowerState.RUNNING, vms - changes, PowerState.STOPPED, changes), Map.of(PowerState.RUNNING, changes),
                 () -> startAll(client, writers, scheduled), deadline, progress);
     }

@@ -92,7 +92,7 @@ public final class LibvirtEventCost implements Scenario {
     private static EventCostFigures measure(List<Domain> domains, int suspended, Instant deadline,
                                             ProgressLine.Task progress) throws Exception {
         VmStateTally sink = new VmStateTally(vm -> vm.name().startsWith(PREFIX));
-        PushCollectorThreadsCpu cpu = new PushCollectorThreadsCpu(t -> t.getThreadName().startsWith("sitewatch-collector-")
+        CollectorThreadsCpu cpu = new CollectorThreadsCpu(t -> t.getThreadName().startsWith("sitewatch-collector-")
                 || t.getThreadName().startsWith("libvirt-"));
         List<Domain> changed = domains.subList(0, suspended);
         return EventCostRun.measure(endpoint(), sink, cpu, Map.of(PowerState.RUNNING, domains.size()),
