@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *       BOOKMARK with {@code allowWatchBookmarks}) from {@code resourceVersion}, or the current objects
  *       as ADDED without one; a version older than the kept history ({@code watch-history}) gets an
  *       ERROR event with a 410 {@code Expired} status, as the API server's watch cache answers.
- *       WebSocket upgrades are refused with 503, the answer on which fabric8 falls back to HTTP
- *       watches; the JDK server cannot switch protocols;</li>
+ *       a WebSocket upgrade is answered with a plain 200 (the JDK server cannot switch protocols),
+ *       on which fabric8 falls back to an HTTP watch;</li>
  *   <li>{@code /version}, {@code /api}, {@code /apis}, {@code /api/v1} and {@code /apis/kubevirt.io/v1} discovery.</li>
  * </ul>
  * Every call needs {@code Authorization: Bearer <token>} (401 {@code Unauthorized} otherwise).
@@ -166,7 +166,10 @@ public final class KubevirtFront implements VendorFront, Simulator.OwnHttpsListe
         Map<String, String> query = query(ex);
         if (rp.name() == null && isWatch(query)) {
             if ("websocket".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Upgrade"))) {
-                send(ex, 503, Json.status(503, "ServiceUnavailable", "watches are served over HTTP streaming only"));
+                // The JDK server cannot switch protocols. A handshake answered 200 (as through a proxy that drops
+                // Upgrade) makes fabric8 fall back to an HTTP watch at once; a 5xx it would first retry.
+                send(ex, 200, Json.status(200, "WebSocketNotServed", "watches are served as HTTP streams only")
+                        .put("status", "Success"));
                 return;
             }
             new WatchStream(fx, rp, query, settings, this).run();
