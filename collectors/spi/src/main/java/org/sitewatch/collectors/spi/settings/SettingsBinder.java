@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -147,8 +148,11 @@ public final class SettingsBinder {
         }
         if (raw == List.class) {
             List<?> items = value instanceof List<?> list ? list
-                    : value instanceof Map<?, ?> indexed ? new ArrayList<>(indexed.values()) // [0], [1]... from properties
+                    : value instanceof Map<?, ?> indexed ? byIndex(key, indexed, problems) // [0], [1]... from properties
                     : List.of(value);
+            if (items == null) {
+                return null;
+            }
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 out.add(convert(key + "[" + i + "]", items.get(i), typeArgument(type, 0), problems));
@@ -214,5 +218,23 @@ public final class SettingsBinder {
             return p.getActualTypeArguments()[index];
         }
         throw new IllegalStateException("settings collections must declare their element type: " + type);
+    }
+
+    /**
+     * A list written as indexed properties ({@code command[0]}, {@code command[1]}, ...), in index
+     * order: the entries may arrive in any order (Spring's command-line properties come in hash
+     * order), so {@code [10]} must follow {@code [9]}, not the order they were read in.
+     */
+    private static List<?> byIndex(String key, Map<?, ?> indexed, List<String> problems) {
+        TreeMap<Integer, Object> ordered = new TreeMap<>();
+        for (Map.Entry<?, ?> e : indexed.entrySet()) {
+            String index = String.valueOf(e.getKey()).replaceAll("^\\[(.*)]$", "$1"); // "[0]" or "0"
+            if (!index.matches("\\d{1,9}")) {
+                problems.add(key + ": must be a list, but has the entry '" + index + "'");
+                return null;
+            }
+            ordered.put(Integer.valueOf(index), e.getValue());
+        }
+        return new ArrayList<>(ordered.values());
     }
 }

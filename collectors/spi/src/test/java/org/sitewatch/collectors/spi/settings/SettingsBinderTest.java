@@ -86,6 +86,23 @@ class SettingsBinderTest {
     }
 
     @Test
+    void shouldOrderAListWrittenAsIndexedPropertiesByIndexWhateverOrderTheyArriveIn() {
+        // Spring's command-line properties reach the binder in hash order
+        Map<String, Object> indexed = block("[1]", "dc1", "[10]", "dc10", "[0]", "dc0", "2", "dc2", "[9]", "dc9");
+        for (int i = 3; i < 9; i++) {
+            indexed.put("[" + i + "]", "dc" + i);
+        }
+        VsphereLike v = binder.bind(BLOCK, block("urls", block("vcenter", "https://vc"),
+                "login", block("username", "u", "password", "p"), "datacenters", indexed), VsphereLike.class);
+
+        assertThat(v.datacenters()).containsExactly("dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8",
+                "dc9", "dc10");
+        assertThat(problems(block("urls", block("vcenter", "https://vc"), "login", block("username", "u", "password",
+                "p"), "datacenters", block("[0]", "dc0", "main", "dc1")), VsphereLike.class))
+                .anyMatch(p -> p.contains("datacenters: must be a list, but has the entry 'main'"));
+    }
+
+    @Test
     void shouldAcceptTheRelaxedSpellingsSpringAndEnvironmentVariablesProduce() {
         TokenOnly camel = binder.bind(BLOCK, block("apiToken", SECRET), TokenOnly.class);
         TokenOnly envForm = binder.bind(BLOCK, block("APITOKEN", SECRET), TokenOnly.class);
