@@ -63,7 +63,9 @@ final class SimulatorCommand implements Runnable {
                 + " clusters in sites " + String.join(", ", simulator.scenario().sites()));
         for (SimulatedEndpoint e : simulator.endpoints()) {
             StringBuilder line = new StringBuilder("  ").append(e.id()).append("  ").append(e.platform())
-                    .append("  site ").append(e.site()).append("  url ").append(e.url());
+                    .append("  site ").append(e.site())
+                    // a front not served over HTTP (libvirt) is reached through its vendor's own client
+                    .append(e.url() != null ? "  url " + e.url() : "  (not over HTTP: this process's libvirt test driver)");
             if (e.platform().equals("proxmox") && e.settings().containsKey("api-token")) {
                 line.append("  api-token ").append(e.settings().get("api-token"));
             }

@@ -27,7 +27,8 @@ class SimulatorCommandTest {
 
             assertThat(printed).contains(String.join(", ", simulator.scenario().sites()));
             for (SimulatedEndpoint e : simulator.endpoints()) {
-                assertThat(printed).contains("  " + e.id() + "  " + e.platform() + "  site " + e.site() + "  url " + e.url());
+                assertThat(printed).contains("  " + e.id() + "  " + e.platform() + "  site " + e.site()
+                        + (e.url() != null ? "  url " + e.url() : "  (not over HTTP"));
                 if (e.platform().equals("proxmox")) {
                     assertThat(printed).contains("api-token " + e.settings().get("api-token"));
                 } else {
