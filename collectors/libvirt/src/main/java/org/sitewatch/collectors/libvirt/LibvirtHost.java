@@ -46,6 +46,20 @@ public record LibvirtHost(@Required(example = "kvm1") String name,
         uri = uri.trim();
     }
 
+    /**
+     * Whether libvirt opens this driver inside this process ({@code test:///...}) rather than talking
+     * to a daemon: such a connection has no keepalive (asking for one only makes libvirt print an
+     * error on stderr).
+     */
+    boolean inProcessDriver() {
+        try {
+            URI parsed = new URI(uri);
+            return "test".equals(parsed.getScheme()) && parsed.getHost() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** The URI for messages and logs, without a password. */
     String displayUri() {
         try {

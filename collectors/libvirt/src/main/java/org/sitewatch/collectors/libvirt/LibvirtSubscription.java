@@ -226,10 +226,13 @@ final class LibvirtSubscription {
     }
 
     private void keepalive(HostLink link, Connect c) {
+        if (link.host.inProcessDriver()) {
+            return;
+        }
         try {
             c.setKeepAlive((int) settings.keepaliveInterval().toSeconds(), settings.keepaliveCount());
         } catch (LibvirtException e) {
-            // Local drivers (qemu:///system, test:///) have no keepalive: nothing to probe.
+            // A driver without keepalive: nothing to probe.
             log.debug("collector {}: no keepalive on {}: {}", endpoint.id(), link.name(), message(e));
         }
     }

@@ -95,6 +95,15 @@ class LibvirtSettingsTest {
     }
 
     @Test
+    void onlyTheTestDriverWithoutAHostRunsInThisProcess() {
+        assertThat(new LibvirtHost("t", "test:///default").inProcessDriver()).isTrue();
+        assertThat(new LibvirtHost("t", "test:///tmp/node.xml").inProcessDriver()).isTrue();
+        assertThat(new LibvirtHost("q", "qemu:///system").inProcessDriver()).as("through libvirtd's socket").isFalse();
+        assertThat(new LibvirtHost("r", "qemu+ssh://monitor@kvm1/system").inProcessDriver()).isFalse();
+        assertThat(new LibvirtHost("d", "test+tcp://lab1/default").inProcessDriver()).isFalse();
+    }
+
+    @Test
     void shouldDoubleTheReconnectWaitUpToTheMaximum() {
         Map<String, Object> tree = hosts(Map.of("name", "kvm1", "uri", "qemu:///system"));
         tree.put("reconnect-backoff-min", "1s");
