@@ -3,6 +3,7 @@ package org.sitewatch.simulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sitewatch.simulator.front.VendorFronts;
 
 /**
  * What a Sitewatch collector needs to watch one simulated cluster: everything an entry of
@@ -13,7 +14,9 @@ import java.util.TreeMap;
  * @param id        endpoint id (the cluster's name)
  * @param site      the cluster's home site
  * @param platform  the vendor platform, e.g. {@code proxmox}
- * @param url       the API root URL; null for a front not served over HTTP (e.g. libvirt's in-process test driver)
+ * @param url       the API root URL, where the cluster listens; null for a front not served over HTTP (e.g.
+ *                  libvirt's in-process test driver). A collector setting only when the platform's front
+ *                  says its collector {@link org.sitewatch.simulator.front.VendorFront#collectorTakesUrl() takes a url}
  * @param nodeSites node → site for the nodes standing outside the home site (a stretched cluster)
  * @param settings  the vendor's further endpoint properties (e.g. {@code api-token}); may be secret
  * @param cloud     the cloud provider the cluster runs in (the endpoint's common {@code cloud} key, e.g.
@@ -46,13 +49,13 @@ public record SimulatedEndpoint(String id, String site, String platform, String 
     }
 
     /**
-     * The endpoint's vendor block as flat properties ({@code url} first when there is one, then the
-     * front's settings, e.g. {@code login.username}, {@code sites[HVC-OSLO]}), as a user writes them
-     * under {@code sitewatch.collectors.endpoints[n].<platform>}.
+     * The endpoint's vendor block as flat properties ({@code url} first when there is one and the
+     * platform's collector takes it, then the front's settings, e.g. {@code login.username},
+     * {@code sites[HVC-OSLO]}), as a user writes them under {@code sitewatch.collectors.endpoints[n].<platform>}.
      */
     public Map<String, String> vendorProperties() {
         Map<String, String> out = new LinkedHashMap<>();
-        if (url != null) {
+        if (url != null && VendorFronts.forPlatform(platform).collectorTakesUrl()) {
             out.put("url", url);
         }
         new TreeMap<>(settings).forEach(out::put);

@@ -72,6 +72,13 @@ class SimulatedEndpointTest {
         assertThat(inProcess.vendorProperties()).containsExactly(Map.entry("hosts[0].name", "kvm-1"),
                 Map.entry("hosts[0].uri", "test:///default"));
         assertThat(inProcess.toString()).contains("url=null");
+
+        // a KubeVirt cluster listens at a url, but its collector reads the address from its kubeconfig
+        SimulatedEndpoint kube = new SimulatedEndpoint("ocp", "lyon", "kubevirt", "https://127.0.0.1:8007", Map.of(),
+                Map.of("kubeconfig-file", "/tmp/ocp.kubeconfig", "context", "sitewatch@ocp"));
+        assertThat(kube.url()).isEqualTo("https://127.0.0.1:8007");
+        assertThat(kube.vendorProperties()).containsExactly(Map.entry("context", "sitewatch@ocp"),
+                Map.entry("kubeconfig-file", "/tmp/ocp.kubeconfig"));
     }
 
     @Test

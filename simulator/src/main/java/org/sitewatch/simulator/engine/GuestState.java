@@ -74,6 +74,11 @@ public final class GuestState {
         return phase;
     }
 
+    /** The node an HA migration in progress moves it to; null when none is in progress. */
+    public String migrateTarget() {
+        return migrateTarget;
+    }
+
     boolean wantsRun() {
         return "started".equals(requestState) || "enabled".equals(requestState);
     }

@@ -71,6 +71,16 @@ public interface VendorFront {
     }
 
     /**
+     * Whether this platform's collector takes the cluster's address as its {@code url} setting.
+     * Default: when {@link #servedOverHttp() served over HTTP}. False for a front whose collector
+     * settings carry the address otherwise (the KubeVirt front's kubeconfig names its listener, and
+     * the KubeVirt collector has no {@code url} key): its endpoint still says where it listens.
+     */
+    default boolean collectorTakesUrl() {
+        return servedOverHttp();
+    }
+
+    /**
      * Why this front cannot serve its clusters in this process (e.g. a native library it needs is
      * missing, with what to install), or empty when it can. The simulator leaves such clusters out of
      * its endpoints and its after-tick work, with a warning, rather than refusing to start.

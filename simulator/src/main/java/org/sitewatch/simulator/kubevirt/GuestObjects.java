@@ -178,8 +178,15 @@ final class GuestObjects {
         if (g.phase() == HaPhase.MIGRATING) {
             long step = round.isZero() ? MIGRATION_PHASES.size() - 1
                     : Duration.between(active.started, now).toMillis() * MIGRATION_PHASES.size() / round.toMillis();
-            for (int i = 0; i <= Math.min(step, MIGRATION_PHASES.size() - 1); i++) {
+            // forward only: a refresh within a phase must not walk the history back through the earlier ones
+            int reached = active.phase.current() == null ? -1 : MIGRATION_PHASES.indexOf(active.phase.current());
+            for (int i = reached + 1;
+                    i <= Math.min(step, MIGRATION_PHASES.size() - 1); i++) {
                 active.moveTo(MIGRATION_PHASES.get(i), now);
+            }
+            // the scheduler picks the target node at Scheduling; virt-controller reports it from then on
+            if (!active.phase.is("Pending") && g.migrateTarget() != null) {
+                active.target = g.migrateTarget();
             }
         } else {
             boolean moved = !g.node().equals(active.source) && vmi != null && !vmi.ended();

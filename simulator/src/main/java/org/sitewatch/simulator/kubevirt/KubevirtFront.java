@@ -79,6 +79,12 @@ public final class KubevirtFront implements VendorFront, Simulator.OwnHttpsListe
         return "kubevirt";
     }
 
+    /** The collector reads the listener's address from the kubeconfig of its settings; it has no {@code url} key. */
+    @Override
+    public boolean collectorTakesUrl() {
+        return false;
+    }
+
     /** Kubernetes paths start at the listener's root. */
     @Override
     public String apiRoot() {

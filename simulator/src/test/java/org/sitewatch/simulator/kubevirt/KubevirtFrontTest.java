@@ -195,6 +195,18 @@ class KubevirtFrontTest {
             clock.set(T0.plusMillis(halfSeconds * 500L));
             last = watch.nextChange();
             phases.add(last.path("object").path("status").path("phase").asText());
+            // the target node is known once the migration is scheduled, before the switch-over
+            JsonNode target = last.path("object").path("status").path("migrationState").path("targetNode");
+            if (halfSeconds == 60) {
+                assertThat(target.isMissingNode()).as("target of a Pending migration").isTrue();
+            } else {
+                assertThat(target.asText()).as("target at " + phases.get(phases.size() - 1)).isEqualTo("worker-2");
+            }
+            if (halfSeconds == 61) {
+                JsonNode vmi = client.getJson(VMIS + "/db01", TOKEN);
+                assertThat(vmi.path("status").path("nodeName").asText()).isEqualTo("worker-1");
+                assertThat(vmi.path("status").path("migrationState").path("targetNode").asText()).isEqualTo("worker-2");
+            }
             if (halfSeconds == 60) {
                 assertThat(last.path("type").asText()).isEqualTo("ADDED");
                 JsonNode vm = client.getJson("/apis/kubevirt.io/v1/namespaces/prod/virtualmachines/db01", TOKEN);
@@ -203,6 +215,9 @@ class KubevirtFrontTest {
         }
         assertThat(phases).containsExactly("Pending", "Scheduling", "Scheduled", "PreparingTarget", "TargetReady",
                 "Running", "Succeeded");
+        // each phase entered once, in order (a refresh within a phase adds nothing)
+        assertThat(last.path("object").path("status").path("phaseTransitionTimestamps").findValuesAsText("phase"))
+                .containsExactlyElementsOf(phases);
         JsonNode state = last.path("object").path("status").path("migrationState");
         assertThat(state.path("sourceNode").asText()).isEqualTo("worker-1");
         assertThat(state.path("targetNode").asText()).isEqualTo("worker-2");
@@ -312,6 +327,9 @@ class KubevirtFrontTest {
         assertThat(kubeconfig).contains("server: \"" + ep.url() + "\"").contains("token: \"" + TOKEN + "\"")
                 .contains(simulator.ownListenerCertificate().orElseThrow().toAbsolutePath().toString());
         assertThat(ep.toString()).doesNotContain(TOKEN);
+        // the KubeVirt collector has no url key: the kubeconfig carries the address
+        assertThat(ep.vendorProperties()).doesNotContainKey("url")
+                .containsKeys("kubeconfig-file", "context", "cluster-name");
     }
 
     @Test
