@@ -10,13 +10,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sitewatch run}: the embedded default. A real Kafka broker, the simulator playing a ten-site
- * scenario (Proxmox VE, vSphere, VMware Cloud on AWS, Hyper-V, Azure Site Recovery, libvirt with DRBD),
+ * {@code sitewatch run}: the embedded default. A real Kafka broker, the simulator playing an eleven-site
+ * scenario (Proxmox VE, vSphere, VMware Cloud on AWS, Hyper-V, Azure Site Recovery, libvirt with DRBD, KubeVirt),
  * the collectors and the streams app, all in this process.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs everything in one process: embedded Kafka (KRaft), the simulator",
-                "(ten sites; the libvirt one needs libvirt0), the collectors and the streams app.", "Ctrl-C stops it; the next start reuses --data-dir."})
+                "(eleven sites; the libvirt one needs libvirt0), the collectors and the streams app.", "Ctrl-C stops it; the next start reuses --data-dir."})
 final class RunCommand implements Runnable {
 
     @Mixin

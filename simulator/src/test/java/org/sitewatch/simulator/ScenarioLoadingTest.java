@@ -27,18 +27,18 @@ class ScenarioLoadingTest {
             """;
 
     @Test
-    void defaultScenarioHasProxmoxVsphereVmcHypervAzureAndLibvirtSites() {
+    void defaultScenarioHasProxmoxVsphereVmcHypervAzureLibvirtAndKubevirtSites() {
         Scenario s = Scenario.loadResource("/scenarios/default.yaml");
         assertThat(s.clusters()).extracting(ClusterSpec::name)
                 .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
-                        "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm");
+                        "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon");
         assertThat(s.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr",
-                "vmc-frankfurt", "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5");
+                "vmc-frankfurt", "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5", "lyon-dc6");
         assertThat(s.loop()).contains(Duration.ofMinutes(4));
         // the Recovery Services vault is not a cluster of hosts: its nodes are a fabric and a region;
-        // the libvirt host is one hypervisor with a DRBD peer, no HA (checked below)
-        for (ClusterSpec site : s.clusters().stream()
-                .filter(c -> !c.platform().equals("azure") && !c.platform().equals("libvirt")).toList()) {
+        // the libvirt host is one hypervisor with a DRBD peer, no HA; the KubeVirt cluster replicates nothing (both below)
+        for (ClusterSpec site : s.clusters().stream().filter(c -> !c.platform().equals("azure")
+                && !c.platform().equals("libvirt") && !c.platform().equals("kubevirt")).toList()) {
             assertThat(site.nodes()).hasSizeBetween(3, 4);
             assertThat(site.vms()).hasSizeBetween(6, 10);
             assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
@@ -78,6 +78,18 @@ class ScenarioLoadingTest {
         assertThat(s.timeline()).filteredOn(st -> st.cluster().equals("vienna-kvm"))
                 .extracting(st -> st.action().actionName())
                 .containsExactlyInAnyOrder("replication-fail", "replication-recover", "vm-stop", "vm-start");
+        // KubeVirt: three workers in lyon-dc6 (fencing needs a quorum), HA VMs, a lost worker and a live migration each loop
+        ClusterSpec lyon = s.cluster("ocp-lyon");
+        assertThat(lyon.platform()).isEqualTo("kubevirt");
+        assertThat(lyon.sites()).containsExactly("lyon-dc6");
+        assertThat(lyon.nodes()).hasSize(3);
+        assertThat(lyon.vms()).hasSizeBetween(4, 5);
+        assertThat(lyon.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(2)
+                .anyMatch(g -> g.node().equals("ocp-lyo-wrk-2"));
+        assertThat(lyon.replication()).isEmpty();
+        assertThat(s.timeline()).filteredOn(st -> st.cluster().equals("ocp-lyon"))
+                .extracting(st -> st.action().actionName())
+                .containsExactlyInAnyOrder("node-offline", "node-online", "ha-migrate");
         // vSphere Replication between two vSphere sites: berlin stands a DR host in madrid-dr
         ClusterSpec berlin = s.cluster("berlin-vc");
         assertThat(berlin.platform()).isEqualTo("vsphere");

@@ -30,7 +30,7 @@ class ShippedScenariosTest {
         try (ProxmoxSimulator sim = TestSites.start(scenario, clock)) {
             PveClient client = new PveClient(sim);
             assertThat(sim.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc",
-                    "vmc-frankfurt", "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm");
+                    "vmc-frankfurt", "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon");
             for (String site : List.of("paris-dc1", "frankfurt-dc2", "london-dr")) {
                 assertThat(client.data(site, "/cluster/resources?type=vm").size()).as(site).isBetween(6, 10);
             }
@@ -84,10 +84,10 @@ class ShippedScenariosTest {
             List<SimulatedEndpoint> endpoints = sim.endpoints();
             assertThat(endpoints).extracting(SimulatedEndpoint::id)
                     .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
-                            "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm");
+                            "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon");
             assertThat(endpoints).extracting(SimulatedEndpoint::site)
                     .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr", "vmc-frankfurt",
-                            "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5");
+                            "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5", "lyon-dc6");
             assertThat(endpoints.get(0).nodeSites()).containsExactly(Map.entry("pve-par-dr1", "london-dr"));
             assertThat(endpoints.get(1).nodeSites()).containsExactly(Map.entry("pve-fra-dr1", "london-dr"));
             assertThat(endpoints.get(2).nodeSites()).isEmpty();
@@ -145,6 +145,13 @@ class ShippedScenariosTest {
                     .containsEntry("hosts[0].name", "kvm-vie-1").containsEntry("hosts[0].uri", "test:///default")
                     .containsEntry("drbd.peers[kvm-vie-dr1]", "london-dr");
             assertThat(vienna.nodeSites()).containsExactly(Map.entry("kvm-vie-dr1", "london-dr"));
+            // the KubeVirt cluster: its own HTTPS listener, named by the kubeconfig of its settings, not by a url key
+            SimulatedEndpoint lyon = endpoints.get(10);
+            assertThat(lyon.platform()).isEqualTo("kubevirt");
+            assertThat(lyon.url()).isEqualTo(sim.baseUrl("ocp-lyon")).startsWith("https://127.0.0.1:");
+            assertThat(lyon.vendorProperties()).doesNotContainKey("url").containsEntry("cluster-name", "ocp-lyon")
+                    .containsEntry("context", "sitewatch@ocp-lyon").containsKey("kubeconfig-file");
+            assertThat(lyon.nodeSites()).isEmpty();
         }
     }
 
