@@ -2,6 +2,7 @@ package org.sitewatch.simulator.kubevirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -309,11 +310,7 @@ class KubevirtFrontTest {
         clock.set(T0.plusSeconds(121));
         assertThat(client.get(VMIS, TOKEN).statusCode()).isEqualTo(500);
         assertThat(client.get("/api/v1/nodes", TOKEN).statusCode()).isEqualTo(200);
-        long deadline = System.currentTimeMillis() + 3000;
-        while (!watch.ended() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(watch.ended()).as("a watch the fault hits ends").isTrue();
+        await("a watch the fault hits ends").atMost(Duration.ofSeconds(3)).until(watch::ended);
         clock.set(T0.plusSeconds(131));
         assertThat(client.get(VMIS, TOKEN).statusCode()).isEqualTo(200);
     }
