@@ -34,9 +34,9 @@ class PartialReadIT {
                   - { guest: 100, target: pa2, schedule: "*/1", syncEverySeconds: 2, syncDuration: 300ms, retryUnitSeconds: 1 }
                   - { guest: 101, target: pa3, schedule: "*/1", syncEverySeconds: 2, syncDuration: 300ms, retryUnitSeconds: 1 }
             timeline:
-              - { at: 5s, cluster: part-a, action: api-fault, kind: http500, path: /nodes/pa1/replication }
-              - { at: 5s, cluster: part-a, action: api-fault, kind: http501, path: /cluster/ha/status/current }
-              - { at: 25s, cluster: part-a, action: api-ok }
+              - { at: 15s, cluster: part-a, action: api-fault, kind: http500, path: /nodes/pa1/replication }
+              - { at: 15s, cluster: part-a, action: api-fault, kind: http501, path: /cluster/ha/status/current }
+              - { at: 35s, cluster: part-a, action: api-ok }
             """;
 
     @TempDir
@@ -56,6 +56,12 @@ class PartialReadIT {
         stack = FastStack.start(dataDir, SCENARIO, Map.of());
         SitesApi api = new SitesApi(stack.httpPort());
 
+        // The scenario's clock runs from the stack's start; the faults begin at 15 s, so both jobs must
+        // have been read once before (with two ITs starting at a time, the first poll can come late).
+        await("both jobs published before the faults begin").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.site("part-a").map(s -> s.path("counts").path("replication").path("total").asLong())
+                        .orElse(0L) == 2);
         await("part-a degraded by the partial read").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api.site("part-a").map(s -> s.path("reasons").toString()).orElse("")
                         .contains("not readable"));
