@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.sitewatch.simulator.TrustingPem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class AzureFrontTest {
         simulator = Simulator.builder(Scenario.parse(SCENARIO)).clock(clock).tickInterval(null)
                 .faultHold(Duration.ofMillis(300)).build().start();
         SimulatedEndpoint weu = endpoint("rsv-weu");
-        http = HttpClient.newBuilder().sslContext(trusting(Path.of(weu.settings().get("ca-file"))))
+        http = HttpClient.newBuilder().sslContext(TrustingPem.context(Path.of(weu.settings().get("ca-file"))))
                 .connectTimeout(Duration.ofSeconds(5)).build();
         base = weu.url();
     }
@@ -430,18 +431,5 @@ class AzureFrontTest {
 
     private static JsonNode json(HttpResponse<String> r) throws IOException {
         return JSON.readTree(r.body());
-    }
-
-    private static SSLContext trusting(Path pem) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            trust.setCertificateEntry("simulator", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
     }
 }

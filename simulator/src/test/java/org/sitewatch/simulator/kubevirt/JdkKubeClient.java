@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.sitewatch.simulator.TrustingPem;
 
 /** A plain JDK HTTP client of the simulated API server: GETs and watches read line by line. */
 final class JdkKubeClient implements AutoCloseable {
@@ -29,7 +30,7 @@ final class JdkKubeClient implements AutoCloseable {
 
     JdkKubeClient(String base, Path caPem) throws Exception {
         this.base = base;
-        this.http = HttpClient.newBuilder().sslContext(trusting(caPem)).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().sslContext(TrustingPem.context(caPem)).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
@@ -121,18 +122,5 @@ final class JdkKubeClient implements AutoCloseable {
     @Override
     public void close() {
         // HttpClient has no close on Java 17; its threads are daemons.
-    }
-
-    private static SSLContext trusting(Path pem) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            trust.setCertificateEntry("simulator", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
     }
 }
