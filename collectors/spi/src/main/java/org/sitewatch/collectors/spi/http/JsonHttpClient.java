@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +59,9 @@ public final class JsonHttpClient {
                 .connectTimeout(b.timeout).followRedirects(HttpClient.Redirect.NEVER);
         if (b.sslContext != null) {
             http.sslContext(b.sslContext);
+        }
+        if (b.cookieHandler != null) {
+            http.cookieHandler(b.cookieHandler);
         }
         this.http = http.build();
     }
@@ -144,6 +148,7 @@ public final class JsonHttpClient {
         private final URI base;
         private Duration timeout = Duration.ofSeconds(10);
         private SSLContext sslContext;
+        private CookieHandler cookieHandler;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private String maxResponseKey = "max-response-bytes";
@@ -164,6 +169,15 @@ public final class JsonHttpClient {
         /** From {@link TlsContexts#create}; null for the JVM's default. */
         public Builder sslContext(SSLContext value) {
             this.sslContext = value;
+            return this;
+        }
+
+        /**
+         * Keeps the cookies answers set and sends them back (a vendor's session cookie after a login);
+         * clients given the same handler share the session. Null (the default): no cookies kept or sent.
+         */
+        public Builder cookieHandler(CookieHandler value) {
+            this.cookieHandler = value;
             return this;
         }
 

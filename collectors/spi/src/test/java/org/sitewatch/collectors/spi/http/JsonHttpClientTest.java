@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -234,5 +237,32 @@ class JsonHttpClientTest {
         assertThat(e.kind()).isEqualTo(CollectorErrorKind.MALFORMED);
         assertThat(e.getMessage()).contains("elsewhere.example");
         assertThat(server.requests).isEmpty();
+    }
+
+    @Test
+    void shouldKeepASessionCookieForEveryClientSharingTheHandler() throws Exception {
+        List<String> cookies = new CopyOnWriteArrayList<>();
+        server = new LocalHttpServer(exchange -> {
+            String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+            cookies.add(cookie == null ? "none" : cookie);
+            if (exchange.getRequestURI().getPath().endsWith("/login")) {
+                send(exchange, 200, "{}", "Set-Cookie", "SESSION=abc123; Path=/api; HttpOnly");
+            } else {
+                send(exchange, 200, "{}");
+            }
+        });
+        CookieManager session = new CookieManager();
+        JsonHttpClient login = JsonHttpClient.builder(server.base()).header("Authorization", TOKEN).cookieHandler(session).build();
+        JsonHttpClient reader = JsonHttpClient.builder(server.base()).cookieHandler(session).build();
+        JsonHttpClient noCookies = JsonHttpClient.builder(server.base()).build();
+
+        login.get("/login");
+        reader.get("/things");
+        noCookies.get("/things");
+        session.getCookieStore().removeAll();
+        reader.get("/things");
+
+        assertThat(cookies).containsExactly("none", "SESSION=abc123", "none", "none");
+        assertThat(server.authorizations).containsExactly(TOKEN);
     }
 }
