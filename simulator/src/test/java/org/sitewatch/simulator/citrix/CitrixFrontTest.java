@@ -59,12 +59,13 @@ class CitrixFrontTest {
                   - { vmid: 907, name: ams-cc-03, node: ams-hv-1 }
             timeline:
               # amsterdam: hosting server ams-hv-3 is lost at 45 s (its machines unregister, ContactLost: the
-              # call center group falls to 1 of 3 registered, under its 80 % threshold) and returns at 125 s;
-              # ams-vdi-02 is shut down at 75 s and started again at 195 s
+              # call center group falls to 1 of 3 registered, under its 80 % threshold, and the site degrades)
+              # and returns at 125 s; ams-vdi-02 is shut down at 165 s (powered off, not counted against its
+              # group) and started again at 225 s
               - { at: 45s, cluster: ctx-ams, action: node-offline, node: ams-hv-3 }
               - { at: 125s, cluster: ctx-ams, action: node-online, node: ams-hv-3 }
-              - { at: 75s, cluster: ctx-ams, action: vm-stop, vmid: 901 }
-              - { at: 195s, cluster: ctx-ams, action: vm-start, vmid: 901 }
+              - { at: 165s, cluster: ctx-ams, action: vm-stop, vmid: 901 }
+              - { at: 225s, cluster: ctx-ams, action: vm-start, vmid: 901 }
             """;
     private static final String MACHINES = "/monitorodata/Machines?$filter=LifecycleState%20eq%200"
             + "&$select=Id,Name,HostingServerName,CurrentRegistrationState,CurrentPowerState,FaultState,"
@@ -82,8 +83,8 @@ class CitrixFrontTest {
     }
 
     @Test
-    void theDefaultEstateUnregistersTheLostHostsMachinesAndPowersOffTheStoppedOne() throws Exception {
-        start(DEFAULT_ESTATE);
+    void theDefaultEstateUnregistersTheLostHostsMachinesAndPowersOffTheStoppedOneEachLoop() throws Exception {
+        start("loop: 4m\n" + DEFAULT_ESTATE);
         String token = token("ctx-ams");
 
         List<JsonNode> atStart = machines("ctx-ams", token);
@@ -107,13 +108,25 @@ class CitrixFrontTest {
             assertThat(m.get("LastDeregisteredCode").asInt()).isEqualTo(207);
             assertThat(m.get("CurrentPowerState").asInt()).isEqualTo(0);
         }
-        JsonNode stopped = machine(hostLost, "AMS\\ams-vdi-02");
+        assertThat(machine(hostLost, "AMS\\ams-vdi-02").get("CurrentRegistrationState").asInt()).isEqualTo(1);
+
+        clock.set(T0.plusSeconds(170));
+        List<JsonNode> oneStopped = machines("ctx-ams", token);
+        assertThat(oneStopped).filteredOn(m -> m.get("CurrentRegistrationState").asInt() == 2).hasSize(1);
+        JsonNode stopped = machine(oneStopped, "AMS\\ams-vdi-02");
         assertThat(stopped.get("CurrentPowerState").asInt()).isEqualTo(2);
         assertThat(stopped.get("CurrentRegistrationState").asInt()).isEqualTo(2);
         assertThat(stopped.get("LastDeregisteredCode").asInt()).isEqualTo(200);
         assertThat(stopped.get("FaultState").asInt()).isEqualTo(1);
 
-        clock.set(T0.plusSeconds(200));
+        clock.set(T0.plusSeconds(235));
+        assertThat(machines("ctx-ams", token)).allSatisfy(m ->
+                assertThat(m.get("CurrentRegistrationState").asInt()).isEqualTo(1));
+
+        clock.set(T0.plusSeconds(240 + 80));
+        assertThat(machines("ctx-ams", token)).as("the next loop loses ams-hv-3 again")
+                .filteredOn(m -> m.get("FaultState").asInt() == 4).hasSize(3);
+        clock.set(T0.plusSeconds(240 + 130));
         assertThat(machines("ctx-ams", token)).allSatisfy(m ->
                 assertThat(m.get("CurrentRegistrationState").asInt()).isEqualTo(1));
     }
