@@ -26,5 +26,6 @@ class CollectorRegistrationTest {
         assertThat(registry.find(Platform.LIBVIRT)).get().satisfies(f ->
                 assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.libvirt.LibvirtCollectorFactory"));
         assertThat(registry.find(Platform.KUBEVIRT).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.kubevirt.KubevirtCollectorFactory");
+        assertThat(registry.find(Platform.ORACLEVM).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.oraclevm.OracleVmCollectorFactory");
     }
 }
