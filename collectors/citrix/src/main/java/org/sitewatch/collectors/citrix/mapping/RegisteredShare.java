@@ -8,7 +8,8 @@ import org.sitewatch.events.HaCluster;
 import org.sitewatch.events.Platform;
 
 /**
- * A group of VDI machines (a delivery group, or the whole endpoint) as an {@code ha.cluster}: how
+ * A group of VDI machines (a delivery group, or the whole endpoint) as an {@code ha.cluster}, its id
+ * the group's name (the machines' {@code cluster}); how
  * much of the capacity that should be serving users is registered with the brokers.
  *
  * <p>The machines that count are the ones expected to be registered: not in maintenance mode and
@@ -44,7 +45,9 @@ public final class RegisteredShare {
                 names.putIfAbsent(m.groupId(), m.groupName());
             }
         }
-        return groups.entrySet().stream().map(g -> cluster(g.getKey(), names.get(g.getKey()), g.getValue())).toList();
+        // Named by the group's name, as its machines' vm.state names their cluster (names are unique in a site).
+        return groups.entrySet().stream().map(g -> cluster(names.get(g.getKey()), names.get(g.getKey()), g.getValue()))
+                .toList();
     }
 
     /** One cluster for every machine the endpoint lists (a site or zone read as a whole). */

@@ -18,8 +18,7 @@ class RegisteredShareTest {
     @Test
     void aFullyRegisteredGroupCanLoseMachinesUntilItIsBelowTheThreshold() throws Exception {
         HaCluster c = share.byDeliveryGroup(group("Office", 8, 0)).get(0);
-        assertThat(c).isEqualTo(new HaCluster("amsterdam", Platform.CITRIX, "a1b2c3d4-0000-4000-8000-00000000000a",
-                "Office", null, 8, 8, 2, null, "registered 8 of 8 (100%), threshold 80%"));
+        assertThat(c).isEqualTo(new HaCluster("amsterdam", Platform.CITRIX, "Office", "Office", null, 8, 8, 2, null, "registered 8 of 8 (100%), threshold 80%"));
         // 8 expected, at least 7 registered (80 % of 8 is 6.4): the second unregistration takes it below
         assertThat(share.byDeliveryGroup(group("Office", 8, 1)).get(0).failoverCapacity()).isEqualTo(1);
         HaCluster below = share.byDeliveryGroup(group("Office", 8, 2)).get(0);
