@@ -26,7 +26,8 @@ import org.sitewatch.simulator.engine.NodeState;
  *   <li>a VM started or stopped otherwise: 32 USER_RUN_VM / 33 USER_STOP_VM.</li>
  * </ul>
  * The first look only records the state. Limit: a host lost and back between two looks leaves no
- * event (looks happen at every simulator tick and every call).
+ * host event (looks happen at every simulator tick and every call), though a VM restarted meanwhile
+ * still gets its 9602 and 506.
  */
 final class OvirtEventDeriver {
 
@@ -41,6 +42,7 @@ final class OvirtEventDeriver {
     private Map<Integer, GuestSeen> guests;
     private final Set<String> fenced = new HashSet<>();
     private final Set<Integer> failedAnnounced = new HashSet<>();
+    private Instant lastLook;
 
     OvirtEventDeriver(OvirtNames names) {
         this.names = names;
@@ -65,6 +67,7 @@ final class OvirtEventDeriver {
         }
         hosts = hostsNow;
         guests = guestsNow;
+        lastLook = now;
         out.sort(Comparator.comparing(OvirtEvent::time));
         return out;
     }
@@ -99,7 +102,8 @@ final class OvirtEventDeriver {
         String clusterId = names.clusterId(names.siteOf(g.node()));
         boolean moved = !g.node().equals(before.node());
         boolean recovering = g.phase() == HaPhase.RECOVERING
-                || (moved && (before.phase() == HaPhase.FENCING || before.phase() == HaPhase.RECOVERING));
+                || (moved && (before.phase() == HaPhase.FENCING || before.phase() == HaPhase.RECOVERING
+                        || hostLostSinceLastLook(cluster, before.node())));
         if (g.ha() && recovering && failedAnnounced.add(g.vmid())) {
             Instant at = failureNoticed(cluster, before.node(), now);
             out.add(OvirtEvent.draft(9602, "error", at, "Highly Available VM " + name + " failed. It will be restarted "
@@ -125,6 +129,12 @@ final class OvirtEventDeriver {
             out.add(OvirtEvent.draft(63, "normal", now, "Migration completed (VM: " + name + ", Source: "
                     + before.node() + ", Destination: " + g.node() + ").", vmId, names.hostId(g.node()), clusterId));
         }
+    }
+
+    /** Whether the node is down now, or went down and came back since the last look. */
+    private boolean hostLostSinceLastLook(ClusterState cluster, String node) {
+        NodeState n = cluster.node(node);
+        return n != null && (!n.online() || n.since().isAfter(lastLook));
     }
 
     /** When the engine gave up on the guest's host: its fence time, not later than now. */

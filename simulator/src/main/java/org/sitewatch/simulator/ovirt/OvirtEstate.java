@@ -2,7 +2,8 @@ package org.sitewatch.simulator.ovirt;
 
 /**
  * The oVirt estate proposed for the embedded default scenario, exactly as it is to be pasted there
- * (its cluster block and its timeline lines), so the tests that load it prove it plays.
+ * (its cluster block and its timeline lines). Kept here, beside the front, so that the front's, the
+ * collector's and the app's tests all play this very text.
  */
 public final class OvirtEstate {
 
