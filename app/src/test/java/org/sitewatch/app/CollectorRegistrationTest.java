@@ -27,5 +27,6 @@ class CollectorRegistrationTest {
                 assertThat(f.getClass().getName()).isEqualTo("org.sitewatch.collectors.libvirt.LibvirtCollectorFactory"));
         assertThat(registry.find(Platform.KUBEVIRT).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.kubevirt.KubevirtCollectorFactory");
         assertThat(registry.find(Platform.ORACLEVM).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.oraclevm.OracleVmCollectorFactory");
+        assertThat(registry.find(Platform.CITRIX).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.citrix.CitrixCollectorFactory");
     }
 }
