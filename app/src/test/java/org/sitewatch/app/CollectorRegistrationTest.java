@@ -28,5 +28,6 @@ class CollectorRegistrationTest {
         assertThat(registry.find(Platform.KUBEVIRT).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.kubevirt.KubevirtCollectorFactory");
         assertThat(registry.find(Platform.ORACLEVM).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.oraclevm.OracleVmCollectorFactory");
         assertThat(registry.find(Platform.CITRIX).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.citrix.CitrixCollectorFactory");
+        assertThat(registry.find(Platform.OVIRT).map(f -> f.getClass().getName())).hasValue("org.sitewatch.collectors.ovirt.OvirtCollectorFactory");
     }
 }
