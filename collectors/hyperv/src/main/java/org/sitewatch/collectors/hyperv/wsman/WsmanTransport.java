@@ -20,6 +20,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.security.auth.Subject;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.ntlm.NtlmMessages;
 import org.sitewatch.events.CollectorErrorKind;
 
 /**

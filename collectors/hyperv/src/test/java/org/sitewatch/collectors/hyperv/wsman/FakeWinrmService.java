@@ -8,10 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,12 +16,11 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.sitewatch.collectors.spi.http.ntlm.NtlmAcceptor;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -32,8 +28,8 @@ import org.w3c.dom.NodeList;
 /**
  * A WinRM listener for tests on 127.0.0.1: it speaks the WS-Management shell profile (create,
  * command, receive, signal, delete) and logs clients in with Basic or with NTLMv2 under
- * Negotiate, verifying the client's NTProofStr with the algorithm the spec vectors pin
- * ({@link NtlmV2}). Like WinRM it authenticates a TCP connection, not a request. The receive
+ * Negotiate ({@link NtlmAcceptor}, which checks the client's NTProofStr). Like WinRM it
+ * authenticates a TCP connection, not a request. The receive
  * answers are scripted per test; every request's action is recorded.
  */
 final class FakeWinrmService implements AutoCloseable {
@@ -62,16 +58,13 @@ final class FakeWinrmService implements AutoCloseable {
 
     private final HttpServer server;
     private final Login login;
-    private final String domain;
     private final String user;
     private final String password;
     private final List<String> actions = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
-    private final Set<String> authenticatedConnections = Collections.synchronizedSet(new HashSet<>());
-    private final Map<String, byte[]> challengesByConnection = Collections.synchronizedMap(new HashMap<>());
     private final Deque<ReceiveAnswer> receiveAnswers = new ArrayDeque<>();
     private final Map<String, String> faultsByAction = Collections.synchronizedMap(new HashMap<>());
-    private final SecureRandom random = new SecureRandom();
+    private final NtlmAcceptor ntlm;
     private volatile String lastScript;
     private volatile String lastOperationTimeout;
     private volatile String shellId;
@@ -79,9 +72,9 @@ final class FakeWinrmService implements AutoCloseable {
 
     FakeWinrmService(Login login, String domain, String user, String password) throws IOException {
         this.login = login;
-        this.domain = domain;
         this.user = user;
         this.password = password;
+        this.ntlm = new NtlmAcceptor("Negotiate", domain, user, password);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/wsman", this::handle);
         server.start();
@@ -195,77 +188,18 @@ final class FakeWinrmService implements AutoCloseable {
             }
             return true;
         }
-        if (authorization == null) {
-            if (authenticatedConnections.contains(connection)) {
-                return true;
+        NtlmAcceptor.Outcome outcome = ntlm.accept(connection, authorization);
+        if (outcome instanceof NtlmAcceptor.Accepted) {
+            return true;
+        }
+        if (outcome instanceof NtlmAcceptor.Challenge challenge) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", challenge.wwwAuthenticate());
+            if (challenge.wwwAuthenticate().equals("Negotiate")) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Kerberos");
             }
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Kerberos");
-            reply(exchange, 401, "");
-            return false;
         }
-        byte[] token = Base64.getDecoder().decode(authorization.substring("Negotiate ".length()));
-        int type = ByteBuffer.wrap(token).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
-        if (type == 1) {
-            byte[] serverChallenge = new byte[8];
-            random.nextBytes(serverChallenge);
-            challengesByConnection.put(connection, serverChallenge);
-            exchange.getResponseHeaders().add("WWW-Authenticate",
-                    "Negotiate " + Base64.getEncoder().encodeToString(challenge(serverChallenge)));
-            reply(exchange, 401, "");
-            return false;
-        }
-        byte[] serverChallenge = challengesByConnection.remove(connection);
-        if (type != 3 || serverChallenge == null || !verify(token, serverChallenge)) {
-            authenticatedConnections.remove(connection);
-            reply(exchange, 401, "");
-            return false;
-        }
-        authenticatedConnections.add(connection);
-        return true;
-    }
-
-    /** A CHALLENGE with a target information of NbDomainName, NbComputerName, a timestamp and EOL. */
-    private byte[] challenge(byte[] serverChallenge) {
-        ByteBuffer info = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
-        avPair(info, 2, domain.getBytes(StandardCharsets.UTF_16LE));
-        avPair(info, 1, "HV-A1".getBytes(StandardCharsets.UTF_16LE));
-        avPair(info, 7, NtlmV2.littleEndian(NtlmMessages.fileTime(java.time.Instant.now()), 8));
-        info.putShort((short) 0).putShort((short) 0);
-        byte[] targetInfo = Arrays.copyOf(info.array(), info.position());
-        ByteBuffer message = ByteBuffer.allocate(48 + targetInfo.length).order(ByteOrder.LITTLE_ENDIAN);
-        message.put(NtlmMessages.SIGNATURE).putInt(2);
-        message.putShort((short) 0).putShort((short) 0).putInt(48); // TargetNameFields: empty
-        message.putInt(NtlmMessages.CLIENT_FLAGS);
-        message.put(serverChallenge).put(new byte[8]);
-        message.putShort((short) targetInfo.length).putShort((short) targetInfo.length).putInt(48);
-        message.put(targetInfo);
-        return message.array();
-    }
-
-    private static void avPair(ByteBuffer info, int id, byte[] value) {
-        info.putShort((short) id).putShort((short) value.length).put(value);
-    }
-
-    /** Recomputes the NTProofStr from the user's password and compares it with the client's. */
-    private boolean verify(byte[] authenticate, byte[] serverChallenge) {
-        byte[] nt = field(authenticate, 20);
-        String clientDomain = new String(field(authenticate, 28), StandardCharsets.UTF_16LE);
-        String clientUser = new String(field(authenticate, 36), StandardCharsets.UTF_16LE);
-        if (nt.length <= 16 || !clientUser.equalsIgnoreCase(user) || !clientDomain.equalsIgnoreCase(domain)) {
-            return false;
-        }
-        byte[] temp = Arrays.copyOfRange(nt, 16, nt.length);
-        byte[] expected = NtlmV2.hmacMd5(NtlmV2.responseKey(clientUser, clientDomain, password),
-                NtlmV2.concat(serverChallenge, temp));
-        return Arrays.equals(expected, Arrays.copyOf(nt, 16));
-    }
-
-    private static byte[] field(byte[] message, int offset) {
-        ByteBuffer in = ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN);
-        int length = in.getShort(offset) & 0xffff;
-        int start = in.getInt(offset + 4);
-        return Arrays.copyOfRange(message, start, start + length);
+        reply(exchange, 401, "");
+        return false;
     }
 
     private void requireShell(Document request) {

@@ -1,4 +1,4 @@
-package org.sitewatch.collectors.hyperv.wsman;
+package org.sitewatch.collectors.spi.http.ntlm;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -9,12 +9,15 @@ import java.util.Arrays;
 
 /**
  * The three NTLM messages (MS-NLMP 2.2.1): NEGOTIATE and AUTHENTICATE written, CHALLENGE read.
- * Unicode strings only; no MIC, no key exchange and no sealing, because WinRM over HTTPS needs
- * none of them (message encryption over plain HTTP is not implemented, see {@link WsmanAuth}).
+ * Unicode strings only; no MIC, no key exchange and no sealing: a login over HTTPS (WinRM, IIS)
+ * needs none of them (WinRM's message encryption over plain HTTP is not implemented).
+ *
+ * <p>Shared by the vendors that log in with NTLMv2 (Hyper-V's WinRM, Citrix's on-premises Monitor
+ * Service); the server side (a CHALLENGE, checking an AUTHENTICATE) lives in the SPI's test jar.
  */
-final class NtlmMessages {
+public final class NtlmMessages {
 
-    static final byte[] SIGNATURE = "NTLMSSP\0".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] SIGNATURE = "NTLMSSP\0".getBytes(StandardCharsets.US_ASCII);
 
     static final int NEGOTIATE_UNICODE = 0x00000001;
     static final int REQUEST_TARGET = 0x00000004;
@@ -25,7 +28,8 @@ final class NtlmMessages {
     static final int NEGOTIATE_128 = 0x20000000;
     static final int NEGOTIATE_56 = 0x80000000;
 
-    static final int CLIENT_FLAGS = NEGOTIATE_UNICODE | REQUEST_TARGET | NEGOTIATE_NTLM | NEGOTIATE_ALWAYS_SIGN
+    /** The flags this client asks for (NEGOTIATE) and accepts (AUTHENTICATE). */
+    public static final int CLIENT_FLAGS = NEGOTIATE_UNICODE | REQUEST_TARGET | NEGOTIATE_NTLM | NEGOTIATE_ALWAYS_SIGN
             | NEGOTIATE_EXTENDED_SESSION_SECURITY | NEGOTIATE_TARGET_INFO | NEGOTIATE_128 | NEGOTIATE_56;
 
     static final int AV_EOL = 0;
@@ -38,7 +42,7 @@ final class NtlmMessages {
     }
 
     /** The server's CHALLENGE: its nonce, the flags it accepted and its target information. */
-    record Challenge(int flags, byte[] serverChallenge, byte[] targetInfo) {
+    public record Challenge(int flags, byte[] serverChallenge, byte[] targetInfo) {
 
         /** The MsvAvTimestamp AV pair's FILETIME, or -1 when the server sent none. */
         long timestamp() {
@@ -58,7 +62,7 @@ final class NtlmMessages {
         }
     }
 
-    static byte[] negotiate() {
+    public static byte[] negotiate() {
         ByteBuffer out = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
         out.put(SIGNATURE).putInt(1).putInt(CLIENT_FLAGS);
         // DomainNameFields and WorkstationFields stay empty: the domain travels in AUTHENTICATE.
@@ -68,7 +72,7 @@ final class NtlmMessages {
     /**
      * @throws IllegalArgumentException naming the problem when {@code message} is not a CHALLENGE
      */
-    static Challenge readChallenge(byte[] message) {
+    public static Challenge readChallenge(byte[] message) {
         if (message.length < 48 || !Arrays.equals(Arrays.copyOf(message, 8), SIGNATURE)) {
             throw new IllegalArgumentException("not an NTLM message (" + message.length + " bytes)");
         }
@@ -96,7 +100,7 @@ final class NtlmMessages {
      * @param clientChallenge 8 random bytes
      * @param now the client's clock, used when the server sent no timestamp
      */
-    static byte[] authenticate(Challenge challenge, String domain, String user, String password, String workstation,
+    public static byte[] authenticate(Challenge challenge, String domain, String user, String password, String workstation,
                                byte[] clientChallenge, Instant now) {
         long serverTime = challenge.timestamp();
         long timestamp = serverTime >= 0 ? serverTime : fileTime(now);
@@ -122,7 +126,8 @@ final class NtlmMessages {
         return NtlmV2.concat(header.array(), payload.toByteArray());
     }
 
-    static long fileTime(Instant instant) {
+    /** An instant as a FILETIME: 100 ns units since 1601-01-01 UTC. */
+    public static long fileTime(Instant instant) {
         return (instant.getEpochSecond() + FILETIME_EPOCH_OFFSET_SECONDS) * 10_000_000L + instant.getNano() / 100;
     }
 

@@ -1,4 +1,4 @@
-package org.sitewatch.collectors.hyperv.wsman;
+package org.sitewatch.collectors.spi.http.ntlm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

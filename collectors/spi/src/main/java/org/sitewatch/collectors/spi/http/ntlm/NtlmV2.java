@@ -1,4 +1,4 @@
-package org.sitewatch.collectors.hyperv.wsman;
+package org.sitewatch.collectors.spi.http.ntlm;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +13,21 @@ import javax.crypto.spec.SecretKeySpec;
  * challenge responses built from the server's challenge, a client challenge, a FILETIME timestamp
  * and the server's target information.
  */
-final class NtlmV2 {
+public final class NtlmV2 {
 
     private NtlmV2() {
     }
 
     /** What a client puts into its AUTHENTICATE message, plus the key both ends derive from it. */
-    record Responses(byte[] ntChallengeResponse, byte[] lmChallengeResponse, byte[] sessionBaseKey) {
+    public record Responses(byte[] ntChallengeResponse, byte[] lmChallengeResponse, byte[] sessionBaseKey) {
     }
 
-    static byte[] ntHash(String password) {
+    public static byte[] ntHash(String password) {
         return Md4.digest(password.getBytes(StandardCharsets.UTF_16LE));
     }
 
     /** NTOWFv2 (= LMOWFv2): the user name is upper-cased, the domain is not (MS-NLMP 3.3.2). */
-    static byte[] responseKey(String user, String domain, String password) {
+    public static byte[] responseKey(String user, String domain, String password) {
         String identity = user.toUpperCase(Locale.ROOT) + (domain == null ? "" : domain);
         return hmacMd5(ntHash(password), identity.getBytes(StandardCharsets.UTF_16LE));
     }
@@ -39,7 +39,7 @@ final class NtlmV2 {
      * @param serverGaveTimestamp when true the LMv2 response is sent as 24 zero bytes, as
      *     MS-NLMP 3.1.5.1.2 requires once the server's timestamp is used
      */
-    static Responses compute(byte[] responseKey, byte[] serverChallenge, byte[] clientChallenge, long timestamp,
+    public static Responses compute(byte[] responseKey, byte[] serverChallenge, byte[] clientChallenge, long timestamp,
                              byte[] targetInfo, boolean serverGaveTimestamp) {
         ByteArrayOutputStream temp = new ByteArrayOutputStream();
         temp.writeBytes(new byte[] {1, 1, 0, 0, 0, 0, 0, 0}); // Responserversion, HiResponserversion, Z(6)
@@ -56,7 +56,7 @@ final class NtlmV2 {
         return new Responses(concat(ntProof, tempBytes), lm, hmacMd5(responseKey, ntProof));
     }
 
-    static byte[] hmacMd5(byte[] key, byte[] data) {
+    public static byte[] hmacMd5(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacMD5");
             mac.init(new SecretKeySpec(key, "HmacMD5"));
@@ -66,14 +66,14 @@ final class NtlmV2 {
         }
     }
 
-    static byte[] concat(byte[] first, byte[] second) {
+    public static byte[] concat(byte[] first, byte[] second) {
         byte[] out = new byte[first.length + second.length];
         System.arraycopy(first, 0, out, 0, first.length);
         System.arraycopy(second, 0, out, first.length, second.length);
         return out;
     }
 
-    static byte[] littleEndian(long value, int bytes) {
+    public static byte[] littleEndian(long value, int bytes) {
         byte[] out = new byte[bytes];
         for (int i = 0; i < bytes; i++) {
             out[i] = (byte) (value >>> (8 * i));

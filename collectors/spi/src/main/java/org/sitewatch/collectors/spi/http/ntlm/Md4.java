@@ -1,4 +1,4 @@
-package org.sitewatch.collectors.hyperv.wsman;
+package org.sitewatch.collectors.spi.http.ntlm;
 
 /**
  * The MD4 message digest (RFC 1320), needed only for the NT hash of a password (NTLM). The JDK
