@@ -23,9 +23,10 @@ import org.sitewatch.events.VmState;
  *       name, {@code high_availability.enabled} → HA-protected, its {@code priority} as the HA state;</li>
  *   <li>host: {@code status} → state; an up host whose {@code external_status} is error or failure is
  *       DEGRADED; the detail names the SPM role and a non-ok external status;</li>
- *   <li>cluster: hosts total and healthy (HEALTHY state), failover capacity = healthy hosts less one,
- *       0 when its data center is not up (no host can run VMs then); HA enabled when a VM of it is
- *       highly available; the data center's status as the vendor state.</li>
+ *   <li>cluster: hosts total and healthy (HEALTHY state); HA enabled when a VM of it is highly
+ *       available, and then a failover capacity = healthy hosts less one, 0 when its data center is
+ *       not up (no host can run VMs then), none without an HA VM; the data center's status as the
+ *       vendor state.</li>
  * </ul>
  */
 final class OvirtInventoryMapper {
@@ -98,8 +99,11 @@ final class OvirtInventoryMapper {
             String dcStatus = dataCenterStatus.get(dcId);
             int[] counts = hostCounts.getOrDefault(name, new int[2]);
             boolean dcUp = OvirtWords.dataCenter(dcStatus) == OvirtWords.Severity.OK;
+            boolean ha = clusterHasHa.getOrDefault(name, false);
+            // Without a highly available VM there is nothing to fail over: no capacity to report.
+            Integer capacity = !ha ? null : dcUp ? Math.max(0, counts[1] - 1) : 0;
             out.state(new HaCluster(inventory.siteOfCluster(id), Platform.OVIRT, name, name,
-                    clusterHasHa.getOrDefault(name, false), counts[0], counts[1], dcUp ? Math.max(0, counts[1] - 1) : 0,
+                    ha, counts[0], counts[1], capacity,
                     null, "data center " + inventory.dataCenterNames.getOrDefault(dcId, "?") + ": "
                             + (dcStatus == null ? "status not shown" : dcStatus)));
         }

@@ -37,7 +37,8 @@ class OvirtInventoryMapperTest {
              {"id":"v2","name":"web01","status":"paused","status_detail":"eio","cluster":{"id":"c1"},
               "high_availability":{"enabled":false,"priority":1}},
              {"id":"v3","name":"odd","status":"up","cluster":{"id":"c1"},"high_availability":{"enabled":"maybe"}},
-             {"id":"v4","name":"dr01","status":"down","cluster":{"id":"c2"}}]""";
+             {"id":"v4","name":"dr01","status":"down","cluster":{"id":"c2"}},
+             {"id":"v5","name":"dr02","status":"up","cluster":{"id":"c2"},"high_availability":{"enabled":true}}]""";
 
     @Test
     void shouldMapVmsHostsAndClustersIntoTheSitesOfTheirDataCenters() throws Exception {
@@ -47,7 +48,7 @@ class OvirtInventoryMapperTest {
         Snapshot snapshot = out.build();
 
         List<VmState> vms = of(snapshot, VmState.class);
-        assertThat(vms).extracting(VmState::vmId).containsExactly("v1", "v2", "v4");
+        assertThat(vms).extracting(VmState::vmId).containsExactly("v1", "v2", "v4", "v5");
         VmState db = vms.get(0);
         assertThat(db.site()).isEqualTo("rome-dc7");
         assertThat(db.host()).isEqualTo("hv01");
@@ -80,7 +81,8 @@ class OvirtInventoryMapperTest {
         HaCluster madrid = clusters.get(1);
         assertThat(madrid.site()).isEqualTo("madrid-dr");
         assertThat(madrid.failoverCapacity()).as("its data center is problematic").isZero();
-        assertThat(madrid.haEnabled()).isFalse();
+        assertThat(madrid.haEnabled()).isTrue();
+        assertThat(clusters).hasSize(2);
 
         assertThat(snapshot.skipped()).hasSize(2).anyMatch(s -> s.startsWith("host no-id"))
                 .anyMatch(s -> s.startsWith("VM odd") && s.contains("enabled"));

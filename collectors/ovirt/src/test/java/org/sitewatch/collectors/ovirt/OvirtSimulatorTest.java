@@ -71,6 +71,10 @@ class OvirtSimulatorTest {
         HaCluster rome = of(first, HaCluster.class).get(0);
         assertThat(rome.hostsHealthy()).isEqualTo(3);
         assertThat(rome.failoverCapacity()).isEqualTo(2);
+        HaCluster standby = of(first, HaCluster.class).get(1);
+        assertThat(standby.name()).isEqualTo("dc-madrid-cluster");
+        assertThat(standby.site()).isEqualTo("madrid-dr");
+        assertThat(standby.failoverCapacity()).as("no HA VM there: nothing to fail over").isNull();
         assertThat(of(first, ReplicationStatus.class)).extracting(ReplicationStatus::itemId, ReplicationStatus::state,
                 ReplicationStatus::health, ReplicationStatus::sourceSite, ReplicationStatus::targetSite).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("dr/data-rom-db-1/data-rom-db-1-dr", ReplicationState.REPLICATING,
