@@ -43,9 +43,10 @@ public final class OvirtEstate {
     public static final String TIMELINE = """
               # rome: host rhv-rom-2 goes non responsive at 45 s (HaHostFailed); the engine fences it at about 65 s
               # and restarts its HA VMs rom-web-2 and rom-mq-1 on rhv-rom-1 and rhv-rom-3 (about 75 s: RESTART); the
-              # host returns at 135 s and both VMs are migrated back at 190 s and 195 s. The array reports the
-              # replication of rom-db-1's data domain to madrid broken at 75 s (the primary domain's external
-              # status error: ReplicationFailed) until the recover step at 165 s
+              # host returns at 135 s and both VMs are migrated back at 190 s and 195 s. The replication of rom-db-1's
+              # data domain to madrid fails from 75 s: the array reports it broken at its next sync, about 77 s (the
+              # primary domain's external status error: ReplicationFailed), until its first retry after the
+              # recover step at 165 s, about 167 s
               - { at: 45s, cluster: rhv-rome, action: node-offline, node: rhv-rom-2 }
               - { at: 135s, cluster: rhv-rome, action: node-online, node: rhv-rom-2 }
               - { at: 190s, cluster: rhv-rome, action: ha-migrate, sid: "vm:901", node: rhv-rom-2 }

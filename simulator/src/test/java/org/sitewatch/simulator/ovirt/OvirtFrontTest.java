@@ -181,6 +181,40 @@ class OvirtFrontTest {
     }
 
     @Test
+    void theEstateRepeatsItsStoryEveryFourMinuteLoop() throws Exception {
+        String token = token();
+        for (int loop = 0; loop < 2; loop++) {
+            for (int second = 5; second <= 240; second += 5) {
+                advance(5);
+                token = token(); // a fresh token each step: the story runs longer than one token's life
+                JsonNode hosts = json(get("/api/hosts", token)).path("host");
+                JsonNode domains = json(get("/api/storagedomains", token)).path("storage_domain");
+                String rom2 = byName(hosts, "rhv-rom-2").path("status").asText();
+                String db = byName(domains, "data-rom-db-1").path("external_status").asText();
+                String at = "loop " + loop + " at " + second + " s";
+                assertThat(rom2).as(at).isEqualTo(second >= 45 && second < 135 ? "non_responsive" : "up");
+                if (second >= 80 && second <= 165) {
+                    assertThat(db).as(at).isEqualTo("error");
+                } else if (second < 75 || second >= 170) {
+                    assertThat(db).as(at).isEqualTo("ok");
+                }
+                assertThat(byName(domains, "data-rom-erp-1").path("external_status").asText()).as(at).isEqualTo("ok");
+            }
+            JsonNode vms = json(get("/api/vms", token)).path("vm");
+            String rom2Id = byName(json(get("/api/hosts", token)).path("host"), "rhv-rom-2").path("id").asText();
+            for (String name : List.of("rom-web-2", "rom-mq-1")) {
+                assertThat(byName(vms, name).path("host").path("id").asText()).as("%s back home after loop %s", name, loop)
+                        .isEqualTo(rom2Id);
+            }
+        }
+        JsonNode events = json(get("/api/events", token)).path("event");
+        List<Integer> codes = StreamSupport.stream(events.spliterator(), false).map(e -> e.path("code").asInt()).toList();
+        assertThat(codes.stream().filter(c -> c == 506)).as("two HA restarts per loop").hasSize(4);
+        assertThat(codes.stream().filter(c -> c == 12)).hasSize(2);
+        assertThat(codes.stream().filter(c -> c == 63)).hasSize(4);
+    }
+
+    @Test
     void apiFaultsAnswerAsTheEngineWould() throws Exception {
         Scenario faulty = Scenario.parse(OvirtEstate.SCENARIO.replace("timeline:\n", """
                 timeline:
