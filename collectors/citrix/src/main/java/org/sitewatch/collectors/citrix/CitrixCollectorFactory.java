@@ -35,7 +35,9 @@ public final class CitrixCollectorFactory implements CollectorFactory {
         SSLContext tls = TlsContexts.create(settings.caFile(), settings.insecureSkipTlsVerify(), block + ".ca-file");
         MonitorTransport transport = settings.mode() == CitrixSettings.Mode.CLOUD
                 ? cloud(endpoint, settings, tls, context, block)
-                : onPrem(block);
+                : new NtlmTransport(settings.dataRoot(), settings.domain(), settings.username(),
+                        settings.password().reveal(), tls, endpoint.timeout(), settings.maxResponseBytes(),
+                        remedies(block, settings.mode()), context.clock());
         return new CitrixCollector(endpoint, settings,
                 new MonitorClient(transport, settings.maxThrottleWait(), settings.maxPages(), d -> Thread.sleep(d.toMillis())),
                 context.clock());
@@ -47,11 +49,6 @@ public final class CitrixCollectorFactory implements CollectorFactory {
                 endpoint.timeout(), context.clock(), block);
         return new CloudTransport(tokens, token -> CloudTransport.withHeaders(odata(endpoint, settings, tls, block),
                 token, settings.customerId()).build());
-    }
-
-    private static MonitorTransport onPrem(String block) throws CollectorException {
-        throw CollectorException.permanent(org.sitewatch.events.CollectorErrorKind.CONFIG, block
-                + ".mode on-prem is not supported yet", "Use mode cloud", null);
     }
 
     /** The OData client of an endpoint, before its login headers. */
