@@ -15,6 +15,10 @@ import java.time.Instant;
  * @param lagSeconds age of the newest recovery point at observation time; null when never synced
  * @param error the vendor's error text while failing, else null
  * @param removed true when the replication was removed at the vendor
+ * @param recoveryPointNotReported true when the technology shows no recovery points at all (e.g. storage-array
+ *     replication seen through oVirt's engine, which knows the storage domains but not the array's copies): a
+ *     missing {@code lastRecoveryPoint} then means "not shown", not "never synced", and no RPO can be judged.
+ *     Written only when true, so events of every other technology keep their JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReplicationStatus(
@@ -37,7 +41,19 @@ public record ReplicationStatus(
         Instant lastTestFailover,
         Integer failCount,
         String error,
-        boolean removed) implements EventData {
+        boolean removed,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean recoveryPointNotReported) implements EventData {
+
+    /** An item of a technology that reports its recovery points (every one but storage-array DR). */
+    public ReplicationStatus(String site, Platform platform, String itemId, String vmId, String name, String sourceSite,
+                             String targetSite, String sourceHost, String targetHost, String technology,
+                             ReplicationState state, ReplicationHealth health, String vendorState, Long targetRpoSeconds,
+                             Instant lastRecoveryPoint, Long lagSeconds, Instant lastTestFailover, Integer failCount,
+                             String error, boolean removed) {
+        this(site, platform, itemId, vmId, name, sourceSite, targetSite, sourceHost, targetHost, technology, state, health,
+                vendorState, targetRpoSeconds, lastRecoveryPoint, lagSeconds, lastTestFailover, failCount, error, removed,
+                false);
+    }
 
     @Override
     public String entityId() {

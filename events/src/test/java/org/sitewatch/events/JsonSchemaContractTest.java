@@ -113,6 +113,22 @@ class JsonSchemaContractTest {
     }
 
     @Test
+    void shouldWriteRecoveryPointNotReportedOnlyWhenTrueAndReadItBack() throws Exception {
+        ReplicationStatus r = SampleEvents.REPLICATION;
+        JsonNode usual = Json.MAPPER.valueToTree(r);
+        ReplicationStatus arrayCopy = new ReplicationStatus(r.site(), Platform.OVIRT, r.itemId(), r.vmId(), r.name(),
+                r.sourceSite(), r.targetSite(), r.sourceHost(), r.targetHost(), "ovirt-storage-dr", r.state(), r.health(),
+                r.vendorState(), null, null, null, null, null, r.error(), false, true);
+        JsonNode unreported = Json.MAPPER.valueToTree(arrayCopy);
+
+        assertThat(usual.has("recoveryPointNotReported")).as("other technologies keep their JSON").isFalse();
+        assertThat(Json.MAPPER.treeToValue(usual, ReplicationStatus.class).recoveryPointNotReported()).isFalse();
+        assertThat(unreported.get("recoveryPointNotReported").asBoolean()).isTrue();
+        assertThat(schemaOf(EventType.REPLICATION_STATUS).validate(unreported)).isEmpty();
+        assertThat(Json.MAPPER.treeToValue(unreported, ReplicationStatus.class)).isEqualTo(arrayCopy);
+    }
+
+    @Test
     void shouldWriteAConfiguredLocationAndReadItBack() throws Exception {
         CollectorHeartbeat located = SampleEvents.LOCATED_HEARTBEAT;
         JsonNode json = Json.MAPPER.valueToTree(located);

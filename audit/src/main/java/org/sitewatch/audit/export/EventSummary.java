@@ -39,7 +39,8 @@ record EventSummary(String name, String state, String detail) {
                     r.sourceSite() + " -> " + r.targetSite(), r.technology(),
                     r.lagSeconds() == null ? null : "lag " + r.lagSeconds() + " s",
                     r.targetRpoSeconds() == null ? null : "RPO " + r.targetRpoSeconds() + " s",
-                    r.lastRecoveryPoint() == null ? "never synced" : "last recovery point " + r.lastRecoveryPoint(), r.error()));
+                    r.lastRecoveryPoint() != null ? "last recovery point " + r.lastRecoveryPoint()
+                            : r.recoveryPointNotReported() ? "recovery point not reported" : "never synced", r.error()));
         } else if (d instanceof CollectorHeartbeat hb) {
             return new EventSummary(hb.collectorId(), String.valueOf(hb.status()), join(
                     hb.errorKind() == null ? null : hb.errorKind().name(), hb.error(),

@@ -120,7 +120,12 @@ public final class Contributions {
         boolean tracked = RpoPolicy.isProtected(r);
         if (tracked) {
             // Lag and test-failover facts only mean something while the item is actually replicated.
-            counts.put(r.lastRecoveryPoint() == null ? Counters.REPLICATION_NEVER_SYNCED : Counters.REPLICATION_LAG_TRACKED, 1L);
+            if (r.lastRecoveryPoint() != null) {
+                counts.put(Counters.REPLICATION_LAG_TRACKED, 1L);
+            } else if (!r.recoveryPointNotReported()) {
+                // an item whose technology shows no recovery points is not "never synced": nothing is known
+                counts.put(Counters.REPLICATION_NEVER_SYNCED, 1L);
+            }
             if (TestFailoverPolicy.neverTested(r)) {
                 counts.put(Counters.REPLICATION_NEVER_TESTED, 1L);
             } else if (TestFailoverPolicy.overdue(r, now, rules)) {

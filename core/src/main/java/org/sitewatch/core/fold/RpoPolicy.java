@@ -10,8 +10,9 @@ import org.sitewatch.events.ReplicationStatus;
  * When a replicated item is outside its recovery point objective: {@code now - lastRecoveryPoint >
  * target + grace}. The target is the configured override, else the item's own {@code targetRpoSeconds},
  * else the configured default ({@link ReplicationRules}). A null last recovery point means never
- * synced, which is outside. Items without any target, removed items, and items NOT_CONFIGURED or
- * FAILED_OVER (nothing is being replicated to them any more) are not checked.
+ * synced, which is outside. Items without any target, removed items, items NOT_CONFIGURED or
+ * FAILED_OVER (nothing is being replicated to them any more) and items whose technology reports no
+ * recovery points ({@link ReplicationStatus#recoveryPointNotReported()}: nothing to judge) are not checked.
  *
  * <p>Because the condition changes with the mere passing of time, {@link #crossesAt} gives the first
  * instant the item is outside, so a timer can re-evaluate it exactly then without a new event.
@@ -34,7 +35,7 @@ public final class RpoPolicy {
     }
 
     public static boolean isChecked(ReplicationStatus r, ReplicationRules rules) {
-        return isProtected(r) && targetSeconds(r, rules) != null;
+        return isProtected(r) && !r.recoveryPointNotReported() && targetSeconds(r, rules) != null;
     }
 
     public static boolean outsideRpo(ReplicationStatus r, Instant now, ReplicationRules rules) {

@@ -10,6 +10,7 @@ import static org.sitewatch.testsupport.TestEvents.replicated;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.events.Platform;
 import org.sitewatch.events.ReplicationHealth;
 import org.sitewatch.events.ReplicationState;
 import org.sitewatch.events.ReplicationStatus;
@@ -51,6 +52,20 @@ class DrReadinessEvaluatorTest {
         assertThat(v.readiness()).isEqualTo(DrReadiness.AT_RISK);
         assertThat(v.reasons()).containsExactly("1 replicated item outside its RPO", "1 replicated item PAUSED",
                 "1 replicated item with health WARNING", "1 replicated item never tested (no test failover)");
+    }
+
+    @Test
+    void shouldJudgeAnItemWhoseTechnologyReportsNoRecoveryPointByItsStateOnlyNotAsNeverSynced() {
+        // storage-array DR seen through oVirt: no recovery point at all, a default RPO configured for the site
+        ReplicationStatus arrayCopy = new ReplicationStatus(PARIS, Platform.OVIRT, "dr/data-1/data-1-dr", null, "data-1",
+                PARIS, LONDON, null, null, "ovirt-storage-dr", ReplicationState.REPLICATING, ReplicationHealth.OK,
+                "replication lag not shown", 900L, null, null, null, null, null, false, true);
+        estate.apply(event(arrayCopy, T0), T0.plusSeconds(86_400));
+
+        PairVerdict v = verdict(HealthStatus.OK, HealthStatus.OK, new ReplicationRules(null, 600L, 0, 180, false));
+
+        assertThat(v.readiness()).isEqualTo(DrReadiness.READY);
+        assertThat(v.reasons()).isEmpty();
     }
 
     @Test

@@ -62,6 +62,21 @@ class RpoTest {
     }
 
     @Test
+    void shouldNeverCheckAnItemWhoseTechnologyReportsNoRecoveryPoint() {
+        ReplicationStatus r = replicating(PARIS, "dr-0", 900, null);
+        ReplicationStatus unreported = new ReplicationStatus(r.site(), r.platform(), r.itemId(), r.vmId(), r.name(),
+                r.sourceSite(), r.targetSite(), r.sourceHost(), r.targetHost(), "ovirt-storage-dr", r.state(), r.health(),
+                r.vendorState(), r.targetRpoSeconds(), null, null, null, null, null, false, true);
+
+        EntityRecord<ReplicationStatus> folded = folded(unreported, T0, T0.plusSeconds(86_400));
+
+        assertThat(outside(folded)).isFalse();
+        assertThat(folded.contribution().count(Counters.REPLICATION_NEVER_SYNCED)).isZero();
+        assertThat(folded.contribution().problem()).isNull();
+        assertThat(RpoPolicy.crossesAt(unreported, RULES)).isEmpty();
+    }
+
+    @Test
     void shouldGiveTheFirstMillisecondOutsideAsTheCrossingInstant() {
         ReplicationStatus r = replicating(PARIS, "100-0", 900, T0);
 

@@ -118,7 +118,7 @@ final class OvirtDrMapper {
         }
         return new ReplicationStatus(sourceSite, Platform.OVIRT, "dr/" + m.primary() + "/" + m.secondary(), null,
                 m.primary() + " -> " + m.secondary(), sourceSite, m.secondarySite(), null, null, TECHNOLOGY, state, health,
-                String.join("; ", vendor), null, null, null, null, null, error, false);
+                String.join("; ", vendor), null, null, null, null, null, error, false, true);
     }
 
     private static boolean failed(Domain d) {

@@ -42,6 +42,7 @@ class OvirtDrMapperTest {
         assertThat(item.lagSeconds()).isNull();
         assertThat(item.lastRecoveryPoint()).isNull();
         assertThat(item.targetRpoSeconds()).isNull();
+        assertThat(item.recoveryPointNotReported()).as("the engine shows no recovery points: not 'never synced'").isTrue();
         assertThat(EventValidator.problems(item)).isEmpty();
     }
 

@@ -28,7 +28,7 @@ final class EntityRecords {
             return new ReplicationStatus(r.site(), r.platform(), r.itemId(), r.vmId(), r.name(), r.sourceSite(),
                     r.targetSite(), r.sourceHost(), r.targetHost(), r.technology(), r.state(), r.health(),
                     r.vendorState(), r.targetRpoSeconds(), r.lastRecoveryPoint(), null, r.lastTestFailover(),
-                    r.failCount(), r.error(), r.removed());
+                    r.failCount(), r.error(), r.removed(), r.recoveryPointNotReported());
         }
         if (data instanceof HaHost h && h.detail() != null) {
             return new HaHost(h.site(), h.platform(), h.hostId(), h.hostName(), h.cluster(), h.state(),
@@ -66,7 +66,7 @@ final class EntityRecords {
             return Optional.of(new ReplicationStatus(r.site(), r.platform(), r.itemId(), r.vmId(), r.name(),
                     r.sourceSite(), r.targetSite(), r.sourceHost(), r.targetHost(), r.technology(), r.state(),
                     r.health(), r.vendorState(), r.targetRpoSeconds(), r.lastRecoveryPoint(), null,
-                    r.lastTestFailover(), r.failCount(), r.error(), true));
+                    r.lastTestFailover(), r.failCount(), r.error(), true, r.recoveryPointNotReported()));
         }
         return Optional.empty();
     }
