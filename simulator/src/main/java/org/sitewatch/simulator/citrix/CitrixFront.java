@@ -183,15 +183,27 @@ public final class CitrixFront implements VendorFront {
             tooManyRequests(fx.http(), settings.retryAfter(), "Only one query per customer can run at a time.");
             return;
         }
+        Reply reply;
         try {
             pause(settings.queryDelay());
-            query(fx, settings);
+            reply = query(fx, settings);
         } finally {
+            // released before the answer is written: a client that asks again as soon as it has read
+            // an answer must not find its own finished query still running
             inFlight.decrementAndGet();
+        }
+        sendJson(fx.http(), reply.status(), reply.body());
+    }
+
+    /** An answer computed while the query holds the customer's one slot, written after it is released. */
+    private record Reply(int status, Object body) {
+
+        static Reply error(int status, String code, String message) {
+            return new Reply(status, Map.of("error", Map.of("code", code, "message", message)));
         }
     }
 
-    private void query(FrontExchange fx, DaasSettings settings) throws IOException {
+    private Reply query(FrontExchange fx, DaasSettings settings) {
         HttpExchange ex = fx.http();
         String authorization = ex.getRequestHeaders().getFirst("Authorization");
         String prefix = "cwsauth bearer=";
@@ -199,28 +211,24 @@ public final class CitrixFront implements VendorFront {
                 ? authorization.trim().substring(prefix.length()).trim() : null;
         switch (tokens.check(fx.cluster().name(), token)) {
             case INVALID -> {
-                odataError(ex, 401, "Unauthorized", "Missing or invalid CWSAuth bearer token.");
-                return;
+                return Reply.error(401, "Unauthorized", "Missing or invalid CWSAuth bearer token.");
             }
             case EXPIRED -> {
-                odataError(ex, 401, "Unauthorized", "The bearer token has expired.");
-                return;
+                return Reply.error(401, "Unauthorized", "The bearer token has expired.");
             }
             default -> {
             }
         }
         String customer = ex.getRequestHeaders().getFirst("Citrix-CustomerId");
         if (!settings.customerId().equals(customer)) {
-            odataError(ex, 403, "Forbidden", customer == null ? "The Citrix-CustomerId header is missing."
+            return Reply.error(403, "Forbidden", customer == null ? "The Citrix-CustomerId header is missing."
                     : "The token does not belong to customer '" + customer + "'.");
-            return;
         }
         ODataQuery query;
         try {
             query = ODataQuery.parse(ex.getRequestURI().getRawQuery());
         } catch (IllegalArgumentException e) {
-            odataError(ex, 400, "BadRequest", e.getMessage());
-            return;
+            return Reply.error(400, "BadRequest", e.getMessage());
         }
         String entitySet = fx.path().get(1);
         List<Map<String, Object>> all = fx.read((state, now) -> {
@@ -232,10 +240,9 @@ public final class CitrixFront implements VendorFront {
             };
         });
         if (all == null) {
-            odataError(ex, 404, "NotFound", "Resource not found for the segment '" + entitySet + "'.");
-            return;
+            return Reply.error(404, "NotFound", "Resource not found for the segment '" + entitySet + "'.");
         }
-        sendJson(ex, 200, page(ex, entitySet, query.apply(all), query, settings.pageSize()));
+        return new Reply(200, page(ex, entitySet, query.apply(all), query, settings.pageSize()));
     }
 
     private static Map<String, Object> page(HttpExchange ex, String entitySet, List<Map<String, Object>> all,
