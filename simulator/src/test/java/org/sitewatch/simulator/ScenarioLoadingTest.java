@@ -27,18 +27,24 @@ class ScenarioLoadingTest {
             """;
 
     @Test
-    void defaultScenarioHasProxmoxVsphereVmcHypervAzureLibvirtAndKubevirtSites() {
+    void defaultScenarioHasASiteOfEveryPlatform() {
         Scenario s = Scenario.loadResource("/scenarios/default.yaml");
         assertThat(s.clusters()).extracting(ClusterSpec::name)
                 .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
-                        "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon");
+                        "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon", "rhv-rome", "ovmm-zurich",
+                        "ctx-ams");
         assertThat(s.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr",
-                "vmc-frankfurt", "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5", "lyon-dc6");
+                "vmc-frankfurt", "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5", "lyon-dc6", "rome-dc7", "zurich-dc8",
+                "amsterdam-dc9");
+        assertThat(s.clusters()).extracting(ClusterSpec::platform).as("every platform of the event contract")
+                .containsAll(List.of("vsphere", "hyperv", "azure", "citrix", "ovirt", "oraclevm", "libvirt", "proxmox",
+                        "kubevirt"));
         assertThat(s.loop()).contains(Duration.ofMinutes(4));
         // the Recovery Services vault is not a cluster of hosts: its nodes are a fabric and a region;
-        // the libvirt host is one hypervisor with a DRBD peer, no HA; the KubeVirt cluster replicates nothing (both below)
-        for (ClusterSpec site : s.clusters().stream().filter(c -> !c.platform().equals("azure")
-                && !c.platform().equals("libvirt") && !c.platform().equals("kubevirt")).toList()) {
+        // the libvirt host is one hypervisor with a DRBD peer, no HA; the KubeVirt, Oracle VM and Citrix sites replicate
+        // nothing and oVirt replicates two storage domains (all below)
+        for (ClusterSpec site : s.clusters().stream().filter(c -> !List.of("azure", "libvirt", "kubevirt", "ovirt",
+                "oraclevm", "citrix").contains(c.platform())).toList()) {
             assertThat(site.nodes()).hasSizeBetween(3, 4);
             assertThat(site.vms()).hasSizeBetween(6, 10);
             assertThat(site.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(3);
@@ -90,6 +96,34 @@ class ScenarioLoadingTest {
         assertThat(s.timeline()).filteredOn(st -> st.cluster().equals("ocp-lyon"))
                 .extracting(st -> st.action().actionName())
                 .containsExactlyInAnyOrder("node-offline", "node-online", "ha-migrate");
+        // oVirt / RHV: three hosts in rome-dc7, a standby host in madrid-dr's DR data center holding two domains' replicas
+        ClusterSpec rome = s.cluster("rhv-rome");
+        assertThat(rome.platform()).isEqualTo("ovirt");
+        assertThat(rome.sites()).containsExactly("rome-dc7", "madrid-dr");
+        assertThat(rome.vms()).hasSize(6).allMatch(GuestSpec::ha);
+        assertThat(rome.replication()).hasSize(2).allMatch(j -> rome.siteOf(j.target()).equals("madrid-dr"));
+        assertThat(s.timeline()).filteredOn(st -> st.cluster().equals("rhv-rome"))
+                .extracting(st -> st.action().actionName())
+                .containsExactlyInAnyOrder("node-offline", "node-online", "ha-migrate", "ha-migrate", "replication-fail",
+                        "replication-recover");
+        // Oracle VM: one pool of three servers in zurich-dc8, HA VMs restarted when a server stops; no replication
+        ClusterSpec zurich = s.cluster("ovmm-zurich");
+        assertThat(zurich.platform()).isEqualTo("oraclevm");
+        assertThat(zurich.sites()).containsExactly("zurich-dc8");
+        assertThat(zurich.nodes()).hasSize(3);
+        assertThat(zurich.vms()).filteredOn(GuestSpec::ha).hasSizeGreaterThanOrEqualTo(2)
+                .anyMatch(g -> g.node().equals("ovs-zrh-2"));
+        assertThat(zurich.replication()).isEmpty();
+        // Citrix DaaS: eight VDI machines in two delivery groups on three hosting servers in amsterdam-dc9
+        ClusterSpec amsterdam = s.cluster("ctx-ams");
+        assertThat(amsterdam.platform()).isEqualTo("citrix");
+        assertThat(amsterdam.sites()).containsExactly("amsterdam-dc9");
+        assertThat(amsterdam.vms()).hasSize(8);
+        assertThat(amsterdam.vendorSetting("delivery-groups", "")).contains("AMS Office Desktops=", "AMS Call Center=");
+        assertThat(amsterdam.replication()).isEmpty();
+        assertThat(s.timeline()).filteredOn(st -> st.cluster().equals("ctx-ams"))
+                .extracting(st -> st.action().actionName())
+                .containsExactlyInAnyOrder("node-offline", "node-online", "vm-stop", "vm-start");
         // vSphere Replication between two vSphere sites: berlin stands a DR host in madrid-dr
         ClusterSpec berlin = s.cluster("berlin-vc");
         assertThat(berlin.platform()).isEqualTo("vsphere");

@@ -45,9 +45,9 @@ class CitrixFrontTest {
                 registered-threshold: 80
                 delivery-groups: "AMS Office Desktops=ams-vdi-01,ams-vdi-02,ams-vdi-03,ams-vdi-04,ams-vdi-05; AMS Call Center=ams-cc-01,ams-cc-02,ams-cc-03"
                 nodes:
-                  - { name: ams-hv-1, ip: 10.90.0.11 }
-                  - { name: ams-hv-2, ip: 10.90.0.12 }
-                  - { name: ams-hv-3, ip: 10.90.0.13 }
+                  - { name: ams-hv-1, ip: 10.130.0.11 }
+                  - { name: ams-hv-2, ip: 10.130.0.12 }
+                  - { name: ams-hv-3, ip: 10.130.0.13 }
                 vms:
                   - { vmid: 900, name: ams-vdi-01, node: ams-hv-1 }
                   - { vmid: 901, name: ams-vdi-02, node: ams-hv-1 }

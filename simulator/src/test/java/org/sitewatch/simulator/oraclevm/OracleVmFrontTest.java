@@ -50,9 +50,9 @@ class OracleVmFrontTest {
                 password: "sitewatch-simulated-ovmm"
                 ha: { fenceDelay: 15s, recoveryDelay: 10s, crmRound: 3s }
                 nodes:
-                  - { name: ovs-zrh-1, ip: 10.110.0.11 }
-                  - { name: ovs-zrh-2, ip: 10.110.0.12 }
-                  - { name: ovs-zrh-3, ip: 10.110.0.13 }
+                  - { name: ovs-zrh-1, ip: 10.120.0.11 }
+                  - { name: ovs-zrh-2, ip: 10.120.0.12 }
+                  - { name: ovs-zrh-3, ip: 10.120.0.13 }
                 vms:
                   - { vmid: 960, name: zrh-erp-app, node: ovs-zrh-2, ha: true, maxcpu: 4, maxmem: 16G }
                   - { vmid: 961, name: zrh-erp-db, node: ovs-zrh-2, ha: true, maxcpu: 8, maxmem: 32G }

@@ -30,7 +30,8 @@ class ShippedScenariosTest {
         try (ProxmoxSimulator sim = TestSites.start(scenario, clock)) {
             PveClient client = new PveClient(sim);
             assertThat(sim.sites()).containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc",
-                    "vmc-frankfurt", "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon");
+                    "vmc-frankfurt", "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon", "rhv-rome",
+                    "ovmm-zurich", "ctx-ams");
             for (String site : List.of("paris-dc1", "frankfurt-dc2", "london-dr")) {
                 assertThat(client.data(site, "/cluster/resources?type=vm").size()).as(site).isBetween(6, 10);
             }
@@ -84,10 +85,12 @@ class ShippedScenariosTest {
             List<SimulatedEndpoint> endpoints = sim.endpoints();
             assertThat(endpoints).extracting(SimulatedEndpoint::id)
                     .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-vc", "madrid-vc", "vmc-frankfurt",
-                            "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon");
+                            "oslo-hv", "stockholm-hv", "rsv-osl-neu", "vienna-kvm", "ocp-lyon", "rhv-rome", "ovmm-zurich",
+                            "ctx-ams");
             assertThat(endpoints).extracting(SimulatedEndpoint::site)
                     .containsExactly("paris-dc1", "frankfurt-dc2", "london-dr", "berlin-dc3", "madrid-dr", "vmc-frankfurt",
-                            "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5", "lyon-dc6");
+                            "oslo-dc4", "stockholm-dr", "azure-neu", "vienna-dc5", "lyon-dc6", "rome-dc7", "zurich-dc8",
+                            "amsterdam-dc9");
             assertThat(endpoints.get(0).nodeSites()).containsExactly(Map.entry("pve-par-dr1", "london-dr"));
             assertThat(endpoints.get(1).nodeSites()).containsExactly(Map.entry("pve-fra-dr1", "london-dr"));
             assertThat(endpoints.get(2).nodeSites()).isEmpty();
