@@ -126,6 +126,17 @@ class ComposeFileTest {
                 Map<String, String> written = new TreeMap<>();
                 flatten("", e.path("azure"), written);
                 assertThat(written).as("azure block of %s", cluster.name()).isEqualTo(expected);
+            } else if (List.of("ovirt", "oraclevm", "citrix").contains(cluster.platform())) {
+                // served below the simulator's main port: exactly what the simulator gives a collector, over the compose network
+                VendorFront front = VendorFronts.forPlatform(cluster.platform());
+                String url = "http://simulator:" + compose.port() + "/" + cluster.name() + front.apiRoot();
+                Map<String, String> expected = new TreeMap<>();
+                expected.put("url", url);
+                front.collectorSettings(cluster, url, scenario.clusters())
+                        .forEach((key, value) -> expected.put(mapEntryAsField(key), value));
+                Map<String, String> written = new TreeMap<>();
+                flatten("", e.path(cluster.platform()), written);
+                assertThat(written).as("%s block of %s", cluster.platform(), cluster.name()).isEqualTo(expected);
             } else {
                 // the vCenters: the simulator's default login, VR and SRM below the vCenter's URL, every target site
                 JsonNode vsphere = e.path("vsphere");
