@@ -10,13 +10,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sitewatch run}: the embedded default. A real Kafka broker, the simulator playing an eleven-site
- * scenario (Proxmox VE, vSphere, VMware Cloud on AWS, Hyper-V, Azure Site Recovery, libvirt with DRBD, KubeVirt),
+ * {@code sitewatch run}: the embedded default. A real Kafka broker, the simulator playing a fourteen-site
+ * scenario (Proxmox VE, vSphere, VMware Cloud on AWS, Hyper-V, Azure Site Recovery, libvirt with DRBD, KubeVirt,
+ * oVirt / RHV, Oracle VM, Citrix DaaS),
  * the collectors and the streams app, all in this process.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs everything in one process: embedded Kafka (KRaft), the simulator",
-                "(eleven sites; the libvirt one needs libvirt0), the collectors and the streams app.", "Ctrl-C stops it; the next start reuses --data-dir."})
+                "(fourteen sites; the libvirt one needs libvirt0), the collectors and the streams app.", "Ctrl-C stops it; the next start reuses --data-dir."})
 final class RunCommand implements Runnable {
 
     @Mixin

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.sitewatch.simulator.Scenario;
 import picocli.CommandLine.Option;
 
-/** Which scenario the simulator plays: a YAML file, or the built-in default of eleven sites. */
+/** Which scenario the simulator plays: a YAML file, or the built-in default of fourteen sites. */
 final class ScenarioOption {
 
     static final String DEFAULT = "/scenarios/default.yaml";
