@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +19,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.HttpFailures;
 import org.sitewatch.collectors.spi.http.HttpRemedies;
-import org.sitewatch.collectors.spi.http.NotAvailableException;
 import org.sitewatch.collectors.spi.http.ntlm.NtlmMessages;
 import org.sitewatch.events.CollectorErrorKind;
 
@@ -59,6 +57,7 @@ final class NtlmTransport implements MonitorTransport {
     private final Duration timeout;
     private final long maxResponseBytes;
     private final HttpRemedies remedies;
+    private final HttpFailures failures;
     private final Clock clock;
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
@@ -73,6 +72,7 @@ final class NtlmTransport implements MonitorTransport {
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;
         this.remedies = remedies;
+        this.failures = new HttpFailures(remedies, clock);
         this.clock = clock;
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -137,7 +137,7 @@ final class NtlmTransport implements MonitorTransport {
                 return new Answer(response.statusCode(), response.headers(), body);
             }
         } catch (IOException e) {
-            throw ioFailure(path, e);
+            throw failures.forIo(path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CollectorException.retriable(CollectorErrorKind.INTERNAL, "GET " + path + " was interrupted", e);
@@ -146,7 +146,6 @@ final class NtlmTransport implements MonitorTransport {
 
     private JsonNode accept(String path, Answer answer) throws CollectorException {
         int status = answer.status();
-        String what = "GET " + path + " answered HTTP " + status;
         if (status >= 200 && status < 300) {
             try {
                 JsonNode root = JSON.readTree(answer.body());
@@ -162,43 +161,13 @@ final class NtlmTransport implements MonitorTransport {
                 throw CollectorException.retriable(CollectorErrorKind.MALFORMED, "GET " + path + ": " + e, e);
             }
         }
-        if (status == 403) {
-            throw CollectorException.permanent(CollectorErrorKind.AUTH, what, remedies.forbidden(), null);
-        }
-        if (status == 404 || status == 501) {
-            throw new NotAvailableException(path, status, what, remedies.wrongUrl());
-        }
-        if (status == 429) {
-            String retryAfter = answer.headers().firstValue("Retry-After").orElse("").trim();
-            throw CollectorException.throttled(what, retryAfter.matches("\\d{1,9}")
-                    ? Duration.ofSeconds(Long.parseLong(retryAfter)) : null);
-        }
-        if (status >= 500) {
-            throw CollectorException.retriable(CollectorErrorKind.HTTP_5XX, what, null);
-        }
-        throw CollectorException.permanent(CollectorErrorKind.HTTP_4XX, what, remedies.wrongUrl(), null);
+        throw failures.forStatus(path, status, new String(answer.body(), StandardCharsets.UTF_8),
+                answer.headers().firstValue("Retry-After").orElse(null));
     }
 
     private CollectorException refused(String path, String problem) {
         return CollectorException.permanent(CollectorErrorKind.AUTH, "GET " + path + ": " + problem,
                 remedies.unauthorized(), null);
-    }
-
-    private CollectorException ioFailure(String path, IOException e) {
-        String what = "GET " + path + ": ";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLException) {
-                return CollectorException.permanent(CollectorErrorKind.TLS, what + "TLS failed: " + t.getMessage(),
-                        remedies.tls(), e);
-            }
-        }
-        if (e instanceof HttpConnectTimeoutException) {
-            return CollectorException.retriable(CollectorErrorKind.CONNECT, what + "connect timed out", e);
-        }
-        if (e instanceof HttpTimeoutException) {
-            return CollectorException.retriable(CollectorErrorKind.TIMEOUT, what + "no answer in time", e);
-        }
-        return CollectorException.retriable(CollectorErrorKind.CONNECT, what + "cannot connect: " + e, e);
     }
 
     /** A path below the OData root, or a link the service sent: followed only to the root's own origin. */

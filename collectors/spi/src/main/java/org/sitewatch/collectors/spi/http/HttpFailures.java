@@ -20,9 +20,11 @@ import org.sitewatch.events.CollectorErrorKind;
  * 401/403 permanent AUTH; 404/501 {@link NotAvailableException}; 429 retriable with the
  * {@code Retry-After} it carried; 5xx retriable; other 4xx permanent; connect failures and
  * time-outs retriable; TLS handshake and certificate failures permanent, with a remedy naming the
- * CA file key. Messages name the method and path, never a header.
+ * CA file key. Messages name the method and path, never a header. Public for a vendor transport that
+ * cannot use {@link JsonHttpClient} (e.g. one that logs in per connection, as NTLM does), so every
+ * HTTP failure is classified the same way.
  */
-final class HttpFailures {
+public final class HttpFailures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 200;
@@ -30,13 +32,13 @@ final class HttpFailures {
     private final HttpRemedies remedies;
     private final Clock clock;
 
-    HttpFailures(HttpRemedies remedies, Clock clock) {
+    public HttpFailures(HttpRemedies remedies, Clock clock) {
         this.remedies = remedies;
         this.clock = clock;
     }
 
     /** The failure for a non-2xx answer. */
-    CollectorException forStatus(String path, int status, String body, String retryAfterHeader) {
+    public CollectorException forStatus(String path, int status, String body, String retryAfterHeader) {
         String what = "GET " + path + " answered HTTP " + status + message(body);
         if (status == 401 || status == 403) {
             return CollectorException.permanent(CollectorErrorKind.AUTH,
@@ -56,7 +58,7 @@ final class HttpFailures {
     }
 
     /** The failure for an exception thrown while sending or reading. */
-    CollectorException forIo(String path, IOException e) {
+    public CollectorException forIo(String path, IOException e) {
         String what = "GET " + path + ": ";
         // The JDK reports a failed handshake inside a connect time-out's cause chain: look for TLS first.
         for (Throwable t = e; t != null; t = t.getCause()) {
