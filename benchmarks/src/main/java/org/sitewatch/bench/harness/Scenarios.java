@@ -2,9 +2,12 @@ package org.sitewatch.bench.harness;
 
 import java.util.List;
 import org.sitewatch.bench.collector.AzurePollCost;
+import org.sitewatch.bench.collector.CitrixPollCost;
 import org.sitewatch.bench.collector.HypervPollCost;
 import org.sitewatch.bench.collector.KubevirtEventCost;
 import org.sitewatch.bench.collector.LibvirtEventCost;
+import org.sitewatch.bench.collector.OracleVmPollCost;
+import org.sitewatch.bench.collector.OvirtPollCost;
 import org.sitewatch.bench.collector.ProxmoxPollCost;
 import org.sitewatch.bench.collector.VspherePollCost;
 import org.sitewatch.bench.kafka.ConsumerPerformanceScenario;
@@ -48,6 +51,9 @@ public final class Scenarios {
                 new VspherePollCost(),
                 new HypervPollCost(),
                 new AzurePollCost(),
+                new OvirtPollCost(),
+                new OracleVmPollCost(),
+                new CitrixPollCost(),
                 new LibvirtEventCost(),
                 new KubevirtEventCost());
     }
