@@ -27,7 +27,7 @@ class LibvirtMissingLibraryTest {
         assertThat(output.lines().filter(l -> l.startsWith("failed: ") || l.startsWith("started")))
                 .as(output).hasSize(2).allSatisfy(l -> assertThat(l).isEqualTo("started with endpoints [paris-dc1, "
                         + "frankfurt-dc2, london-dr, berlin-vc, madrid-vc, vmc-frankfurt, oslo-hv, stockholm-hv, "
-                        + "rsv-osl-neu, ocp-lyon], left out [vienna-kvm]"));
+                        + "rsv-osl-neu, ocp-lyon, rhv-rome, ovmm-zurich, ctx-ams], left out [vienna-kvm]"));
         assertThat(output.lines().filter(l -> l.contains(" WARN ") && l.contains("leaving out libvirt cluster vienna-kvm")))
                 .as(output).hasSize(2).allSatisfy(l -> assertThat(l)
                         .contains("(site vienna-dc5, 4 guests): no collector endpoint is made for it")
