@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
@@ -29,8 +35,10 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * </ul>
  *
  * <p>Secrets never reach output through this class: {@link #toString()} shows the keys and hides the
- * values of every key that looks like a secret; Kafka's own config logging masks its password-type
- * settings. Spring binds this record directly ({@code Binder.bind("sitewatch.kafka", ...)}); the
+ * values of every key that looks like a secret ({@link #isSecret}); {@link #redact} takes them out of
+ * any text (error messages); Kafka's own config logging masks its password-type settings. A secret is
+ * never taken as a plain command-line value ({@link #refuseSecretsOnCommandLine}): a command line is
+ * readable by every user of the machine ({@code ps}) and stays in shell histories. Spring binds this record directly ({@code Binder.bind("sitewatch.kafka", ...)}); the
  * command-line parts build it from the same sources before Spring starts.
  *
  * @param bootstrapServers may be null or blank when nothing was configured; {@link #requireBootstrapServers}
@@ -48,6 +56,10 @@ public record KafkaClientSettings(String bootstrapServers, Map<String, String> p
     public static final String BOOTSTRAP_SERVERS_ENV = "SITEWATCH_KAFKA_BOOTSTRAP_SERVERS";
 
     private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger();
+
+    /** {@code password="..."} (or {@code password='...'}) inside a JAAS configuration. */
+    private static final Pattern JAAS_PASSWORD = Pattern.compile("(password\\s*=\\s*)([\"'])([^\"']*)\\2",
+            Pattern.CASE_INSENSITIVE);
 
     public KafkaClientSettings {
         properties = properties == null ? Map.of() : Map.copyOf(properties);
@@ -135,6 +147,94 @@ public record KafkaClientSettings(String bootstrapServers, Map<String, String> p
         String k = key.toLowerCase(Locale.ROOT);
         return k.contains("password") || k.contains("secret") || k.contains("jaas") || k.contains("token")
                 || k.endsWith(".key") || k.contains("credentials");
+    }
+
+    /**
+     * Refuses secret Kafka settings given as plain values on a command line, naming the file and
+     * environment-variable alternatives.
+     *
+     * @param kafkaKeys the Kafka keys (e.g. {@code sasl.jaas.config}) the command line gave values for
+     * @param option how the command line wrote them, the key appended, for the message, e.g.
+     *     {@code "--kafka-property "}
+     * @throws IllegalArgumentException naming the first secret key
+     */
+    public static void refuseSecretsOnCommandLine(Collection<String> kafkaKeys, String option) {
+        for (String key : kafkaKeys) {
+            if (isSecret(key)) {
+                throw new IllegalArgumentException(option + key + ": a secret is not taken from the command line, "
+                        + "where other users of this machine can read it (ps) and shell histories keep it. Put it in a "
+                        + "file only Sitewatch can read and give " + PREFIX + ".property-files." + key + "=<file> (env "
+                        + environmentVariable("PROPERTYFILES", key) + "=<file>), or set the environment variable "
+                        + environmentVariable("PROPERTIES", key));
+            }
+        }
+    }
+
+    /**
+     * The Kafka keys of the {@code sitewatch.kafka.properties.*} entries among Spring properties given
+     * on a command line ({@code sitewatch.kafka.properties.sasl.jaas.config} or
+     * {@code sitewatch.kafka.properties[sasl.jaas.config]} gives {@code sasl.jaas.config}).
+     */
+    public static List<String> kafkaKeysOf(Collection<String> springKeys) {
+        String prefix = PREFIX + ".properties";
+        List<String> keys = new ArrayList<>();
+        for (String springKey : springKeys) {
+            String k = springKey.toLowerCase(Locale.ROOT);
+            if (k.startsWith(prefix + ".")) {
+                keys.add(k.substring(prefix.length() + 1));
+            } else if (k.startsWith(prefix + "[") && k.endsWith("]")) {
+                keys.add(k.substring(prefix.length() + 1, k.length() - 1));
+            }
+        }
+        return keys;
+    }
+
+    /** The environment variable Spring binds to {@code sitewatch.kafka.<section>.<key>}, e.g. SITEWATCH_KAFKA_PROPERTIES_SASL_JAAS_CONFIG. */
+    private static String environmentVariable(String section, String key) {
+        return "SITEWATCH_KAFKA_" + section + "_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * {@code text} with every secret value of these settings (inline or read from a file) and every
+     * {@code password="..."} of a JAAS configuration replaced by {@code [hidden]}: for messages built
+     * from a Kafka client's exception, which may quote a configuration value.
+     */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<String> secrets = new ArrayList<>();
+        properties.forEach((k, v) -> {
+            if (isSecret(k)) {
+                secrets.add(v);
+            }
+        });
+        propertyFiles.forEach((k, path) -> {
+            if (isSecret(k)) {
+                try {
+                    secrets.add(readFile(k, path));
+                } catch (IllegalArgumentException gone) {
+                    // the file went away since start-up: nothing of it can be in the text
+                }
+            }
+        });
+        for (String value : List.copyOf(secrets)) {
+            // a password inside a JAAS configuration may be quoted alone
+            Matcher inner = JAAS_PASSWORD.matcher(value);
+            while (inner.find()) {
+                secrets.add(inner.group(3));
+            }
+        }
+        // longest first, so a JAAS text is replaced whole before the password inside it
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
+        String result = text;
+        for (String value : secrets) {
+            if (value.length() >= 4) {
+                result = result.replace(value, "[hidden]");
+            }
+        }
+        result = JAAS_PASSWORD.matcher(result).replaceAll("$1$2[hidden]$2");
+        return result;
     }
 
     @Override

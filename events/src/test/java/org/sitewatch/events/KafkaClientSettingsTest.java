@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,5 +79,45 @@ class KafkaClientSettingsTest {
                 .hasMessageContaining("the collectors publish to Kafka")
                 .hasMessageContaining("--kafka-bootstrap-servers")
                 .hasMessageContaining("SITEWATCH_KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void shouldHideEverySecretOfTheKafkaSettingsInToString() throws Exception {
+        Path keystorePassword = Files.writeString(dir.resolve("keystore.password"), "file-secret-1\n");
+        KafkaClientSettings settings = new KafkaClientSettings("k:9092", Map.of(
+                "ssl.truststore.password", "trust-secret-2", "ssl.keystore.key", "-----BEGIN PRIVATE KEY----- abc",
+                "sasl.oauthbearer.client.credentials.client.secret", "oauth-secret-3", "ssl.truststore.location", "/etc/t.p12"),
+                Map.of("ssl.keystore.password", keystorePassword.toString()));
+
+        assertThat(settings.toString()).doesNotContain("trust-secret-2", "BEGIN PRIVATE KEY", "oauth-secret-3", "file-secret-1")
+                .contains("ssl.truststore.location=/etc/t.p12", "ssl.keystore.password=" + keystorePassword);
+    }
+
+    @Test
+    void shouldRedactSecretValuesAndJaasPasswordsFromAnyText() throws Exception {
+        Path jaas = Files.writeString(dir.resolve("jaas"), "org.apache.kafka.common.security.scram.ScramLoginModule "
+                + "required username=\"sw\" password=\"from-file-pw\";\n");
+        KafkaClientSettings settings = new KafkaClientSettings("k:9092", Map.of("ssl.key.password", "inline-pw"),
+                Map.of("sasl.jaas.config", jaas.toString()));
+
+        String redacted = settings.redact("bad value inline-pw; alone from-file-pw; other jaas password='elsewhere-pw'");
+
+        assertThat(redacted).doesNotContain("inline-pw", "from-file-pw", "elsewhere-pw")
+                .contains("password='[hidden]'", "bad value [hidden]");
+    }
+
+    @Test
+    void shouldRefuseASecretGivenOnTheCommandLineNamingTheFileAndEnvironmentAlternatives() {
+        List<String> keys = KafkaClientSettings.kafkaKeysOf(List.of("server.port",
+                "sitewatch.kafka.properties.security.protocol", "sitewatch.kafka.properties[sasl.jaas.config]"));
+        assertThat(keys).containsExactly("security.protocol", "sasl.jaas.config");
+
+        assertThatThrownBy(() -> KafkaClientSettings.refuseSecretsOnCommandLine(keys, "--sitewatch.kafka.properties."))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--sitewatch.kafka.properties.sasl.jaas.config: a secret is not taken from the command line")
+                .hasMessageContaining("sitewatch.kafka.property-files.sasl.jaas.config=<file>")
+                .hasMessageContaining("SITEWATCH_KAFKA_PROPERTYFILES_SASL_JAAS_CONFIG")
+                .hasMessageContaining("SITEWATCH_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+        KafkaClientSettings.refuseSecretsOnCommandLine(List.of("security.protocol", "ssl.truststore.location"), "--x ");
     }
 }
