@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -24,12 +27,15 @@ import org.slf4j.LoggerFactory;
  * <p>Used as Sitewatch's all-in-one default when no bootstrap servers are configured, and by
  * integration tests. The data dir survives restarts: a new instance on the same dir reuses the
  * cluster id, topics, records, committed offsets and transaction state. It is formatted only the
- * first time. Clients connect to {@link #bootstrapServers()} over PLAINTEXT.
+ * first time. Clients connect to {@link #bootstrapServers()} over PLAINTEXT, or to the address of an
+ * extra listener ({@link Builder#listener}, e.g. SASL_SSL for tests of a secured cluster).
  *
  * <p>Layout of the data dir: {@code kafka-logs/} (Kafka log dir and KRaft metadata log, with
  * {@code meta.properties}) and {@code sitewatch-broker.lock}, held while running.
  *
- * <p>Limits: one node, replication factor 1, no security, loopback by default. An instance is
+ * <p>Limits: one node, replication factor 1, loopback by default; the PLAINTEXT listener is always
+ * there (between broker and itself, and for the readiness probe), so security on extra listeners is
+ * for tests of clients, not a secured broker. An instance is
  * single-use: after {@link #close()} (or a failed {@link #start()}) build a new one to restart.
  * Like a standalone Kafka, the broker halts the JVM on fatal storage faults (e.g. its log dir
  * becomes unusable). No JVM shutdown hook is installed; the owner must call {@link #close()}.
@@ -47,6 +53,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int requestedControllerPort;
     private final Optional<String> requestedClusterId;
     private final Map<String, String> overrides;
+    private final Map<String, String> extraListeners;
     private final Duration startupTimeout;
 
     private final Object lifecycle = new Object();
@@ -55,6 +62,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private DataDirLock lock;
     private volatile String bootstrapServers;
     private volatile String clusterId;
+    private volatile Map<String, String> listenerAddresses = Map.of();
 
     private EmbeddedKafkaBroker(Builder builder) {
         this.dataDir = builder.dataDir;
@@ -63,6 +71,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.requestedControllerPort = builder.controllerPort;
         this.requestedClusterId = Optional.ofNullable(builder.clusterId);
         this.overrides = Map.copyOf(builder.properties);
+        this.extraListeners = Map.copyOf(builder.listeners);
         this.startupTimeout = builder.startupTimeout;
     }
 
@@ -101,10 +110,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private void startLocked(long startedAt) {
         KraftStorage storage = new KraftStorage(dataDir.resolve(LOG_DIR_NAME));
         String id = storage.resolveClusterId(requestedClusterId);
-        int[] free = FreePorts.pick(host, 2);
+        int[] free = FreePorts.pick(host, 2 + extraListeners.size());
         int port = requestedPort != 0 ? requestedPort : free[0];
         int controllerPort = requestedControllerPort != 0 ? requestedControllerPort : free[1];
-        Properties props = SingleNodeConfig.build(storage.logDir(), host, port, controllerPort, overrides);
+        List<SingleNodeConfig.Listener> listeners = new ArrayList<>();
+        Map<String, String> addresses = new LinkedHashMap<>();
+        int next = 2;
+        for (Map.Entry<String, String> extra : new TreeMap<>(extraListeners).entrySet()) {
+            listeners.add(new SingleNodeConfig.Listener(extra.getKey(), extra.getValue(), free[next]));
+            addresses.put(extra.getKey(), host + ":" + free[next++]);
+        }
+        Properties props = SingleNodeConfig.build(storage.logDir(), host, port, controllerPort, listeners, overrides);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
 
         boolean formatted = storage.isFormatted();
@@ -123,6 +139,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Duration remaining = startupTimeout.minusNanos(System.nanoTime() - startedAt);
         ReadinessProbe.awaitReady(servers, id, remaining.isNegative() ? Duration.ofSeconds(1) : remaining);
         bootstrapServers = servers;
+        listenerAddresses = Map.copyOf(addresses);
         clusterId = id;
         log.info("Embedded Kafka broker ready at {} (cluster {}, data dir {}, {} in {} ms)", servers, id,
                 dataDir, formatted ? "reused" : "formatted", Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
@@ -132,6 +149,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public String bootstrapServers() {
         requireStarted();
         return bootstrapServers;
+    }
+
+    /**
+     * {@code host:port} of the extra listener {@code name} ({@link Builder#listener}); set once
+     * {@link #start()} succeeded.
+     */
+    public String bootstrapServers(String listenerName) {
+        requireStarted();
+        String address = listenerAddresses.get(listenerName);
+        if (address == null) {
+            throw new IllegalArgumentException("no listener " + listenerName + " (extra listeners: "
+                    + listenerAddresses.keySet() + ")");
+        }
+        return address;
     }
 
     public Path dataDir() {
@@ -200,6 +231,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private int controllerPort;
         private String clusterId;
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, String> listeners = new LinkedHashMap<>();
         private Duration startupTimeout = Duration.ofSeconds(60);
 
         private Builder() {
@@ -235,6 +267,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
          */
         public Builder clusterId(String clusterId) {
             this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
+            return this;
+        }
+
+        /**
+         * An extra client listener {@code name} speaking {@code securityProtocol} ({@code SSL},
+         * {@code SASL_SSL}, {@code SASL_PLAINTEXT}) on a free port of the host. Its TLS and SASL
+         * settings are ordinary {@link #property properties} under {@code listener.name.<name in
+         * lower case>.}, e.g. {@code listener.name.sasl_ssl.ssl.keystore.location}.
+         */
+        public Builder listener(String name, String securityProtocol) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(securityProtocol, "securityProtocol");
+            if (!name.matches("[A-Z][A-Z0-9_]*") || name.equals(SingleNodeConfig.CLIENT_LISTENER)
+                    || name.equals(SingleNodeConfig.CONTROLLER_LISTENER)) {
+                throw new IllegalArgumentException("listener name '" + name + "': upper case letters, digits and _, "
+                        + "not " + SingleNodeConfig.CLIENT_LISTENER + " or " + SingleNodeConfig.CONTROLLER_LISTENER);
+            }
+            listeners.put(name, securityProtocol);
             return this;
         }
 

@@ -2,6 +2,7 @@ package org.sitewatch.broker;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * Builds the broker properties of a combined (broker + controller) single-node KRaft server.
  *
- * <p>Fixed: node id, listeners on one host (PLAINTEXT for clients, CONTROLLER for the quorum),
+ * <p>Fixed: node id, listeners on one host (PLAINTEXT for clients and between brokers, CONTROLLER for the
+ * quorum, plus any extra client listeners such as SASL_SSL, each with its own security protocol),
  * a static one-voter quorum and the log directory. Defaults suited to one node (internal topics with
  * replication factor 1, no auto-created topics, no rebalance delay) may be overridden; the fixed keys
  * may not, since changing them would break the single-node layout.
@@ -27,17 +29,33 @@ final class SingleNodeConfig {
             "controller.quorum.voters", "controller.quorum.bootstrap.servers",
             "log.dirs", "log.dir", "metadata.log.dir");
 
+    /**
+     * A further client listener: its name (as in {@code listener.name.<name>.*} settings), its security
+     * protocol ({@code SSL}, {@code SASL_SSL}, ...) and port.
+     */
+    record Listener(String name, String securityProtocol, int port) {
+    }
+
     private SingleNodeConfig() {
     }
 
-    static Properties build(Path logDir, String host, int port, int controllerPort, Map<String, String> overrides) {
+    static Properties build(Path logDir, String host, int port, int controllerPort, List<Listener> extraListeners,
+                            Map<String, String> overrides) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("process.roles", "broker,controller");
-        props.put("listeners", CLIENT_LISTENER + "://" + host + ":" + port + ","
-                + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
-        props.put("advertised.listeners", CLIENT_LISTENER + "://" + host + ":" + port);
-        props.put("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        StringBuilder listeners = new StringBuilder(CLIENT_LISTENER + "://" + host + ":" + port);
+        StringBuilder advertised = new StringBuilder(listeners);
+        StringBuilder protocols = new StringBuilder(CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        for (Listener extra : extraListeners) {
+            String endpoint = "," + extra.name() + "://" + host + ":" + extra.port();
+            listeners.append(endpoint);
+            advertised.append(endpoint);
+            protocols.append(',').append(extra.name()).append(':').append(extra.securityProtocol());
+        }
+        props.put("listeners", listeners + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        props.put("advertised.listeners", advertised.toString());
+        props.put("listener.security.protocol.map", protocols.toString());
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("inter.broker.listener.name", CLIENT_LISTENER);
         // Static quorum: the voter endpoint is read from config on every start, so a new controller

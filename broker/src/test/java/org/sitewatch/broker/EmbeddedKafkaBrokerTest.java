@@ -156,6 +156,33 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void servesAnExtraListenerWithItsOwnSecurityProtocol() throws Exception {
+        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required";
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dataDir)
+                .listener("SASL", "SASL_PLAINTEXT")
+                .property("listener.name.sasl.sasl.enabled.mechanisms", "PLAIN")
+                .property("listener.name.sasl.plain.sasl.jaas.config", jaas + " user_tester=\"pw-1\";")
+                .start()) {
+            String sasl = broker.bootstrapServers("SASL");
+            assertThat(sasl).isNotEqualTo(broker.bootstrapServers());
+            Map<String, Object> login = new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sasl,
+                    "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                    "sasl.jaas.config", jaas + " username=\"tester\" password=\"pw-1\";"));
+            try (Admin admin = Admin.create(login)) {
+                assertThat(admin.describeCluster().clusterId().get(20, SECONDS)).isEqualTo(broker.clusterId());
+            }
+            login.put("sasl.jaas.config", jaas + " username=\"tester\" password=\"wrong\";");
+            try (Admin admin = Admin.create(login)) {
+                assertThatThrownBy(() -> admin.describeCluster().clusterId().get(20, SECONDS))
+                        .hasCauseInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
+            }
+            assertThatThrownBy(() -> broker.bootstrapServers("NONE")).hasMessageContaining("no listener NONE");
+        }
+        assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().listener("PLAINTEXT", "SSL"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsOverridesOfFixedSettings() {
         assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().property("listeners", "PLAINTEXT://:9092"))
                 .isInstanceOf(IllegalArgumentException.class)
