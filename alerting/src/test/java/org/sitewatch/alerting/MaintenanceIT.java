@@ -65,7 +65,7 @@ class MaintenanceIT {
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET);
              RunningApp app = RunningApp.start(AlertingTestApp.class, dispatcher("maintenance-end", receiver))) {
             HttpResponse<String> created = app.http().send("POST", "/api/maintenance",
-                    "{\"site\":\"lyon\",\"duration\":\"PT8S\",\"reason\":\"host swap\",\"createdBy\":\"it\"}");
+                    "{\"site\":\"lyon\",\"duration\":\"PT8S\",\"reason\":\"host swap\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             Instant windowEnd = Instant.parse(Json.MAPPER.readTree(created.body()).path("endsAt").asText());
 

@@ -14,6 +14,7 @@ import org.sitewatch.alerting.dispatch.DeliveryMetrics;
 import org.sitewatch.alerting.dispatch.DispatcherLifecycle;
 import org.sitewatch.alerting.dispatch.DispatcherSettings;
 import org.sitewatch.alerting.maintenance.KafkaMaintenanceLog;
+import org.sitewatch.alerting.maintenance.MaintenanceLimits;
 import org.sitewatch.alerting.maintenance.MaintenanceService;
 import org.sitewatch.alerting.maintenance.MaintenanceWindows;
 import org.sitewatch.alerting.state.ActiveAlerts;
@@ -48,7 +49,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "sitewatch.alerting", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(AlertingProperties.class)
+@EnableConfigurationProperties({AlertingProperties.class, MaintenanceLimits.class})
 public class AlertingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AlertingAutoConfiguration.class);
@@ -78,8 +79,8 @@ public class AlertingAutoConfiguration {
 
     @Bean
     public MaintenanceService sitewatchMaintenanceService(MaintenanceWindows windows, KafkaMaintenanceLog store,
-                                                          ObjectProvider<Clock> clock) {
-        return new MaintenanceService(windows, store, clock.getIfUnique(Clock::systemUTC));
+                                                          ObjectProvider<Clock> clock, MaintenanceLimits limits) {
+        return new MaintenanceService(windows, store, clock.getIfUnique(Clock::systemUTC), limits);
     }
 
     @Bean

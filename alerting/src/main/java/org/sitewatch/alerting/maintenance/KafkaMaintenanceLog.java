@@ -35,8 +35,9 @@ import org.springframework.context.SmartLifecycle;
  * its end, so no alert is delivered before the windows that suppress it are known.
  *
  * <p>The launcher creates the topic with the rest of the catalogue; this class still creates it if
- * missing (replication factor min(3, brokers)), so the alerting module also runs on its own. Ended windows stay in the
- * topic (a few bytes each); memory forgets them after the retention of {@link MaintenanceWindows}.
+ * missing (replication factor min(3, brokers)), so the alerting module also runs on its own. Ended windows are
+ * pruned after the retention of {@link MaintenanceWindows}: forgotten in memory and deleted from the topic
+ * (a tombstone, so compaction drops them), also when a restart reads old ones back.
  */
 public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecycle {
 
@@ -78,6 +79,7 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
         consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "sitewatch-maintenance-reader");
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
+        windows.whenPruned(this::deletePruned);
         tail = new Thread(this::tail, "sitewatch-maintenance-log");
         tail.setDaemon(true);
         tail.start();
@@ -94,6 +96,18 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
     public void delete(String id) {
         write(new ProducerRecord<>(TOPIC, id, null), "delete maintenance window " + id);
         windows.remove(id);
+    }
+
+    /** Runs on the pruning thread (the dispatcher's): does not wait for the broker, a failure is only logged. */
+    private void deletePruned(String id) {
+        if (!running) {
+            return;
+        }
+        producer.send(new ProducerRecord<>(TOPIC, id, null), (metadata, e) -> {
+            if (e != null) {
+                log.warn("could not delete the ended maintenance window {} from {}: {}", id, TOPIC, e.getMessage());
+            }
+        });
     }
 
     private void write(ProducerRecord<String, MaintenanceWindow> record, String what) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.sitewatch.events.MaintenanceWindow;
 
 /**
@@ -18,13 +19,15 @@ import org.sitewatch.events.MaintenanceWindow;
  *
  * <p>Thread-safe: read by the dispatcher thread and REST threads, written by the log's tail thread
  * and REST threads. Ended windows are kept for {@code keepEnded} (so {@code GET /api/maintenance}
- * shows recent ones), then forgotten in memory; they stay in the topic.
+ * shows recent ones), then pruned: forgotten in memory and, through {@link #whenPruned}, deleted from
+ * the topic by the maintenance log.
  */
 public final class MaintenanceWindows {
 
     private final Map<String, MaintenanceWindow> configured;
     private final Map<String, MaintenanceWindow> created = new ConcurrentHashMap<>();
     private final Duration keepEnded;
+    private volatile Consumer<String> pruned = id -> { };
 
     public MaintenanceWindows(List<MaintenanceWindow> configured, Duration keepEnded) {
         Map<String, MaintenanceWindow> byId = new LinkedHashMap<>();
@@ -84,9 +87,18 @@ public final class MaintenanceWindows {
         created.remove(id);
     }
 
-    /** Forgets REST-created windows that ended longer than {@code keepEnded} ago. */
+    /** Forgets REST-created windows that ended longer than {@code keepEnded} ago, telling {@link #whenPruned}. */
     public void prune(Instant now) {
         Instant horizon = now.minus(keepEnded);
-        created.values().removeIf(w -> w.endedBefore(horizon));
+        for (MaintenanceWindow w : List.copyOf(created.values())) {
+            if (w.endedBefore(horizon) && created.remove(w.id(), w)) {
+                pruned.accept(w.id());
+            }
+        }
+    }
+
+    /** Called with the id of each window {@link #prune} forgets (the maintenance log deletes it from the topic). */
+    public void whenPruned(Consumer<String> listener) {
+        this.pruned = listener;
     }
 }

@@ -1,6 +1,7 @@
 package org.sitewatch.alerting.web;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import org.sitewatch.alerting.maintenance.MaintenanceRequest;
 import org.sitewatch.alerting.maintenance.MaintenanceService;
@@ -17,13 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Maintenance windows over REST: {@code POST /api/maintenance} (JSON {@link MaintenanceRequest},
- * 201 with the window), {@code GET /api/maintenance}, {@code GET /api/maintenance/{id}},
- * {@code DELETE /api/maintenance/{id}} (204; 404 unknown; 409 for windows from configuration).
- * No authentication of its own: put it behind whatever protects the rest of the API.
+ * 201 with the window; 400 for a body naming {@code createdBy} or a window over a limit),
+ * {@code GET /api/maintenance}, {@code GET /api/maintenance/{id}}, {@code DELETE /api/maintenance/{id}}
+ * (204; 404 unknown; 409 for windows from configuration).
+ *
+ * <p>Who may call what is the security module's business (writes need the {@code operator} role); this
+ * controller takes the creator from the authenticated principal of the request, never from the body.
+ * Without any authentication in the application (the alerting module on its own) the creator is
+ * {@value #UNAUTHENTICATED}.
  */
 @RestController
 @RequestMapping(path = "/api/maintenance", produces = MediaType.APPLICATION_JSON_VALUE)
 public class MaintenanceController {
+
+    /** The creator recorded when the request carries no authenticated principal. */
+    static final String UNAUTHENTICATED = "unauthenticated";
 
     private final MaintenanceService service;
 
@@ -32,8 +41,8 @@ public class MaintenanceController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<MaintenanceView> create(@RequestBody MaintenanceRequest request) {
-        MaintenanceView created = service.create(request);
+    public ResponseEntity<MaintenanceView> create(@RequestBody MaintenanceRequest request, Principal principal) {
+        MaintenanceView created = service.create(request, nameOf(principal));
         return ResponseEntity.created(URI.create("/api/maintenance/" + created.id())).body(created);
     }
 
@@ -48,8 +57,13 @@ public class MaintenanceController {
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
-        service.delete(id);
+    public ResponseEntity<Void> delete(@PathVariable String id, Principal principal) {
+        service.delete(id, nameOf(principal));
         return ResponseEntity.noContent().build();
+    }
+
+    private static String nameOf(Principal principal) {
+        return principal == null || principal.getName() == null || principal.getName().isBlank()
+                ? UNAUTHENTICATED : principal.getName();
     }
 }

@@ -43,6 +43,23 @@ class MaintenanceWindowsTest {
         assertThat(windows.find("old")).isEmpty();
     }
 
+    @Test
+    void shouldTellWhichEndedWindowsItPrunedSoTheLogDeletesThem() {
+        MaintenanceWindows windows = new MaintenanceWindows(List.of(window("site", "paris", "configured")), Duration.ofHours(1));
+        windows.put(window("site", "lyon", "old"));
+        windows.put(new MaintenanceWindow("later", "nice", null, null, null, null, T0, T1.plus(Duration.ofDays(1)), null, "alice"));
+        List<String> pruned = new java.util.ArrayList<>();
+        windows.whenPruned(pruned::add);
+
+        windows.prune(T1.plusSeconds(60)); // ended, but within the hour it stays listed
+        assertThat(pruned).isEmpty();
+        windows.prune(T1.plus(Duration.ofHours(2)));
+        assertThat(pruned).containsExactly("old");
+        windows.prune(T1.plus(Duration.ofHours(3)));
+        assertThat(pruned).as("told once").containsExactly("old");
+        assertThat(windows.find("configured")).as("configuration is never pruned").isPresent();
+    }
+
 
     private static MaintenanceWindow window(String label, String value) {
         return window(label, value, "w");

@@ -84,10 +84,11 @@ class AlertingApiTest {
 
     @Test
     void shouldCreateListAndDeleteMaintenanceWindows() throws Exception {
-        mvc.perform(post("/api/maintenance").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"id\":\"paris-ups\",\"site\":\"paris\",\"duration\":\"PT2H\",\"reason\":\"UPS\",\"createdBy\":\"alice\"}"))
+        mvc.perform(post("/api/maintenance").contentType(MediaType.APPLICATION_JSON).principal(() -> "alice")
+                        .content("{\"id\":\"paris-ups\",\"site\":\"paris\",\"duration\":\"PT2H\",\"reason\":\"UPS\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/maintenance/paris-ups"))
+                .andExpect(jsonPath("$.createdBy").value("alice"))
                 .andExpect(jsonPath("$.active").value(true))
                 .andExpect(jsonPath("$.source").value("api"))
                 .andExpect(jsonPath("$.endsAt").value("2026-01-01T02:10:00Z"));
@@ -117,5 +118,37 @@ class AlertingApiTest {
                 .andExpect(jsonPath("$.title").value("Invalid request"));
         mvc.perform(delete("/api/maintenance/config-0")).andExpect(status().isConflict());
         mvc.perform(delete("/api/maintenance/nope")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldTakeTheCreatorFromThePrincipalAndRefuseItInTheBody() throws Exception {
+        mvc.perform(post("/api/maintenance").contentType(MediaType.APPLICATION_JSON).principal(() -> "bob")
+                        .content("{\"site\":\"paris\",\"duration\":\"PT1H\",\"createdBy\":\"mallory\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("createdBy is not accepted in the body")));
+        mvc.perform(get("/api/maintenance")).andExpect(jsonPath("$", hasSize(1)));
+        // no authentication at all in this application: recorded as such, never as a name from the body
+        mvc.perform(post("/api/maintenance").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"site\":\"paris\",\"duration\":\"PT1H\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.createdBy").value(MaintenanceController.UNAUTHENTICATED));
+    }
+
+    @Test
+    void shouldRefuseWindowsOverTheLimitsNamingThem() throws Exception {
+        mvc.perform(post("/api/maintenance").contentType(MediaType.APPLICATION_JSON).principal(() -> "alice")
+                        .content("{\"site\":\"paris\",\"duration\":\"P3650D\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("3650 days, longer than the maximum of 1 day")))
+                .andExpect(jsonPath("$.detail").value(containsString("sitewatch.alerting.maintenance-limits.max-duration")));
+        for (int i = 0; i < ApiTestApp.LIMITS.maxWindows(); i++) {
+            mvc.perform(post("/api/maintenance").contentType(MediaType.APPLICATION_JSON).principal(() -> "alice")
+                    .content("{\"site\":\"s" + i + "\",\"duration\":\"PT1H\"}")).andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/maintenance").contentType(MediaType.APPLICATION_JSON).principal(() -> "alice")
+                        .content("{\"site\":\"one-too-many\",\"duration\":\"PT1H\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("already 3 active or future maintenance windows")))
+                .andExpect(jsonPath("$.detail").value(containsString("sitewatch.alerting.maintenance-limits.max-windows")));
     }
 }

@@ -3,6 +3,7 @@ package org.sitewatch.alerting.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.sitewatch.alerting.maintenance.MaintenanceLimits;
 import org.sitewatch.alerting.maintenance.MaintenanceService;
 import org.sitewatch.alerting.maintenance.MaintenanceStore;
 import org.sitewatch.alerting.maintenance.MaintenanceWindows;
@@ -25,6 +26,9 @@ import java.time.ZoneOffset;
 class ApiTestApp {
 
     static final Instant NOW = Instant.parse("2026-01-01T00:10:00Z");
+
+    /** Small enough to reach in a test: windows of at most a day, three open at once. */
+    static final MaintenanceLimits LIMITS = new MaintenanceLimits(Duration.ofDays(1), 3);
 
     @Bean
     Clock testClock() {
@@ -55,6 +59,6 @@ class ApiTestApp {
                 windows.remove(id);
             }
         };
-        return new MaintenanceService(windows, direct, clock);
+        return new MaintenanceService(windows, direct, clock, LIMITS);
     }
 }
