@@ -17,6 +17,15 @@ public class AuditException extends RuntimeException {
         BEFORE_RETENTION(2, 410),
         /** Kafka cannot be reached, or it is not Sitewatch's Kafka (topics missing). */
         KAFKA_UNAVAILABLE(3, 503),
+        /**
+         * A request ran past its deadline, or a read was cut short before its end (the alerts topic):
+         * the answer would be incomplete, so there is none.
+         */
+        INCOMPLETE(3, 503),
+        /** Sorting the replay needs more temporary disk than the audit may use. */
+        SPILL_LIMIT(2, 507),
+        /** The client went away; nobody reads the answer. */
+        CANCELLED(1, 503),
         /** A file could not be read or written. */
         IO(1, 500);
 

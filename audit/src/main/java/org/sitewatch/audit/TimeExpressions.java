@@ -1,5 +1,6 @@
 package org.sitewatch.audit;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +21,12 @@ import java.util.regex.Pattern;
  */
 public final class TimeExpressions {
 
-    static final String FORMS = "an ISO-8601 instant (2026-11-27T03:00:00Z), a date (2026-11-27, start of day UTC), "
+    public static final String FORMS = "an ISO-8601 instant (2026-11-27T03:00:00Z), a date (2026-11-27, start of day UTC), "
             + "'now', or a time relative to now such as -7d, -12h, -30m";
+
+    /** The instants accepted: Kafka timestamps cannot be negative, and later than year 9999 is a typo. */
+    public static final Instant EARLIEST = Instant.EPOCH;
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private static final Pattern RELATIVE = Pattern.compile("-(\\d+)\\s*(s|m|h|d|w)");
 
@@ -30,9 +35,18 @@ public final class TimeExpressions {
 
     /**
      * @param option the option or parameter name, used in the error message
-     * @throws AuditException BAD_REQUEST naming the option, the text and the accepted forms
+     * @throws AuditException BAD_REQUEST naming the option, the text and the accepted forms, also for an
+     *     instant before 1970 or after 9999 (e.g. {@code -99999999999999999999d})
      */
     public static Instant parse(String text, Instant now, String option) {
+        Instant t = parseUnchecked(text, now, option);
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw outOfRange(text, option, null);
+        }
+        return t;
+    }
+
+    private static Instant parseUnchecked(String text, Instant now, String option) {
         if (text == null || text.isBlank()) {
             throw new AuditException(AuditException.Kind.BAD_REQUEST, option + " is missing: give " + FORMS);
         }
@@ -42,7 +56,12 @@ public final class TimeExpressions {
         }
         Matcher m = RELATIVE.matcher(t.toLowerCase(Locale.ROOT));
         if (m.matches()) {
-            return now.minus(relative(Long.parseLong(m.group(1)), m.group(2)));
+            try {
+                return now.minus(relative(Long.parseLong(m.group(1)), m.group(2)));
+            } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+                // Too many digits for a long, too long for a Duration, or before Instant.MIN.
+                throw outOfRange(text, option, e);
+            }
         }
         try {
             if (t.length() == 10) {
@@ -59,6 +78,11 @@ public final class TimeExpressions {
             throw new AuditException(AuditException.Kind.BAD_REQUEST,
                     option + " '" + text + "' is not an instant: use " + FORMS, e);
         }
+    }
+
+    private static AuditException outOfRange(String text, String option, Exception cause) {
+        return new AuditException(AuditException.Kind.BAD_REQUEST, option + " '" + text + "' is out of range: give an instant "
+                + "between " + EARLIEST + " and " + LATEST + " as " + FORMS, cause);
     }
 
     private static Duration relative(long n, String unit) {

@@ -1,5 +1,6 @@
 package org.sitewatch.audit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,17 +13,32 @@ public record TimeRange(Instant from, Instant to) {
     public TimeRange {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        if (!from.isBefore(to)) {
-            throw new AuditException(AuditException.Kind.BAD_REQUEST,
-                    "bad range: --from " + from + " is not before --to " + to);
-        }
+        requireForward(from, to, "--from", "--to");
     }
 
     /** Parses both ends against one {@code now}; {@code to} defaults to now. */
     public static TimeRange parse(String from, String to, Instant now) {
-        Instant f = TimeExpressions.parse(from, now, "--from");
-        Instant t = to == null || to.isBlank() ? now : TimeExpressions.parse(to, now, "--to");
+        return parse(from, to, now, "--from", "--to");
+    }
+
+    /** Like {@link #parse(String, String, Instant)}, naming the ends as the caller calls them (query parameters). */
+    public static TimeRange parse(String from, String to, Instant now, String fromName, String toName) {
+        Instant f = TimeExpressions.parse(from, now, fromName);
+        Instant t = to == null || to.isBlank() ? now : TimeExpressions.parse(to, now, toName);
+        requireForward(f, t, fromName, toName);
         return new TimeRange(f, t);
+    }
+
+    /** The length of the range. */
+    public Duration length() {
+        return Duration.between(from, to);
+    }
+
+    private static void requireForward(Instant from, Instant to, String fromName, String toName) {
+        if (!from.isBefore(to)) {
+            throw new AuditException(AuditException.Kind.BAD_REQUEST,
+                    "bad range: " + fromName + " " + from + " is not before " + toName + " " + to);
+        }
     }
 
     public boolean contains(Instant t) {

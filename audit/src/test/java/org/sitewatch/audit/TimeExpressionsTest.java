@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TimeExpressionsTest {
 
@@ -59,5 +61,31 @@ class TimeExpressionsTest {
         assertThat(AuditDurations.format(Duration.ofHours(1))).isEqualTo("1h");
         assertThat(AuditDurations.format(null)).isEqualTo("unlimited");
         assertThatThrownBy(() -> AuditDurations.parse("soon", "--max-lateness")).hasMessageContaining("--max-lateness 'soon'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-99999999999999999999d", "-9999999999999999999s", "-999999999999999d", "-99999999999999w",
+            "-999999d", "+1000000000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"})
+    void shouldRefuseInstantsOutOfRangeAsBadInputNamingTheOption(String text) {
+        assertThatThrownBy(() -> TimeExpressions.parse(text, NOW, "from"))
+                .isInstanceOfSatisfying(AuditException.class, e -> assertThat(e.kind()).isEqualTo(AuditException.Kind.BAD_REQUEST))
+                .hasMessageContaining("from '" + text + "'")
+                .hasMessageContaining("1970-01-01T00:00:00Z");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"99999999999999999999d", "9223372036854775807d", "36501d", "9999999999999999h"})
+    void shouldRefuseDurationsTooLongToAddToAnInstant(String text) {
+        assertThatThrownBy(() -> AuditDurations.parse(text, "maxLateness"))
+                .isInstanceOfSatisfying(AuditException.class, e -> assertThat(e.kind()).isEqualTo(AuditException.Kind.BAD_REQUEST))
+                .hasMessage("maxLateness '" + text + "' is too long: at most 36500d");
+        assertThat(AuditDurations.parse("36500d", "maxLateness")).isEqualTo(AuditDurations.MAX);
+    }
+
+    @Test
+    void shouldNameTheEndsAsTheCallerCallsThem() {
+        assertThatThrownBy(() -> TimeRange.parse("now", "-1h", NOW, "from", "to"))
+                .hasMessage("bad range: from 2026-11-28T12:00:00Z is not before to 2026-11-28T11:00:00Z");
+        assertThat(TimeRange.parse("-2d", "-1d", NOW, "from", "to").length()).isEqualTo(Duration.ofDays(1));
     }
 }

@@ -28,7 +28,8 @@ import org.sitewatch.audit.AuditException;
  * consumer group (partitions are assigned by hand, nothing is committed), so replays never disturb
  * the streams app or each other. Connecting checks that a broker answers within the timeout; every
  * Kafka failure becomes an {@link AuditException} that names the bootstrap servers. Not thread-safe
- * (a Kafka consumer is not); one per replay.
+ * (a Kafka consumer is not); one per replay. Its reads stop when the request's {@link ReadBudget} is
+ * spent ({@link #checkBudget()} in every poll loop).
  */
 public final class KafkaSource implements AutoCloseable {
 
@@ -36,21 +37,30 @@ public final class KafkaSource implements AutoCloseable {
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String clusterId;
+    private final ReadBudget budget;
 
-    private KafkaSource(KafkaSettings settings, Admin admin, KafkaConsumer<byte[], byte[]> consumer, String clusterId) {
+    private KafkaSource(KafkaSettings settings, Admin admin, KafkaConsumer<byte[], byte[]> consumer, String clusterId,
+                        ReadBudget budget) {
         this.settings = settings;
         this.admin = admin;
         this.consumer = consumer;
         this.clusterId = clusterId;
+        this.budget = budget;
     }
 
     /** @throws AuditException KAFKA_UNAVAILABLE when no broker answers within the timeout */
     public static KafkaSource connect(KafkaSettings settings) {
+        return connect(settings, ReadBudget.UNLIMITED);
+    }
+
+    /** A connection whose reads stop when {@code budget} is spent (a request's deadline, its client gone). */
+    public static KafkaSource connect(KafkaSettings settings, ReadBudget budget) {
+        budget.check();
         Admin admin = Admin.create(adminConfig(settings));
         try {
             String id = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs(settings)))
                     .clusterId().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new KafkaSource(settings, admin, new KafkaConsumer<>(consumerConfig(settings)), id);
+            return new KafkaSource(settings, admin, new KafkaConsumer<>(consumerConfig(settings)), id, budget);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             admin.close(Duration.ZERO);
             throw unreachable(settings, e);
@@ -75,6 +85,16 @@ public final class KafkaSource implements AutoCloseable {
 
     public Duration timeout() {
         return settings.timeout();
+    }
+
+    /** The request's budget, for reads made with other clients (the alerts topic). */
+    public ReadBudget budget() {
+        return budget;
+    }
+
+    /** @throws AuditException when the request's deadline passed or its client went away */
+    public void checkBudget() {
+        budget.check();
     }
 
     public KafkaConsumer<byte[], byte[]> consumer() {

@@ -69,6 +69,7 @@ public final class OrderedScan {
             if (lanes.values().stream().allMatch(l -> l.fetched && l.queue.isEmpty())) {
                 break;
             }
+            source.checkBudget();
             ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
             long offsetsRead = 0;
             for (Lane lane : lanes.values()) {

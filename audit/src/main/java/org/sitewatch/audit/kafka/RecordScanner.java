@@ -16,7 +16,8 @@ import org.sitewatch.audit.AuditException;
  * Reads the offsets of a {@link ReadPlan} as fast as the consumer delivers them: each partition in
  * offset order, partitions interleaved as fetches return, record by record or batch by batch. A partition is paused as soon as it reached
  * its end, so the read stops exactly at the plan. If no partition makes progress for the source's
- * timeout, the broker is reported unreachable rather than waited for forever.
+ * timeout, the broker is reported unreachable rather than waited for forever. Each poll first checks
+ * the request's budget ({@link KafkaSource#checkBudget()}).
  */
 public final class RecordScanner {
 
@@ -53,6 +54,7 @@ public final class RecordScanner {
         long lastProgress = System.nanoTime();
         Map<TopicPartition, Long> positions = new HashMap<>();
         while (!open.isEmpty()) {
+            source.checkBudget();
             ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
             for (TopicPartition tp : batch.partitions()) {
                 PartitionRange range = open.get(tp);

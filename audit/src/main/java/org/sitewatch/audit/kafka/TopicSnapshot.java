@@ -111,6 +111,7 @@ public final class TopicSnapshot {
         Map<TopicPartition, Long> firstTimestamps = new HashMap<>();
         long deadline = System.nanoTime() + source.timeout().toNanos();
         while (firstTimestamps.size() < cut.size()) {
+            source.checkBudget();
             if (System.nanoTime() > deadline) {
                 throw KafkaSource.unreachable(new KafkaSettings(source.bootstrapServers(), source.timeout(), Map.of()),
                         new java.util.concurrent.TimeoutException("reading the oldest retained records"));

@@ -4,10 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +16,9 @@ import org.sitewatch.events.SitewatchEvent;
  * headers, JSON, contract checks) and the canonical form are a replay's main cost, and records need
  * no order among themselves because the replay sorts them afterwards. Results are handed back in
  * submission order on the caller's thread, so per-partition bookkeeping stays sequential. At most
- * {@code 2 x threads} batches are in flight, which bounds the memory held.
+ * {@code 2 x threads} batches of one replay are in flight, which bounds the memory it holds. The threads
+ * come from a {@link DecoderPool} that concurrent replays may share; closing drops this replay's
+ * batches that did not start.
  */
 final class ParallelDecoder implements AutoCloseable {
 
@@ -27,26 +26,19 @@ final class ParallelDecoder implements AutoCloseable {
     record Decoded(ConsumerRecord<byte[], byte[]> raw, SitewatchEvent event, Undecodable failure, AuditRecord kept) {
     }
 
-    private final ExecutorService pool;
+    private final DecoderPool pool;
     private final int maxInFlight;
     private final ArrayDeque<Future<List<Decoded>>> inFlight = new ArrayDeque<>();
-    private final ThreadLocal<RecordDecoder> decoders;
     private final TimeRange range;
     private final Predicate<SitewatchEvent> filter;
     private final Consumer<List<Decoded>> results;
 
-    ParallelDecoder(int threads, TimeRange range, Predicate<SitewatchEvent> filter, Consumer<List<Decoded>> results) {
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sitewatch-replay-decode-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.maxInFlight = 2 * threads;
+    ParallelDecoder(DecoderPool pool, TimeRange range, Predicate<SitewatchEvent> filter, Consumer<List<Decoded>> results) {
+        this.pool = pool;
+        this.maxInFlight = 2 * pool.threads();
         this.range = range;
         this.filter = filter;
         this.results = results;
-        this.decoders = ThreadLocal.withInitial(() -> new RecordDecoder(new UndecodableLog()));
     }
 
     /** Queues a batch; may first hand back finished results to make room. */
@@ -66,7 +58,8 @@ final class ParallelDecoder implements AutoCloseable {
     }
 
     private List<Decoded> decode(List<ConsumerRecord<byte[], byte[]>> batch) {
-        RecordDecoder decoder = decoders.get();
+        // One decoder per batch: pool threads are shared, so nothing of a replay stays on them.
+        RecordDecoder decoder = new RecordDecoder(new UndecodableLog());
         List<Decoded> out = new ArrayList<>(batch.size());
         for (ConsumerRecord<byte[], byte[]> r : batch) {
             SitewatchEvent e = decoder.decode(r);
@@ -94,6 +87,9 @@ final class ParallelDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        Future<List<Decoded>> f;
+        while ((f = inFlight.poll()) != null) {
+            f.cancel(false);
+        }
     }
 }

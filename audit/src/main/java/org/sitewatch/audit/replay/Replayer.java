@@ -29,17 +29,27 @@ import org.sitewatch.events.Topics;
  */
 public final class Replayer {
 
-    /** Decoding threads: every core; the consumer's own fetching runs on Kafka's network thread. */
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-
     private final KafkaSource source;
     private final int bufferRecords;
     private final Path tempDir;
+    private final DecoderPool decoders;
+    private final SpillBudget spill;
 
-    public Replayer(KafkaSource source, int bufferRecords, Path tempDir) {
+    /**
+     * @param decoders shared decoding threads; null: a pool of every core for this replay alone
+     * @param spill the temporary disk sorted runs may take
+     */
+    public Replayer(KafkaSource source, int bufferRecords, Path tempDir, DecoderPool decoders, SpillBudget spill) {
         this.source = source;
         this.bufferRecords = bufferRecords;
         this.tempDir = tempDir;
+        this.decoders = decoders;
+        this.spill = spill;
+    }
+
+    /** A replay of its own: decoding on every core, spilling without a cap (the command line). */
+    public Replayer(KafkaSource source, int bufferRecords, Path tempDir) {
+        this(source, bufferRecords, tempDir, null, SpillBudget.UNLIMITED);
     }
 
     public Replayer(KafkaSource source) {
@@ -60,7 +70,7 @@ public final class Replayer {
 
     /** Replays exactly the given offsets (a verification re-reads a manifest's plan this way). */
     public ReplayResult read(ReadPlan plan, ReplayRequest request, Instant oldestAvailable, ProgressListener progress) {
-        TimeMerge merge = new TimeMerge(bufferRecords, tempDir);
+        TimeMerge merge = new TimeMerge(bufferRecords, tempDir, spill);
         try {
             return collect(request, plan, oldestAvailable, merge, progress);
         } catch (RuntimeException e) {
@@ -73,9 +83,14 @@ public final class Replayer {
                                  ProgressListener progress) {
         Bookkeeping books = new Bookkeeping(plan, merge);
         long read;
-        try (ParallelDecoder decoder = new ParallelDecoder(THREADS, request.range(), request.filter()::matches, books::accept)) {
+        DecoderPool pool = decoders != null ? decoders : DecoderPool.ofAllCores();
+        try (ParallelDecoder decoder = new ParallelDecoder(pool, request.range(), request.filter()::matches, books::accept)) {
             read = new RecordScanner(source).scanBatches(plan, decoder::submit, progress);
             decoder.finish();
+        } finally {
+            if (pool != decoders) {
+                pool.close();
+            }
         }
         requireKnownSites(request.filter(), books.sitesSeen, request);
         boolean truncated = oldestAvailable != null && request.range().from().isBefore(oldestAvailable);

@@ -23,6 +23,15 @@ final class SpillRun {
     private SpillRun() {
     }
 
+    /** The bytes {@link #write} takes for these records (topic names are ASCII). */
+    static long sizeOf(List<AuditRecord> records) {
+        long size = 0;
+        for (AuditRecord r : records) {
+            size += 8 + 4 + 2 + r.topic().length() + 4 + 8 + 4 + r.canonical().length;
+        }
+        return size;
+    }
+
     static void write(Path file, List<AuditRecord> sorted) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (AuditRecord r : sorted) {

@@ -20,7 +20,8 @@ import java.util.PriorityQueue;
  *
  * <p>Memory bound: {@code bufferRecords} x (canonical size + ~100 bytes), e.g. 100,000 records of
  * ~700 bytes, about 80 MB. Disk: the matching records once more, in the temp directory, deleted on
- * {@link #close}. A replay that fits the buffer never touches the disk.
+ * {@link #close}, and never more than its {@link SpillBudget} allows (a run that does not fit is not
+ * written). A replay that fits the buffer never touches the disk.
  */
 public final class TimeMerge implements AutoCloseable {
 
@@ -28,19 +29,27 @@ public final class TimeMerge implements AutoCloseable {
 
     private final int bufferRecords;
     private final Path tempDir;
+    private final SpillBudget spill;
     private final List<AuditRecord> buffer = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
     private final List<SpillRun.Reader> readers = new ArrayList<>();
     private long size;
+    private long spilledBytes;
     private boolean sorted;
 
     /** @param tempDir where runs are spilled; null: the JVM's temp directory */
     public TimeMerge(int bufferRecords, Path tempDir) {
+        this(bufferRecords, tempDir, SpillBudget.UNLIMITED);
+    }
+
+    /** @param spill the disk the runs may take; the sort fails rather than write beyond it */
+    public TimeMerge(int bufferRecords, Path tempDir, SpillBudget spill) {
         if (bufferRecords < 1) {
             throw new IllegalArgumentException("bufferRecords must be at least 1");
         }
         this.bufferRecords = bufferRecords;
         this.tempDir = tempDir;
+        this.spill = spill;
     }
 
     public void add(AuditRecord record) {
@@ -83,8 +92,16 @@ public final class TimeMerge implements AutoCloseable {
         return new Merge(sources);
     }
 
+    /** Bytes of sorted runs on disk now. */
+    public long spilledBytes() {
+        return spilledBytes;
+    }
+
     private void spill() {
         buffer.sort(AuditRecord.EVENT_TIME_ORDER);
+        long bytes = SpillRun.sizeOf(buffer);
+        spill.reserve(bytes);
+        spilledBytes += bytes;
         try {
             Path file = tempDir == null ? Files.createTempFile("sitewatch-replay-", ".run")
                     : Files.createTempFile(tempDir, "sitewatch-replay-", ".run");
@@ -96,9 +113,11 @@ public final class TimeMerge implements AutoCloseable {
         buffer.clear();
     }
 
+    /** Deletes the runs and gives their disk back to the budget; safe to call more than once. */
     @Override
     public void close() {
         readers.forEach(SpillRun.Reader::close);
+        readers.clear();
         for (Path run : runs) {
             try {
                 Files.deleteIfExists(run);
@@ -106,6 +125,9 @@ public final class TimeMerge implements AutoCloseable {
                 // A leftover temp file is harmless; the replay itself succeeded.
             }
         }
+        runs.clear();
+        spill.release(spilledBytes);
+        spilledBytes = 0;
         buffer.clear();
     }
 

@@ -15,7 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.sitewatch.audit.AuditException;
 import org.sitewatch.audit.kafka.KafkaSettings;
+import org.sitewatch.audit.kafka.ReadBudget;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.Json;
 import org.sitewatch.events.Topics;
@@ -29,6 +31,10 @@ import org.sitewatch.events.Topics;
  * <p>Known limit: the topic is compacted; it keeps superseded records for
  * {@code min.compaction.lag.ms} (the raw events' retention, see {@link Topics#ALERTS}), so older
  * episodes of an alert that fired again may be gone beyond that. Only committed records are read.
+ *
+ * <p>The topic is read to its end or not at all: a read cut short (four Kafka timeouts without
+ * reaching the end, the request's deadline, its client gone) fails with an {@link AuditException}
+ * rather than answering from part of the history, which would silently drop alerts that were firing.
  */
 public final class AlertsTopicHistory implements FiringAlertsSource {
 
@@ -43,8 +49,13 @@ public final class AlertsTopicHistory implements FiringAlertsSource {
 
     @Override
     public FiringAlerts firingAt(Instant at, String site) {
+        return firingAt(at, site, ReadBudget.UNLIMITED);
+    }
+
+    @Override
+    public FiringAlerts firingAt(Instant at, String site, ReadBudget budget) {
         Map<String, Alert> episodes = new HashMap<>();
-        for (Alert alert : readAll()) {
+        for (Alert alert : readAll(budget)) {
             // The newest record of an episode wins; records of one key come in order within a partition.
             episodes.put(alert.fingerprint() + "@" + alert.startsAt(), alert);
         }
@@ -59,7 +70,7 @@ public final class AlertsTopicHistory implements FiringAlertsSource {
                 + at, firing);
     }
 
-    private List<Alert> readAll() {
+    private List<Alert> readAll(ReadBudget budget) {
         Properties props = new Properties();
         props.putAll(kafka.clientConfig("audit-alerts"));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -73,8 +84,14 @@ public final class AlertsTopicHistory implements FiringAlertsSource {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, kafka.timeout());
-            Instant deadline = Instant.now().plus(kafka.timeout().multipliedBy(4));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
+            Duration allowed = kafka.timeout().multipliedBy(4);
+            long deadline = System.nanoTime() + allowed.toNanos();
+            List<TopicPartition> unread;
+            while (!(unread = unread(consumer, partitions, end)).isEmpty()) {
+                budget.check();
+                if (System.nanoTime() - deadline > 0) {
+                    throw cutShort(unread, end, consumer, allowed);
+                }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     Alert alert = Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
                     if (alert != null) {
@@ -82,8 +99,26 @@ public final class AlertsTopicHistory implements FiringAlertsSource {
                     }
                 }
             }
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new AuditException(AuditException.Kind.KAFKA_UNAVAILABLE, "cannot read " + Topics.ALERTS.name()
+                    + " at " + kafka.bootstrapServers() + " within " + kafka.timeout().toSeconds()
+                    + " s, so the firing alerts cannot be told: " + e.getMessage(), e);
         }
         return alerts;
+    }
+
+    private static List<TopicPartition> unread(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+                                               Map<TopicPartition, Long> end) {
+        return partitions.stream().filter(p -> consumer.position(p) < end.get(p)).toList();
+    }
+
+    private AuditException cutShort(List<TopicPartition> unread, Map<TopicPartition, Long> end,
+                                    KafkaConsumer<byte[], byte[]> consumer, Duration allowed) {
+        TopicPartition first = unread.get(0);
+        return new AuditException(AuditException.Kind.INCOMPLETE, Topics.ALERTS.name() + " was not read to its end within "
+                + allowed.toSeconds() + " s (four Kafka timeouts): " + unread.size() + " partition(s) short, e.g. "
+                + first + " at offset " + consumer.position(first) + " of " + end.get(first)
+                + "; the firing alerts are not answered from part of their history");
     }
 
     private static Map<String, Object> asJson(Alert alert) {

@@ -1,6 +1,7 @@
 package org.sitewatch.audit.state;
 
 import java.time.Instant;
+import org.sitewatch.audit.kafka.ReadBudget;
 
 /**
  * The alerts that were firing at an instant. {@link AlertsTopicHistory} reads them from the
@@ -13,4 +14,9 @@ public interface FiringAlertsSource {
 
     /** @param site only this site's alerts; null for all */
     FiringAlerts firingAt(Instant at, String site);
+
+    /** Like {@link #firingAt(Instant, String)}, stopping with an error when {@code budget} is spent. */
+    default FiringAlerts firingAt(Instant at, String site, ReadBudget budget) {
+        return firingAt(at, site);
+    }
 }

@@ -1,8 +1,10 @@
 package org.sitewatch.audit.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.sitewatch.audit.AuditDurations;
 import org.sitewatch.audit.EventFilter;
 import org.sitewatch.audit.ReplayRequest;
@@ -26,8 +28,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  *       commas) for alternatives. {@code X-Sitewatch-Records} says how many lines follow.</li>
  *   <li>{@code GET /api/audit/state?at=&site=}: the views at an instant ({@link AsOfViews}).</li>
  * </ul>
- * Errors are problem JSON: 400 bad input, 404 unknown site, 410 before retention, 503 Kafka
- * unreachable, 429 too many replays at once.
+ * Errors are problem JSON naming the parameter or the setting: 400 bad input (also a range longer than
+ * {@code sitewatch.audit.max-range}), 404 unknown site, 410 before retention, 429 too many replays at
+ * once, 503 Kafka unreachable or the request past {@code sitewatch.audit.request-deadline} (kind
+ * {@code INCOMPLETE}), 507 sorting needs more than {@code sitewatch.audit.max-spill-size} of disk. A
+ * client that closes its connection stops its request ({@link ClientConnection}).
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -47,19 +52,23 @@ public class AuditController {
             @RequestParam(required = false) List<String> site, @RequestParam(required = false) List<String> peerSite,
             @RequestParam(required = false) List<String> platform, @RequestParam(required = false) List<String> vm,
             @RequestParam(required = false) List<String> entity, @RequestParam(required = false) List<String> type,
-            @RequestParam(required = false) String maxLateness) {
+            @RequestParam(required = false) String maxLateness, HttpServletRequest http) {
         Duration lateness = maxLateness == null ? audit.properties().maxLateness()
                 : AuditDurations.parseOrUnlimited(maxLateness, "maxLateness");
-        ReplayRequest request = new ReplayRequest(TimeRange.parse(from, to, Instant.now()),
+        ReplayRequest request = new ReplayRequest(TimeRange.parse(from, to, Instant.now(), "from", "to"),
                 EventFilter.of(site, peerSite, platform, vm, entity, type), lateness, false);
-        AuditService.PreparedReplay replay = audit.prepare(request);
+        AuditService.PreparedReplay replay = audit.prepare(request, clientOf(http));
         return ResponseEntity.ok().contentType(NDJSON)
                 .header(RECORDS_HEADER, Long.toString(replay.records()))
                 .body(replay::writeTo);
     }
 
     @GetMapping(path = "/state", produces = MediaType.APPLICATION_JSON_VALUE)
-    public AsOfViews state(@RequestParam String at, @RequestParam(required = false) String site) {
-        return audit.state(TimeExpressions.parse(at, Instant.now(), "at"), site);
+    public AsOfViews state(@RequestParam String at, @RequestParam(required = false) String site, HttpServletRequest http) {
+        return audit.state(TimeExpressions.parse(at, Instant.now(), "at"), site, clientOf(http));
+    }
+
+    private static BooleanSupplier clientOf(HttpServletRequest http) {
+        return ClientConnection.between(http.getLocalPort(), http.getRemotePort());
     }
 }

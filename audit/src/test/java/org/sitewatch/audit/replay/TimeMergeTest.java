@@ -1,6 +1,7 @@
 package org.sitewatch.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.audit.AuditException;
 import org.sitewatch.events.PowerState;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.testsupport.TestEvents;
@@ -65,6 +67,55 @@ class TimeMergeTest {
         }
         try (var files = list(temp)) {
             assertThat(files).as("spilled runs are deleted on close").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldFailWithTheSettingWhenSpillingWouldPassTheBudgetAndDeleteWhatItSpilled() throws Exception {
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            records.add(record("sitewatch.vm", 0, i, T.plusMillis(i)));
+        }
+        long threeRuns = SpillRun.sizeOf(records.subList(0, 300));
+        SpillBudget budget = new SpillBudget(threeRuns + 10, "sitewatch.audit.max-spill-size");
+        TimeMerge merge = new TimeMerge(100, temp, budget);
+        assertThatThrownBy(() -> records.forEach(merge::add))
+                .isInstanceOfSatisfying(AuditException.class, e -> assertThat(e.kind()).isEqualTo(AuditException.Kind.SPILL_LIMIT))
+                .hasMessageContaining("sitewatch.audit.max-spill-size");
+        assertThat(merge.spilledRuns()).as("three runs fit, the fourth was not written").isEqualTo(3);
+        try (var files = list(temp)) {
+            assertThat(files.mapToLong(TimeMergeTest::size).sum()).as("the budget counts the bytes on disk")
+                    .isEqualTo(budget.used()).isEqualTo(threeRuns);
+        }
+        merge.close();
+        try (var files = list(temp)) {
+            assertThat(files).as("its runs are deleted").isEmpty();
+        }
+        assertThat(budget.used()).as("and their disk given back").isZero();
+    }
+
+    @Test
+    void shouldShareOneSpillBudgetBetweenConcurrentMerges() {
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            records.add(record("sitewatch.vm", 0, i, T.plusMillis(i)));
+        }
+        SpillBudget budget = new SpillBudget(SpillRun.sizeOf(records), "sitewatch.audit.max-spill-size");
+        try (TimeMerge first = new TimeMerge(100, temp, budget); TimeMerge second = new TimeMerge(100, temp, budget)) {
+            records.forEach(first::add);
+            assertThatThrownBy(() -> records.subList(0, 100).forEach(second::add)).isInstanceOf(AuditException.class);
+            first.close();
+            records.subList(0, 100).forEach(second::add);
+            assertThat(second.spilledRuns()).isEqualTo(1);
+        }
+        assertThat(budget.used()).isZero();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
