@@ -22,12 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class EmbeddedStack implements AutoCloseable {
 
+    private static final String ADMIN_TOKEN_FILE = "sitewatch.security.admin-token-file";
+
     private final ShutdownOrder parts = new ShutdownOrder();
     private final Settings settings;
     private EmbeddedKafkaBroker broker;
     private Simulator simulator;
     private ConfigurableApplicationContext context;
     private String bootstrapServers;
+    private AdminTokenFile adminToken;
 
     /**
      * What to start and where.
@@ -53,6 +56,10 @@ public final class EmbeddedStack implements AutoCloseable {
     public EmbeddedStack start() {
         try {
             createDataDir();
+            // The data folder's admin token, unless the caller names its own admin token file.
+            if (!settings.extraProperties().containsKey(ADMIN_TOKEN_FILE)) {
+                adminToken = AdminTokenFile.ensure(settings.dataDir());
+            }
             bootstrapServers = settings.externalBootstrapServers();
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
                 broker = EmbeddedKafkaBroker.builder()
@@ -94,6 +101,11 @@ public final class EmbeddedStack implements AutoCloseable {
         props.put("sitewatch.kafka.bootstrap-servers", bootstrapServers);
         props.put("sitewatch.streams.state-dir", settings.dataDir().resolve("streams").toString());
         props.put("server.port", Integer.toString(settings.httpPort()));
+        // This machine only, unless told otherwise (sitewatch run --bind, or server.address in the extra properties).
+        props.put("server.address", "127.0.0.1");
+        if (adminToken != null) {
+            props.put(ADMIN_TOKEN_FILE, adminToken.file().toString());
+        }
         // Simulated sites recover within seconds; back off less than against a real vendor.
         props.put("sitewatch.collectors.retry.max-backoff", "20s");
         props.put("sitewatch.collectors.retry.permanent-interval", "30s");
@@ -104,6 +116,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The data folder's admin token (made on the first start), or null when the caller named its own file. */
+    public AdminTokenFile adminToken() {
+        return adminToken;
     }
 
     public Simulator simulator() {
