@@ -3,6 +3,8 @@ package org.sitewatch.app;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +44,11 @@ final class RunCommand implements Runnable {
             description = "Port of the Proxmox simulator on 127.0.0.1 (env SITEWATCH_SIMULATOR_PORT, default ${DEFAULT-VALUE}).")
     int simulatorPort;
 
+    @Option(names = "--bind", defaultValue = "${env:SITEWATCH_BIND:-127.0.0.1}",
+            description = "Address the views and API listen on (env SITEWATCH_BIND, default ${DEFAULT-VALUE}: this machine only; "
+                    + "0.0.0.0 for every interface).")
+    String bind;
+
     @Option(names = "--poll-interval", defaultValue = "${env:SITEWATCH_POLL_INTERVAL:-5s}",
             description = "How often collectors poll the simulated sites (env SITEWATCH_POLL_INTERVAL, default ${DEFAULT-VALUE}).")
     String pollInterval;
@@ -57,12 +64,18 @@ final class RunCommand implements Runnable {
         long started = System.nanoTime();
         PrintStream out = System.out;
         out.println("sitewatch: starting the embedded default in " + dataDir.toAbsolutePath() + " ...");
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.address", bind);
+        properties.putAll(spring.properties(spec.commandLine().getUnmatchedArguments())); // --server.address=... wins
         EmbeddedStack stack = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, kafka.bootstrapServers, kafkaPort,
                 httpPort, simulatorPort, scenario.load(), DurationParser.parse(pollInterval, "--poll-interval"),
-                spring.properties(spec.commandLine().getUnmatchedArguments())));
+                properties));
         stack.start();
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         new Banner(out).print(stack, startup);
+        if (stack.adminToken() != null) {
+            stack.adminToken().print(out, "http://127.0.0.1:" + stack.httpPort());
+        }
         stack.printHealthChanges(out);
         stack.awaitShutdown();
         out.println("sitewatch: stopped.");
