@@ -22,6 +22,11 @@ final class StreamsCommand implements Runnable {
             description = "HTTP port (env SERVER_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bind", defaultValue = "${env:SITEWATCH_BIND:-127.0.0.1}",
+            description = "Address to listen on (env SITEWATCH_BIND, default ${DEFAULT-VALUE}: this machine only; "
+                    + "0.0.0.0 for every interface, e.g. in a container).")
+    String bind;
+
     @Option(names = "--state-dir", defaultValue = "${env:SITEWATCH_STREAMS_STATE_DIR:-sitewatch-data/streams}",
             description = "Local state directory of the stores (env SITEWATCH_STREAMS_STATE_DIR, default ${DEFAULT-VALUE}).")
     String stateDir;
@@ -31,6 +36,7 @@ final class StreamsCommand implements Runnable {
         launcher.runUntilShutdown(spec, Map.of(
                 "sitewatch.collectors.enabled", "false",
                 "sitewatch.streams.state-dir", stateDir,
-                "server.port", Integer.toString(port)));
+                "server.port", Integer.toString(port),
+                "server.address", bind));
     }
 }
