@@ -24,17 +24,25 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 /**
  * {@code docker compose --profile simulator up --build} as a user runs it, on a machine with Docker
  * (skipped cleanly without one; {@code ComposeFileTest} checks the file's structure everywhere): the
- * simulated sites reach the streams app through Kafka, Prometheus scrapes both apps, Grafana serves
- * the provisioned dashboards on the provisioned Prometheus, and Alertmanager is up.
+ * simulated sites reach the streams app through Kafka, Prometheus scrapes both apps (with the scrape token
+ * the secrets service made), Grafana serves the provisioned dashboards on the provisioned Prometheus, and
+ * Alertmanager is up (reached inside the compose network: it is not published).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ComposeStackIT {
 
     private static final File COMPOSE_FILE = Path.of("..", "docker-compose.yml").toAbsolutePath().normalize().toFile();
+    private static final String GRAFANA_PASSWORD = "compose-it-" + java.util.UUID.randomUUID();
 
+    /**
+     * The stack as shipped, with the two explicit choices a demo makes: anyone may view the streams app (this test
+     * reads it without a token), and Grafana's admin password is chosen (else the secrets service makes one).
+     */
     @Container
     static final ComposeContainer STACK = new ComposeContainer(COMPOSE_FILE)
             .withEnv("COMPOSE_PROFILES", "simulator")
+            .withEnv("SITEWATCH_ANONYMOUS_VIEWER", "true")
+            .withEnv("GRAFANA_ADMIN_PASSWORD", GRAFANA_PASSWORD)
             .withBuild(true)
             .withRemoveVolumes(true)
             .withStartupTimeout(Duration.ofMinutes(10))
@@ -69,7 +77,7 @@ class ComposeStackIT {
 
     @Test
     void shouldServeTheProvisionedDashboardsOnTheProvisionedPrometheus() {
-        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + GRAFANA_PASSWORD).getBytes(StandardCharsets.UTF_8));
         JsonNode found = json(url("grafana", 3000, "/api/search?tag=sitewatch"), admin);
         assertThat(found.size()).isEqualTo(4);
         for (String uid : new String[] {"sitewatch-overview", "sitewatch-site", "sitewatch-replication", "sitewatch-pipeline"}) {
