@@ -1,8 +1,10 @@
 package org.sitewatch.audit.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.audit.AuditException;
 import org.sitewatch.audit.kafka.KafkaSettings;
+import org.sitewatch.audit.kafka.ReadBudget;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.Topics;
 import org.sitewatch.testsupport.TestKafka;
@@ -56,6 +60,12 @@ class AlertsTopicHistoryIT {
         assertThat(names(history.firingAt(T0.plusSeconds(700), null))).containsExactlyInAnyOrder("ReplicationFailed", "HaHostFailed");
         assertThat(names(history.firingAt(T0.plusSeconds(700), "paris-dc1"))).containsExactly("ReplicationFailed");
         assertThat(history.firingAt(T0, null).available()).isTrue();
+
+        // A read cut short (here by a request deadline already spent) is an error, never fewer alerts.
+        ReadBudget spent = ReadBudget.of(Duration.ZERO, "sitewatch.audit.request-deadline", () -> false);
+        assertThatThrownBy(() -> history.firingAt(T0.plusSeconds(700), null, spent))
+                .isInstanceOfSatisfying(AuditException.class, e -> assertThat(e.kind()).isEqualTo(AuditException.Kind.INCOMPLETE))
+                .hasMessageContaining("sitewatch.audit.request-deadline");
     }
 
     private void publish(List<Alert> alerts) throws Exception {
