@@ -21,7 +21,13 @@ public class LiveStreamsApp {
     public static final String APPLICATION_ID = "sitewatch-audit-it";
 
     public static RunningApp start(String bootstrapServers, Path stateDir) {
-        return RunningApp.startStreams(LiveStreamsApp.class, bootstrapServers, APPLICATION_ID, stateDir,
-                Map.of("sitewatch.collectors.enabled", "false"));
+        return start(bootstrapServers, stateDir, Map.of());
+    }
+
+    /** With {@code properties} on top (audit limits, for instance). */
+    public static RunningApp start(String bootstrapServers, Path stateDir, Map<String, String> properties) {
+        Map<String, String> all = new java.util.HashMap<>(properties);
+        all.putIfAbsent("sitewatch.collectors.enabled", "false");
+        return RunningApp.startStreams(LiveStreamsApp.class, bootstrapServers, APPLICATION_ID, stateDir, all);
     }
 }
