@@ -43,7 +43,9 @@ public final class StartupScenario implements Scenario {
         int[] ports = FreePorts.pick("127.0.0.1", 2);
         AppHttp http = new AppHttp(ports[0]);
         List<String> args = List.of("run", "--data-dir", work.resolve("data").toString(), "--port", Integer.toString(ports[0]),
-                "--kafka-port", "0", "--simulator-port", Integer.toString(ports[1]), "--server.address=127.0.0.1");
+                "--kafka-port", "0", "--simulator-port", Integer.toString(ports[1]), "--server.address=127.0.0.1",
+                // the harness reads the views without credentials: an explicit choice on loopback
+                "--sitewatch.security.anonymous-viewer=true");
         task.say("launching (log " + work.resolve("run.log") + ")");
         long deadline = System.nanoTime() + context.scenarioLimit().toNanos();
         try (AppProcess app = AppProcess.start(AppJar.locate(), List.of(), args, work.resolve("run.log"))) {

@@ -58,6 +58,9 @@ public final class StreamsAppProcess implements AutoCloseable {
                 "--port", Integer.toString(port),
                 "--state-dir", settings.stateDir().toString(),
                 "--server.address=127.0.0.1",
+                // the harness reads the views and the JVM metrics without credentials: an explicit choice on loopback
+                "--sitewatch.security.anonymous-viewer=true",
+                "--sitewatch.security.metrics-access=viewer",
                 "--sitewatch.streams.application-id=" + settings.applicationId(),
                 "--sitewatch.streams.commit-interval=" + COMMIT_INTERVAL.toMillis() + "ms"));
         return new StreamsAppProcess(settings, AppProcess.start(settings.jar(), jvmOptions(), args, settings.log()),
