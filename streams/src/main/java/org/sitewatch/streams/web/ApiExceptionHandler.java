@@ -1,6 +1,10 @@
 package org.sitewatch.streams.web;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.sitewatch.core.view.PageRequest;
 import org.sitewatch.streams.config.ViewsProperties;
 import org.sitewatch.streams.query.NotFoundException;
 import org.sitewatch.streams.query.NotReadyException;
@@ -8,15 +12,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Errors of the views API as RFC 9457 problem JSON ({@code application/problem+json}): 404 for an
- * unknown site or pair; 400 for a bad filter or page; 503 with {@code Retry-After} while any instance
- * needed for the answer is not ready (starting, rebalancing, restoring, unreachable), never a partial
- * answer. The 503 body carries the Streams state and the reason.
+ * unknown site or pair; 400 for a bad filter, sort, instant or page, naming the parameter and what it
+ * accepts (never a 500); 503 with {@code Retry-After} while any instance needed for the answer is not
+ * ready (starting, rebalancing, restoring, unreachable), never a partial answer. The 503 body carries
+ * the Streams state and the reason.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 public class ApiExceptionHandler {
@@ -46,13 +52,51 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
-    public ResponseEntity<ProblemDetail> badRequest(Exception e) {
-        String detail = e instanceof MethodArgumentTypeMismatchException m
-                ? "bad value '" + m.getValue() + "' for " + m.getName()
-                        + (m.getRequiredType() != null && m.getRequiredType().isEnum()
-                                ? ", expected one of " + java.util.Arrays.toString(m.getRequiredType().getEnumConstants()) : "")
-                : e.getMessage();
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return badRequest(e.getMessage());
+    }
+
+    /** A parameter that does not convert to its type: names it and says what it accepts. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        return badRequest("parameter '" + e.getName() + "': '" + e.getValue() + "' is not accepted; give "
+                + accepted(e.getName(), e.getRequiredType()));
+    }
+
+    /** A missing or unreadable parameter (none is required today; kept so that one never becomes a 500). */
+    @ExceptionHandler(ServletRequestBindingException.class)
+    public ResponseEntity<ProblemDetail> unbound(ServletRequestBindingException e) {
+        return badRequest(e.getMessage());
+    }
+
+    /** What a parameter of this name and type accepts, in words. */
+    static String accepted(String name, Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            if ("offset".equals(name)) {
+                return "a whole number from 0 to " + PageRequest.MAX_WINDOW;
+            }
+            if ("limit".equals(name)) {
+                return "a whole number from 1 to " + PageRequest.MAX_LIMIT;
+            }
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as 2026-11-27T03:00:00Z";
+        }
+        return "a valid " + type.getSimpleName();
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setTitle("Bad request");
         return ResponseEntity.badRequest().body(body);

@@ -177,7 +177,7 @@ class ViewsApiTest {
     void shouldAnswer400ForABadFilterOrPage() throws Exception {
         mvc.perform(get("/api/replication/items").param("state", "BROKEN"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(containsString("expected one of")));
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'state': 'BROKEN' is not accepted; give one of")));
         mvc.perform(get("/api/ha/hosts").param("limit", "5000"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("limit must be between 1 and 1000")));
