@@ -38,7 +38,7 @@ class RunbooksIT {
         // A fixed port, as users run it: the link is absolute only when the port is known before start-up.
         port = FreePorts.loopback();
         stack = new EmbeddedStack(new EmbeddedStack.Settings(dir.resolve("data"), null, 0, port, 0,
-                Scenario.loadResource("/scenarios/default.yaml"), Duration.ofSeconds(5), Map.of())).start();
+                Scenario.loadResource("/scenarios/default.yaml"), Duration.ofSeconds(5), FastStack.ANONYMOUS_VIEWING)).start();
     }
 
     @AfterAll
