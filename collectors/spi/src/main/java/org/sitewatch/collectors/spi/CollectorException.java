@@ -3,6 +3,7 @@ package org.sitewatch.collectors.spi;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.CollectorStatus;
 
@@ -11,6 +12,10 @@ import org.sitewatch.events.CollectorStatus;
  * a <em>retriable</em> failure (I/O, time-out, 5xx, malformed answer) is retried with a bounded
  * back-off; a <em>permanent</em> one (credentials rejected, bad configuration) will not heal by
  * itself, so the runtime reports it, logs the {@link #remedy()} once, and retries only slowly.
+ *
+ * <p>The message and the remedy go to logs and heartbeats, and may quote a vendor's answer or a URL:
+ * both are passed through {@link Redactor} here, so no credential they carry is kept (the cause is
+ * left as it is; the runtime never logs it above DEBUG, and then redacted too).
  */
 public class CollectorException extends Exception {
 
@@ -25,10 +30,10 @@ public class CollectorException extends Exception {
 
     protected CollectorException(CollectorErrorKind kind, boolean permanent, String message, String remedy,
                                  Duration retryAfter, Throwable cause) {
-        super(Objects.requireNonNull(message, "message"), cause);
+        super(Redactor.redact(Objects.requireNonNull(message, "message")), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.permanent = permanent;
-        this.remedy = remedy;
+        this.remedy = Redactor.redact(remedy);
         this.retryAfter = retryAfter;
     }
 

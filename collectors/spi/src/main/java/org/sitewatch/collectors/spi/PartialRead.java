@@ -1,6 +1,7 @@
 package org.sitewatch.collectors.spi;
 
 import java.util.Objects;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.events.EventType;
 
 /**
@@ -10,14 +11,15 @@ import org.sitewatch.events.EventType;
  * the site turns DEGRADED with it. A vendor API that does not exist on this version (HTTP 404 or
  * 501) is reported this way too, rather than failing the poll.
  *
- * @param reason why, in words (the vendor's status and message); never credentials
+ * @param reason why, in words (the vendor's status and message); passed through {@link Redactor}, so a
+ *     URL or a quoted answer in it keeps no credential
  */
 public record PartialRead(EventType type, Scope scope, String reason) {
 
     public PartialRead {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(reason, "reason");
+        reason = Redactor.redact(Objects.requireNonNull(reason, "reason"));
     }
 
     /** The failure's own message as the reason. */

@@ -12,10 +12,11 @@ public class InvalidSettingException extends IllegalArgumentException {
     /**
      * @param key the key relative to the settings block, kebab-case ({@code api-token}); for a
      *     secret, the base key without {@code -env}/{@code -file}
-     * @param problem what is wrong; must not contain a secret's value
+     * @param problem what is wrong; must not contain a secret's value (a URL it quotes is passed
+     *     through {@link Redactor}, so its user info and secret parameters are masked)
      */
     public InvalidSettingException(String key, String problem) {
-        super(problem);
+        super(Redactor.redact(problem));
         this.key = key;
     }
 

@@ -16,4 +16,10 @@ public record OAuth2Client(@Required String tenantId, @Required String clientId,
                     "give exactly one of client-secret[-env|-file] and client-certificate[-env|-file]");
         }
     }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
+    }
 }

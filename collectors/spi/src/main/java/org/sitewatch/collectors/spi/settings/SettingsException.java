@@ -10,9 +10,14 @@ public class SettingsException extends IllegalArgumentException {
 
     private final List<String> problems;
 
+    /** @param problems each passed through {@link Redactor}: a value quoted in a conversion error may be a URL with credentials */
     public SettingsException(List<String> problems) {
-        super(String.join("; ", problems));
-        this.problems = List.copyOf(problems);
+        super(String.join("; ", redacted(problems)));
+        this.problems = redacted(problems);
+    }
+
+    private static List<String> redacted(List<String> problems) {
+        return problems.stream().map(Redactor::redact).toList();
     }
 
     public List<String> problems() {

@@ -9,4 +9,10 @@ package org.sitewatch.collectors.spi.settings;
  */
 public record SshKey(@Required String username, @Required Secret privateKey, Secret passphrase,
                      java.nio.file.Path knownHosts) {
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
+    }
 }

@@ -38,4 +38,10 @@ public record WindowsLogin(@Required String domain, @Required String username, S
     public WindowsLogin(String domain, String username, Secret password, Mechanism mechanism) {
         this(domain, username, password, null, mechanism, null, null);
     }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
+    }
 }
