@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.Secret;
 
@@ -134,14 +135,10 @@ public record AzureSettings(
         return r.getScheme() + "://" + r.getHost() + (r.getPort() == -1 ? "" : ":" + r.getPort()) + "/.default";
     }
 
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
     @Override
     public String toString() {
-        // The secret's own toString never shows the value; spelled out so a future field cannot leak.
-        return "AzureSettings[tenantId=" + tenantId + ", clientId=" + clientId + ", clientSecret=" + clientSecret
-                + ", subscriptionId=" + subscriptionId + ", vaults=" + vaults + ", url=" + url + ", authorityHost=" + authorityHost
-                + ", resourceManagerEndpoint=" + resourceManagerEndpoint + ", caFile=" + caFile
-                + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify + ", sites=" + sites + ", maxPages=" + maxPages
-                + ", vmStateEvery=" + vmStateEvery + ", policyEvery=" + policyEvery + "]";
+        return Redactor.describe(this);
     }
 
     private static void checkSegment(String key, String value) {

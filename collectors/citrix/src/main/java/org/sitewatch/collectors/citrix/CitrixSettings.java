@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.sitewatch.collectors.spi.http.JsonHttpClient;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.Secret;
 
@@ -139,14 +140,9 @@ public record CitrixSettings(
         }
     }
 
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
     @Override
     public String toString() {
-        // The secrets' own toString never shows the value; spelled out so a future field cannot leak.
-        return "CitrixSettings[mode=" + mode + ", url=" + url + ", customerId=" + customerId + ", clientId=" + clientId
-                + ", clientSecret=" + clientSecret + ", tokenUrl=" + tokenUrl + ", domain=" + domain + ", username="
-                + username + ", password=" + password + ", groupBy=" + groupBy + ", registeredThreshold="
-                + registeredThreshold + ", maxThrottleWait=" + maxThrottleWait + ", maxPages=" + maxPages + ", caFile="
-                + caFile + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify + ", maxResponseBytes=" + maxResponseBytes
-                + "]";
+        return Redactor.describe(this);
     }
 }

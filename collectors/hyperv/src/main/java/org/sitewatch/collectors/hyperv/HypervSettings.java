@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 import org.sitewatch.collectors.hyperv.wsman.WsmanAuth;
 import org.sitewatch.collectors.hyperv.wsman.WsmanTarget;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.UserPassword;
 import org.sitewatch.collectors.spi.settings.WindowsLogin;
@@ -265,5 +266,11 @@ public record HypervSettings(
             throw new InvalidSettingException(key, "must be positive but was " + value);
         }
         return value;
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

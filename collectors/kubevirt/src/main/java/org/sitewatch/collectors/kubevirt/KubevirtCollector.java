@@ -31,6 +31,7 @@ import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.ObservationSink;
 import org.sitewatch.collectors.spi.PushSource;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.EventData;
 import org.slf4j.Logger;
@@ -175,7 +176,8 @@ final class KubevirtCollector implements PushSource {
             }
             await(started.get(nodes), ClusterModel.NODES_PATH, false, deadline, forbidden -> {
                 // A namespaced account often may not list nodes: VMs are still worth watching.
-                log.warn("collector {}: {}; HA hosts are not reported", endpoint.id(), forbidden.getMessage());
+                log.warn("collector {}: {}; HA hosts are not reported", endpoint.id(),
+                        Redactor.redact(forbidden.getMessage()));
                 post(() -> {
                     model.nodesUnreadable(forbidden.getMessage());
                     listed(NODES, null);
@@ -282,7 +284,7 @@ final class KubevirtCollector implements PushSource {
         private void fail(CollectorException cause) {
             if (!failed) {
                 failed = true;
-                log.warn("collector {}: the watch failed: {}", endpoint.id(), cause.getMessage());
+                log.warn("collector {}: the watch failed: {}", endpoint.id(), Redactor.redact(cause.getMessage()));
                 sink.failed(cause);
             }
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 
 /**
@@ -74,5 +75,11 @@ public record LibvirtHost(@Required(example = "kvm1") String name,
         // A user name is shown; a password in the user info (user:secret@) never is.
         String userInfo = uri.getRawUserInfo();
         return userInfo == null || !userInfo.contains(":") ? text : text.replace(userInfo + "@", "***@");
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.storage.CephMirrorSettings;
 import org.sitewatch.collectors.storage.DrbdSettings;
@@ -89,5 +90,11 @@ public record LibvirtSettings(
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(reconnectBackoffMax) > 0 ? reconnectBackoffMax : wait;
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

@@ -25,6 +25,7 @@ import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.ObservationSink;
 import org.sitewatch.collectors.spi.Scope;
 import org.sitewatch.collectors.spi.Snapshot;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.EventType;
 import org.sitewatch.events.HaHost;
@@ -503,10 +504,11 @@ final class LibvirtSubscription {
         }
     }
 
+    /** Redacted: libvirt quotes the connection URI in some errors, and a URI may carry a password. */
     static String message(Exception e) {
         if (e instanceof LibvirtException le && le.getError() != null && le.getError().getMessage() != null) {
-            return le.getError().getMessage();
+            return Redactor.redact(le.getError().getMessage());
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : Redactor.redact(e.getMessage());
     }
 }

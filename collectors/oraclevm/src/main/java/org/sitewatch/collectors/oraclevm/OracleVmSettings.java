@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.sitewatch.collectors.spi.http.JsonHttpClient;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.UserPassword;
 
@@ -53,5 +54,11 @@ public record OracleVmSettings(
             text = text.substring(0, text.length() - 1);
         }
         return URI.create(text.endsWith(REST_ROOT) ? text : text + REST_ROOT);
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

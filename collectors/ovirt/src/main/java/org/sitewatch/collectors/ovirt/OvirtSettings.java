@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sitewatch.collectors.spi.http.JsonHttpClient;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.UserPassword;
 
@@ -86,5 +87,11 @@ public record OvirtSettings(
     public record DrMapping(@Required(example = "data-rome") String primary,
                             @Required(example = "data-rome-replica") String secondary,
                             @Required(example = "madrid-dr") String secondarySite) {
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

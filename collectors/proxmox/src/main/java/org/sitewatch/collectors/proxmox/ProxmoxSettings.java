@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.sitewatch.collectors.spi.http.JsonHttpClient;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.Secret;
 
@@ -52,5 +53,11 @@ public record ProxmoxSettings(
         if (maxResponseBytes < 1024) {
             throw new InvalidSettingException("max-response-bytes", "must be at least 1024 but was " + maxResponseBytes);
         }
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

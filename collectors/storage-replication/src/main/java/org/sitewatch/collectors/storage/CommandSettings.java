@@ -3,6 +3,7 @@ package org.sitewatch.collectors.storage;
 import java.time.Duration;
 import java.util.List;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 
 /**
  * How to run a status command, e.g.
@@ -100,9 +101,9 @@ public record CommandSettings(List<String> command, boolean shell, Duration time
         }
     }
 
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
     @Override
     public String toString() {
-        return "CommandSettings[command=" + command + ", shell=" + shell + ", timeout=" + timeout + ", maxOutputBytes="
-                + maxOutputBytes + ", ssh=" + ssh + "]";
+        return Redactor.describe(this);
     }
 }

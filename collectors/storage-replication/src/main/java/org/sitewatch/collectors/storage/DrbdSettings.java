@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 
 /**
@@ -34,5 +35,11 @@ public record DrbdSettings(CommandSettings command,
         if (targetRpo != null && (targetRpo.isNegative() || targetRpo.isZero())) {
             throw new InvalidSettingException("target-rpo", "must be positive but was " + targetRpo);
         }
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

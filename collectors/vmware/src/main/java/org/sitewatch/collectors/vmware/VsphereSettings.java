@@ -3,6 +3,7 @@ package org.sitewatch.collectors.vmware;
 import java.net.URI;
 import java.nio.file.Path;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.UserPassword;
 import org.sitewatch.collectors.vmware.replication.ReplicationSettings;
@@ -41,5 +42,11 @@ public record VsphereSettings(
         if (maxResponseBytes < 1024) {
             throw new InvalidSettingException("max-response-bytes", "must be at least 1024 but was " + maxResponseBytes);
         }
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

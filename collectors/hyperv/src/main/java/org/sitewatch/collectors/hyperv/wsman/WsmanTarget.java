@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.sitewatch.collectors.spi.settings.Redactor;
 
 /**
  * One WinRM listener and how to talk to it.
@@ -56,5 +57,11 @@ public record WsmanTarget(URI url, WsmanAuth auth, SSLContext sslContext, boolea
     /** An HTTPS target with the default limits and the JVM's trust store. */
     public static WsmanTarget https(URI url, WsmanAuth auth) {
         return new WsmanTarget(url, auth, null, false, null, 0, 0, null);
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }

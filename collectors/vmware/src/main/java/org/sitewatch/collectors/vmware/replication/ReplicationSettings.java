@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
 import org.sitewatch.collectors.spi.settings.UserPassword;
 
@@ -97,5 +98,11 @@ public record ReplicationSettings(
         if (url.getQuery() != null || url.getFragment() != null) {
             throw new InvalidSettingException(key, "must be the appliance's address without a query, e.g. " + example);
         }
+    }
+
+    /** Safe to log: secrets show only their origin, URLs lose user info and secret parameters. */
+    @Override
+    public String toString() {
+        return Redactor.describe(this);
     }
 }
