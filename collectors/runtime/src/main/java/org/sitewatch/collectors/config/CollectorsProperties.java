@@ -47,6 +47,13 @@ public record CollectorsProperties(
     /** Site and collector ids go into Kafka keys, subjects and URIs: the events contract's pattern. */
     static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
+    /** Producer settings may hold a JAAS line or a key store password: only their names are shown. */
+    @Override
+    public String toString() {
+        return "CollectorsProperties[enabled=" + enabled + ", endpoints=" + endpoints + ", retry=" + retry
+                + ", producer=" + producer.keySet() + ", runtime=" + runtime + "]";
+    }
+
     /**
      * One endpoint's common keys, {@code sitewatch.collectors.endpoints[n].*}. Its vendor block,
      * {@code endpoints[n].<platform>.*}, is read apart by {@link EndpointBlocks} and bound by the

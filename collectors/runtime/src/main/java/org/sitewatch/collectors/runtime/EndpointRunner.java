@@ -65,6 +65,7 @@ public final class EndpointRunner {
                     + "can read its API token. Use ca-file instead outside of tests.", services.endpoint.id(),
                     services.endpoint.address());
         }
+        PlainHttpCredentials.warning(services.endpoint, factory.settingsType()).ifPresent(log::warn);
         log.info("collector {} starting: {} site {} at {}, every {} s", services.endpoint.id(),
                 services.endpoint.platform().wire(), services.endpoint.site(), services.endpoint.address(),
                 services.endpoint.pollInterval().toMillis() / 1000.0);

@@ -3,6 +3,7 @@ package org.sitewatch.collectors.runtime;
 import java.util.Objects;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,24 @@ final class FailureLog {
         } else {
             log.warn("collector {} ({} {} at {}) failed to poll: {} [{}]; retrying {}",
                     endpoint.id(), endpoint.platform().wire(), endpoint.site(), endpoint.address(), e.getMessage(),
-                    e.kind(), nextTry, e.getCause() != null && log.isDebugEnabled() ? e.getCause() : null);
+                    e.kind(), nextTry);
+            if (e.getCause() != null && log.isDebugEnabled()) {
+                // Not the throwable itself: a JDK or vendor exception's message may quote a URL with its token.
+                log.debug("collector {}: caused by {}", endpoint.id(), causes(e.getCause()));
+            }
         }
+    }
+
+    /** The chain of causes as {@code Class: message} texts, each redacted. */
+    static String causes(Throwable cause) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = cause; t != null && out.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(out.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (t.getMessage() != null) {
+                out.append(": ").append(Redactor.redact(t.getMessage()));
+            }
+        }
+        return out.toString();
     }
 
     void succeeded() {

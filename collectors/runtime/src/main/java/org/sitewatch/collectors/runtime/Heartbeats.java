@@ -6,6 +6,7 @@ import java.util.List;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.EndpointConfig;
 import org.sitewatch.collectors.spi.PartialRead;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.events.CollectorHeartbeat;
 import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.UnreadableScope;
@@ -15,6 +16,8 @@ import org.sitewatch.events.UnreadableScope;
  * delay until the next heartbeat is due (longer while backing off), so the streams app's staleness
  * check expects exactly what the runtime plans. Every heartbeat carries the endpoint's configured
  * location (cloud and region), failed ones too, so a site's location is known before its first good poll.
+ * Error texts are redacted ({@link Redactor}) even though the SPI's exceptions already are: a source may
+ * build its own texts, and heartbeats are kept on a compacted topic for a long time.
  */
 final class Heartbeats {
 
@@ -56,7 +59,9 @@ final class Heartbeats {
         return Math.max(1, s);
     }
 
-    private static String truncate(String s) {
+    /** Redacted before it is cut, so a cut cannot leave half a credential the redactor no longer recognises. */
+    private static String truncate(String text) {
+        String s = Redactor.redact(text);
         return s.length() <= MAX_ERROR_LENGTH ? s : s.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 }

@@ -15,6 +15,7 @@ import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.collectors.spi.ObservationSink;
 import org.sitewatch.collectors.spi.PushSource;
 import org.sitewatch.collectors.spi.Snapshot;
+import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.events.CollectorErrorKind;
 import org.sitewatch.events.EventData;
 import org.slf4j.Logger;
@@ -180,7 +181,8 @@ final class PushLoop implements EndpointLoop {
         try {
             willSend = source.resync();
         } catch (RuntimeException e) {
-            log.warn("collector {}: the source failed to resync ({}); subscribing again", services.endpoint.id(), e.toString());
+            log.warn("collector {}: the source failed to resync ({}); subscribing again", services.endpoint.id(),
+                    Redactor.redact(e.toString()));
             willSend = false;
         }
         log.info("collector {}: resync after {} ({})", services.endpoint.id(),
