@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.sitewatch.alerting.delivery.Backoff;
+import org.sitewatch.alerting.delivery.SafeUrls;
 import org.sitewatch.events.MaintenanceWindow;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -54,7 +55,8 @@ public record AlertingProperties(
 
     public AlertingProperties {
         if (externalUrl != null && !isHttp(externalUrl)) {
-            throw new IllegalArgumentException("sitewatch.alerting.external-url must be an absolute http(s) URL, got " + externalUrl);
+            throw new IllegalArgumentException("sitewatch.alerting.external-url must be an absolute http(s) URL, got "
+                    + SafeUrls.show(externalUrl));
         }
         if (alertmanager != null && resolvedRetention != null
                 && alertmanager.resolvedResendFor().compareTo(resolvedRetention) > 0) {
@@ -69,6 +71,15 @@ public record AlertingProperties(
                         + "' is used twice (names label the delivery metrics; 'alertmanager' is taken)");
             }
         }
+    }
+
+    /** Kafka client settings may hold a JAAS line or key store passwords: only their names are shown. */
+    @Override
+    public String toString() {
+        return "AlertingProperties[enabled=" + enabled + ", groupId=" + groupId + ", externalUrl=" + SafeUrls.show(externalUrl)
+                + ", alertmanager=" + alertmanager + ", webhooks=" + webhooks + ", retry=" + retry + ", resolvedRetention="
+                + resolvedRetention + ", maintenance=" + maintenance + ", pollInterval=" + pollInterval + ", kafkaTimeout="
+                + kafkaTimeout + ", kafka=" + (kafka == null ? null : kafka.keySet()) + "]";
     }
 
     /** The webhook's name, or {@code webhook-<index>}. */
@@ -107,10 +118,18 @@ public record AlertingProperties(
         public Alertmanager {
             for (URI u : urls == null ? List.<URI>of() : urls) {
                 if (!isHttp(u)) {
-                    throw new IllegalArgumentException("sitewatch.alerting.alertmanager.urls: '" + u
+                    throw new IllegalArgumentException("sitewatch.alerting.alertmanager.urls: '" + SafeUrls.show(u)
                             + "' is not an absolute http(s) URL such as http://alertmanager:9093");
                 }
             }
+        }
+
+        /** Alertmanager URLs may carry user info: shown masked. */
+        @Override
+        public String toString() {
+            return "Alertmanager[urls=" + (urls == null ? null : urls.stream().map(SafeUrls::show).toList())
+                    + ", resendInterval=" + resendInterval + ", resolvedResendFor=" + resolvedResendFor + ", timeout="
+                    + timeout + "]";
         }
     }
 
@@ -130,7 +149,8 @@ public record AlertingProperties(
 
         public Webhook {
             if (url != null && !isHttp(url)) {
-                throw new IllegalArgumentException("sitewatch.alerting.webhooks[].url: '" + url + "' is not an absolute http(s) URL");
+                throw new IllegalArgumentException("sitewatch.alerting.webhooks[].url: '" + SafeUrls.show(url)
+                        + "' is not an absolute http(s) URL");
             }
             if (name != null && !name.isBlank() && !MaintenanceWindow.ID_PATTERN.matcher(name).matches()) {
                 throw new IllegalArgumentException("sitewatch.alerting.webhooks[].name '" + name
@@ -143,8 +163,8 @@ public record AlertingProperties(
 
         @Override
         public String toString() {
-            // The secret stays out of logs and failure analyses.
-            return "Webhook[name=" + name + ", url=" + url + ", timeout=" + timeout + "]";
+            // The secret stays out of logs and failure analyses, and so does a token in the URL.
+            return "Webhook[name=" + name + ", url=" + SafeUrls.show(url) + ", timeout=" + timeout + "]";
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * POSTs a JSON body with the JDK HTTP client and turns anything but a 2xx answer into a
- * {@link DeliveryException} carrying the status and the start of the answer. One per target;
+ * {@link DeliveryException} carrying the status and the start of the answer; the URL is shown
+ * without user info or query ({@link SafeUrls}), since both may hold a credential. One per target;
  * HTTP/1.1 (Alertmanager and typical webhook receivers speak it; no h2c upgrade dance).
  */
 public final class HttpPoster {
@@ -31,8 +32,14 @@ public final class HttpPoster {
 
     /** Returns the 2xx status, or throws. */
     public int post(URI url, byte[] json, Map<String, String> headers) throws DeliveryException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(url);
+        } catch (IllegalArgumentException e) {
+            // The JDK quotes the whole URI in this message.
+            throw new DeliveryException("cannot POST to " + SafeUrls.show(url) + ": " + SafeUrls.scrub(e.getMessage(), url));
+        }
+        request.timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "sitewatch-alerting")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json));
@@ -41,16 +48,18 @@ public final class HttpPoster {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status / 100 != 2) {
-                String body = response.body() == null ? "" : response.body().strip();
-                throw new DeliveryException("HTTP " + status + " from " + url
+                // Scrubbed before it is cut, so a cut cannot leave part of a token behind.
+                String body = response.body() == null ? "" : SafeUrls.scrub(response.body().strip(), url);
+                throw new DeliveryException("HTTP " + status + " from " + SafeUrls.show(url)
                         + (body.isEmpty() ? "" : ": " + body.substring(0, Math.min(body.length(), MAX_ERROR_BODY))));
             }
             return status;
         } catch (IOException e) {
-            throw new DeliveryException("cannot POST to " + url + ": " + describe(e), e);
+            // Not the IOException as cause: its message, printed in a stack trace, may quote the URL.
+            throw new DeliveryException("cannot POST to " + SafeUrls.show(url) + ": " + SafeUrls.scrub(describe(e), url));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted while posting to " + url, e);
+            throw new DeliveryException("interrupted while posting to " + SafeUrls.show(url), e);
         }
     }
 

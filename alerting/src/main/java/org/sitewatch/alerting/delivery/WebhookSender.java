@@ -45,7 +45,7 @@ public final class WebhookSender implements AlertTarget {
 
     @Override
     public String toString() {
-        // The secret stays out of logs.
-        return "webhook " + name + " -> " + url;
+        // The secret stays out of logs, and so does a token in the URL's query.
+        return "webhook " + name + " -> " + SafeUrls.show(url);
     }
 }
