@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.sitewatch.app.EmbeddedStack;
 import org.sitewatch.dashboard.Dashboards;
 import org.sitewatch.dashboard.Dashboards.Dashboard;
 import org.sitewatch.dashboard.Dashboards.Target;
+import org.sitewatch.security.TokenHash;
 import org.sitewatch.simulator.Scenario;
 import org.sitewatch.testsupport.PrometheusProcess;
 import org.slf4j.Logger;
@@ -50,13 +52,34 @@ class DashboardQueriesIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // The shipped configuration as a user deploys it: a scrape token in secrets/scrape-token (compose mounts
+        // one there), which the app accepts as a token with the metrics role, read from the same file.
+        Path config = copyOf(Dashboards.PROMETHEUS_DIR, dir.resolve("prometheus-config"));
+        Path scrapeToken = config.resolve("secrets").resolve("scrape-token");
+        Files.writeString(scrapeToken, TokenHash.newToken() + "\n");
         stack = new EmbeddedStack(new EmbeddedStack.Settings(dir.resolve("data"), null, 0, 0, 0,
                 Scenario.loadResource("/scenarios/default.yaml"), Duration.ofSeconds(1),
                 Map.of("sitewatch.streams.commit-interval", "200ms",
                         "sitewatch.streams.punctuate-interval", "1s",
-                        "sitewatch.views.metrics-refresh-interval", "1s"))).start();
-        prometheus = PrometheusProcess.start(Dashboards.PROMETHEUS_DIR, dir.resolve("prometheus"),
-                List.of("127.0.0.1:" + stack.httpPort()));
+                        "sitewatch.views.metrics-refresh-interval", "1s",
+                        "sitewatch.security.tokens[0].name", "prometheus",
+                        "sitewatch.security.tokens[0].file", scrapeToken.toString(),
+                        "sitewatch.security.tokens[0].roles", "metrics"))).start();
+        prometheus = PrometheusProcess.start(config, dir.resolve("prometheus"), List.of("127.0.0.1:" + stack.httpPort()));
+    }
+
+    private static Path copyOf(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return to;
     }
 
     @AfterAll
