@@ -31,10 +31,12 @@ public final class KafkaOptions {
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
             description = "A Kafka client setting, e.g. security.protocol=SSL (repeatable; also "
-                    + "SITEWATCH_KAFKA_PROPERTIES_<KEY> as an environment variable).")
+                    + "SITEWATCH_KAFKA_PROPERTIES_<KEY> as an environment variable). Secrets (passwords, "
+                    + "sasl.jaas.config) are refused here: SITEWATCH_KAFKA_PROPERTYFILES_<KEY>=<file> or the environment.")
     Map<String, String> properties = new LinkedHashMap<>();
 
     KafkaSettings settings() {
+        KafkaClientSettings.refuseSecretsOnCommandLine(properties.keySet(), "--kafka-property ");
         KafkaClientSettings shared = Binder.get(new StandardEnvironment())
                 .bindOrCreate(KafkaClientSettings.PREFIX, KafkaClientSettings.class);
         return new KafkaSettings(shared.withBootstrapServers(bootstrapServers).withProperties(properties),

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,11 +18,13 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.sitewatch.audit.AuditException;
+import org.sitewatch.events.KafkaSecurityFailure;
 
 /**
  * The audit's connection to Kafka: one admin client and one consumer of raw bytes, used without a
@@ -56,7 +59,12 @@ public final class KafkaSource implements AutoCloseable {
     /** A connection whose reads stop when {@code budget} is spent (a request's deadline, its client gone). */
     public static KafkaSource connect(KafkaSettings settings, ReadBudget budget) {
         budget.check();
-        Admin admin = Admin.create(adminConfig(settings));
+        Admin admin;
+        try {
+            admin = Admin.create(adminConfig(settings));
+        } catch (KafkaException e) {
+            throw unreachable(settings, e); // settings a client cannot start with (a missing keystore, no JAAS entry)
+        }
         try {
             String id = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs(settings)))
                     .clusterId().get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -178,8 +186,15 @@ public final class KafkaSource implements AutoCloseable {
         admin.close(Duration.ofSeconds(5));
     }
 
-    /** The error every front end shows when Kafka does not answer. */
+    /**
+     * The error every front end shows when Kafka does not answer, or refuses the login or the TLS
+     * handshake (then saying which and what to set, see {@link KafkaSecurityFailure}).
+     */
     public static AuditException unreachable(KafkaSettings settings, Exception cause) {
+        Optional<String> security = KafkaSecurityFailure.explain(cause, settings.bootstrapServers());
+        if (security.isPresent()) {
+            return new AuditException(AuditException.Kind.KAFKA_UNAVAILABLE, settings.client().redact(security.get()), cause);
+        }
         Throwable root = cause instanceof ExecutionException && cause.getCause() != null ? cause.getCause() : cause;
         String detail = root instanceof TimeoutException || root instanceof java.util.concurrent.TimeoutException
                 || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
