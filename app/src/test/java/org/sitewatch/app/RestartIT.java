@@ -21,7 +21,8 @@ class RestartIT {
     @Test
     void shouldReuseTheDataFolderOnASecondStart() throws Exception {
         Scenario scenario = Scenario.loadResource("/scenarios/e2e-replication-failure.yaml");
-        Map<String, String> fast = Map.of("sitewatch.streams.commit-interval", "100ms");
+        Map<String, String> fast = Map.of("sitewatch.streams.commit-interval", "100ms",
+                "sitewatch.security.anonymous-viewer", "true");
         String clusterIdBefore;
         try (EmbeddedStack first = new EmbeddedStack(new EmbeddedStack.Settings(dataDir, null, 0, 0, 0, scenario,
                 Duration.ofMillis(500), fast)).start()) {
