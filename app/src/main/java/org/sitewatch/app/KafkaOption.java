@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The Kafka connection option shared by the subcommands. Every other Kafka client setting is a
- * {@code sitewatch.kafka.properties.*} Spring property (see {@link KafkaClientSettings}).
+ * {@code sitewatch.kafka.properties.*} Spring property (see {@link KafkaClientSettings}); secrets come
+ * from files or the environment, never from the command line ({@link KafkaSettingsResolver}).
  */
 final class KafkaOption {
 
@@ -15,7 +16,8 @@ final class KafkaOption {
             defaultValue = "${env:" + ENV + "}",
             description = {"Kafka bootstrap servers (env SITEWATCH_KAFKA_BOOTSTRAP_SERVERS). In 'run', leaving it empty starts an embedded broker.",
                     "Other Kafka client settings: --sitewatch.kafka.properties.<key>=<value> (env SITEWATCH_KAFKA_PROPERTIES_<KEY>),",
-                    "secrets from files: --sitewatch.kafka.property-files.<key>=<path>."})
+                    "secrets from files: --sitewatch.kafka.property-files.<key>=<path> (env SITEWATCH_KAFKA_PROPERTYFILES_<KEY>);",
+                    "a secret given as a plain command-line value is refused."})
     String bootstrapServers;
 
     boolean isSet() {

@@ -19,8 +19,10 @@ import org.springframework.core.io.FileSystemResource;
  * creates itself (topic provisioning), from the same sources and in the same order of precedence as
  * the application will: the command-line properties, then JVM system properties and environment
  * variables, then the {@code --config} file. So the launcher's admin client and the application's
- * clients always agree. Limit: Spring's other config locations ({@code application.yml} in the
- * working directory) are not read here; the launcher passes its own properties on the command line.
+ * clients always agree. A secret Kafka setting given as a plain command-line value is refused (see
+ * {@link KafkaClientSettings#refuseSecretsOnCommandLine}): it belongs in a file or an environment
+ * variable. Limit: Spring's other config locations ({@code application.yml} in the working directory)
+ * are not read here; the launcher passes its own properties on the command line.
  */
 final class KafkaSettingsResolver {
 
@@ -32,6 +34,9 @@ final class KafkaSettingsResolver {
      * @param configFile the {@code --config} file, or null
      */
     static KafkaClientSettings resolve(Map<String, String> commandLine, String configFile) {
+        // --sitewatch.kafka.properties.sasl.jaas.config=... would sit in ps and shell histories
+        KafkaClientSettings.refuseSecretsOnCommandLine(KafkaClientSettings.kafkaKeysOf(commandLine.keySet()),
+                "--" + KafkaClientSettings.PREFIX + ".properties.");
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("command line", Map.copyOf(commandLine)));
         if (configFile != null) {

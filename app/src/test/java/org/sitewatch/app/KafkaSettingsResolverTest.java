@@ -63,4 +63,15 @@ class KafkaSettingsResolverTest {
                 .containsEntry("ssl.keystore.password", "s3cret");
         assertThat(kafka.toString()).doesNotContain("password=\"p\"").doesNotContain("s3cret");
     }
+
+    @Test
+    void shouldRefuseAKafkaSecretGivenOnTheCommandLine() {
+        assertThatThrownBy(() -> KafkaSettingsResolver.resolve(Map.of(
+                "sitewatch.kafka.properties.security.protocol", "SASL_SSL",
+                "sitewatch.kafka.properties.sasl.jaas.config", "x required password=\"hunter2\";"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--sitewatch.kafka.properties.sasl.jaas.config: a secret is not taken from the command line")
+                .hasMessageContaining("sitewatch.kafka.property-files.sasl.jaas.config=<file>")
+                .hasMessageNotContaining("hunter2");
+    }
 }
