@@ -3,13 +3,10 @@ package org.sitewatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +91,7 @@ class KafkaClientSettingsReachIT {
             List<String> args = new java.util.ArrayList<>(command);
             args.addAll(List.of("--kafka-bootstrap-servers", kafka));
 
-            Captured run = Captured.run(args.toArray(String[]::new));
+            CapturedCommand run = CapturedCommand.run(args.toArray(String[]::new));
 
             assertThat(run.exit()).as(command + ": " + run.err()).isZero();
             assertThat(created()).as(command.get(0))
@@ -105,23 +102,5 @@ class KafkaClientSettingsReachIT {
 
     private static List<Client> created() {
         return RecordingMetricsReporter.clients();
-    }
-
-    /** The exit code and error output of one command. */
-    private record Captured(int exit, String err) {
-
-        static Captured run(String... args) {
-            PrintStream savedOut = System.out;
-            PrintStream savedErr = System.err;
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                return new Captured(SitewatchCli.execute(args), err.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(savedOut);
-                System.setErr(savedErr);
-            }
-        }
     }
 }
