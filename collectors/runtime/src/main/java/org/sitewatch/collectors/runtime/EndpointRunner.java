@@ -65,7 +65,13 @@ public final class EndpointRunner {
                     + "can read its API token. Use ca-file instead outside of tests.", services.endpoint.id(),
                     services.endpoint.address());
         }
-        PlainHttpCredentials.warning(services.endpoint, factory.settingsType()).ifPresent(log::warn);
+        PlainHttpCredentials.find(services.endpoint, factory.settingsType()).ifPresent(finding -> {
+            if (finding.loopbackOnly()) {
+                log.info(finding.text());
+            } else {
+                log.warn(finding.text());
+            }
+        });
         log.info("collector {} starting: {} site {} at {}, every {} s", services.endpoint.id(),
                 services.endpoint.platform().wire(), services.endpoint.site(), services.endpoint.address(),
                 services.endpoint.pollInterval().toMillis() / 1000.0);

@@ -103,6 +103,20 @@ class SecretRedactionTest {
     }
 
     @Test
+    void shouldOnlyInformWhenEveryPlainUrlNamesALoopbackAddress() {
+        for (String host : java.util.List.of("127.0.0.1", "127.1.2.3", "localhost", "[::1]")) {
+            PlainHttpCredentials.Finding finding = PlainHttpCredentials.find(
+                    endpoint("http://" + host + ":8006/api2/json", SECRET), HttpVendorSettings.class).orElseThrow();
+            assertThat(finding.loopbackOnly()).as(host).isTrue();
+            assertThat(finding.text()).as(host).contains("to a loopback address").doesNotContain(SECRET);
+        }
+        for (String host : java.util.List.of("10.0.0.1", "128.0.0.1", "localhost.example", "pve1.example")) {
+            assertThat(PlainHttpCredentials.find(endpoint("http://" + host + ":8006/api2/json", SECRET),
+                    HttpVendorSettings.class).orElseThrow().loopbackOnly()).as(host).isFalse();
+        }
+    }
+
+    @Test
     void shouldNotWarnOverHttpsOrWithoutACredential() {
         assertThat(PlainHttpCredentials.warning(endpoint("https://pve1.example/api2/json", SECRET), HttpVendorSettings.class))
                 .isEmpty();
