@@ -48,7 +48,7 @@ public final class AlertEvaluator {
             case HA_CLUSTER:
                 return List.of(AlertRule.HaQuorumLost, AlertRule.HaFailoverCapacityLost);
             case COLLECTOR:
-                return List.of(AlertRule.CollectorDown, AlertRule.CollectorAuthFailed);
+                return List.of(AlertRule.CollectorDown, AlertRule.CollectorAuthFailed, AlertRule.CollectorFailing);
             default:
                 return List.of();
         }
@@ -95,6 +95,10 @@ public final class AlertEvaluator {
             }
             case CollectorAuthFailed:
                 return CollectorChecks.authFailed((CollectorHeartbeat) data, now);
+            case CollectorFailing: {
+                CollectorHeartbeat c = (CollectorHeartbeat) data;
+                return CollectorChecks.failing(c, now, mem, settings.forSite(c.site()));
+            }
             default:
                 throw new IllegalArgumentException(rule + " is not judged on an entity");
         }

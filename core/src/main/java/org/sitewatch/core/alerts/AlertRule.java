@@ -16,7 +16,8 @@ public enum AlertRule {
     SiteDegraded(Severity.WARNING),
     SiteCritical(Severity.CRITICAL),
     CollectorDown(Severity.CRITICAL),
-    CollectorAuthFailed(Severity.CRITICAL);
+    CollectorAuthFailed(Severity.CRITICAL),
+    CollectorFailing(Severity.CRITICAL);
 
     private final Severity defaultSeverity;
 

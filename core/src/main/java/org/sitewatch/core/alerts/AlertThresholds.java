@@ -11,12 +11,13 @@ import java.time.Duration;
  * @param collectorDownIntervals CollectorDown fires after this many heartbeat intervals without a heartbeat
  * @param vmRestartHold how long an HaVmRestarted alert stays firing before it resolves
  * @param siteResolveHold SiteDegraded / SiteCritical resolve only after the verdict stayed better this long
+ * @param collectorFailingIntervals CollectorFailing fires after this many heartbeat intervals of ERROR heartbeats
  */
 public record AlertThresholds(Duration rpoGrace, double rpoResolveRatio, Duration pausedFor, int collectorDownIntervals,
-                              Duration vmRestartHold, Duration siteResolveHold) {
+                              Duration vmRestartHold, Duration siteResolveHold, int collectorFailingIntervals) {
 
     public static final AlertThresholds DEFAULTS = new AlertThresholds(Duration.ofMinutes(5), 0.8, Duration.ofMinutes(30), 3,
-            Duration.ofMinutes(10), Duration.ofMinutes(2));
+            Duration.ofMinutes(10), Duration.ofMinutes(2), 3);
 
     public AlertThresholds {
         notNegative("rpo-grace", rpoGrace);
@@ -28,6 +29,9 @@ public record AlertThresholds(Duration rpoGrace, double rpoResolveRatio, Duratio
         }
         if (collectorDownIntervals < 1) {
             throw new IllegalArgumentException("collector-down-intervals must be at least 1 but was " + collectorDownIntervals);
+        }
+        if (collectorFailingIntervals < 1) {
+            throw new IllegalArgumentException("collector-failing-intervals must be at least 1 but was " + collectorFailingIntervals);
         }
     }
 
@@ -41,7 +45,8 @@ public record AlertThresholds(Duration rpoGrace, double rpoResolveRatio, Duratio
                 o.pausedFor() != null ? o.pausedFor() : pausedFor,
                 o.collectorDownIntervals() != null ? o.collectorDownIntervals() : collectorDownIntervals,
                 o.vmRestartHold() != null ? o.vmRestartHold() : vmRestartHold,
-                o.siteResolveHold() != null ? o.siteResolveHold() : siteResolveHold);
+                o.siteResolveHold() != null ? o.siteResolveHold() : siteResolveHold,
+                o.collectorFailingIntervals() != null ? o.collectorFailingIntervals() : collectorFailingIntervals);
     }
 
     private static void notNegative(String name, Duration d) {

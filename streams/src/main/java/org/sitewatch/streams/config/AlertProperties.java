@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param collectorDownIntervals CollectorDown fires after this many of the collector's heartbeat intervals
  * @param vmRestartHold HaVmRestarted resolves this long after the restart
  * @param siteResolveHold SiteDegraded / SiteCritical resolve only after the verdict stayed better this long
+ * @param collectorFailingIntervals CollectorFailing fires after this many of the collector's heartbeat intervals of
+ *     ERROR heartbeats
  * @param severities severity per rule name ({@code critical}, {@code warning}, {@code info})
  * @param runbookBaseUrl where the runbooks are (the rule's anchor is appended); not set: the app's own
  *     {@code /runbooks} page (see {@code RunbookLinks})
@@ -35,6 +37,7 @@ public record AlertProperties(@DefaultValue("true") boolean enabled, @DefaultVal
                               @DefaultValue("0.8") double rpoResolveRatio, @DefaultValue("30m") Duration pausedFor,
                               @DefaultValue("3") int collectorDownIntervals, @DefaultValue("10m") Duration vmRestartHold,
                               @DefaultValue("2m") Duration siteResolveHold,
+                              @DefaultValue("3") int collectorFailingIntervals,
                               Map<String, Severity> severities,
                               String runbookBaseUrl,
                               Map<String, AlertOverride> sites, Map<String, Map<String, AlertOverride>> pairs,
@@ -46,8 +49,8 @@ public record AlertProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         pairs = pairs == null ? Map.of() : Map.copyOf(pairs);
         items = items == null ? Map.of() : Map.copyOf(items);
         // Built once here so that bad values fail binding, with the property prefix in the message.
-        build(enabled, rpoGrace, rpoResolveRatio, pausedFor, collectorDownIntervals, vmRestartHold, siteResolveHold, severities, runbookBaseUrl,
-                sites, pairs, items);
+        build(enabled, rpoGrace, rpoResolveRatio, pausedFor, collectorDownIntervals, vmRestartHold, siteResolveHold,
+                collectorFailingIntervals, severities, runbookBaseUrl, sites, pairs, items);
     }
 
     public AlertSettings toSettings() {
@@ -57,12 +60,13 @@ public record AlertProperties(@DefaultValue("true") boolean enabled, @DefaultVal
     /** @param ownRunbooks the runbooks' URL when {@code runbook-base-url} is not set (null: the core's default) */
     public AlertSettings toSettings(String ownRunbooks) {
         String runbooks = runbookBaseUrl == null || runbookBaseUrl.isBlank() ? ownRunbooks : runbookBaseUrl;
-        return build(enabled, rpoGrace, rpoResolveRatio, pausedFor, collectorDownIntervals, vmRestartHold, siteResolveHold, severities, runbooks,
-                sites, pairs, items);
+        return build(enabled, rpoGrace, rpoResolveRatio, pausedFor, collectorDownIntervals, vmRestartHold, siteResolveHold,
+                collectorFailingIntervals, severities, runbooks, sites, pairs, items);
     }
 
     private static AlertSettings build(boolean enabled, Duration rpoGrace, double rpoResolveRatio, Duration pausedFor,
                                        int collectorDownIntervals, Duration vmRestartHold, Duration siteResolveHold,
+                                       int collectorFailingIntervals,
                                        Map<String, Severity> severities,
                                        String runbookBaseUrl, Map<String, AlertOverride> sites,
                                        Map<String, Map<String, AlertOverride>> pairs, Map<String, Map<String, AlertOverride>> items) {
@@ -73,7 +77,7 @@ public record AlertProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         Map<String, AlertOverride> perItem = new HashMap<>();
         items.forEach((site, byItem) -> byItem.forEach((item, o) -> perItem.put(site + "/" + item, o)));
         return new AlertSettings(enabled, new AlertThresholds(rpoGrace, rpoResolveRatio, pausedFor, collectorDownIntervals,
-                vmRestartHold, siteResolveHold), sites, perPair, perItem, bySeverity, runbookBaseUrl);
+                vmRestartHold, siteResolveHold, collectorFailingIntervals), sites, perPair, perItem, bySeverity, runbookBaseUrl);
     }
 
     private static AlertRule rule(String name) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.AlertState;
 import org.sitewatch.events.CollectorErrorKind;
+import org.sitewatch.events.CollectorHeartbeat;
 import org.sitewatch.events.CollectorStatus;
 import org.sitewatch.events.EventData;
 import org.sitewatch.events.HaActionKind;
@@ -338,5 +339,36 @@ class AlertRulesTopologyTest {
         at(30);
         pipe(heartbeatOk(PARIS));
         assertResolved(of("CollectorAuthFailed"), fired.get(0));
+    }
+
+    @Test
+    void collectorFailingFiresAfterThreeIntervalsOfErrorsOnceAndResolvesOnTheNextOkHeartbeatForThatCollectorOnly() {
+        // Heartbeats every 15 s. PARIS's collector fails from 15 s on (the run's start; grace 3 x 15 s); a second
+        // collector of the site is rejected by its vendor all along, which is CollectorAuthFailed's alone.
+        CollectorHeartbeat rejected = new CollectorHeartbeat(PARIS, Platform.VSPHERE, "vc-paris", "https://vc.paris.example/sdk",
+                CollectorStatus.AUTH_FAILED, CollectorErrorKind.AUTH, "HTTP 401", 90L, null, 15, null);
+        for (long s = 15; s <= 45; s += 15) {
+            at(s);
+            pipe(heartbeat(PARIS, CollectorStatus.ERROR, CollectorErrorKind.HTTP_5XX, "HTTP 503 from /cluster/resources"));
+            pipe(rejected);
+        }
+        assertThat(alerts.readValuesToList()).extracting(Alert::alertname).filteredOn(name -> name.startsWith("Collector"))
+                .containsExactly("CollectorAuthFailed");
+        at(60);
+        pipe(heartbeat(PARIS, CollectorStatus.ERROR, CollectorErrorKind.TIMEOUT, "read timed out after 10 s"));
+        pipe(rejected);
+        List<Alert> fired = of("CollectorFailing");
+        assertFiring(fired, "critical");
+        assertThat(fired.get(0).startsAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(fired.get(0).labels()).containsEntry("collector", PARIS).containsEntry("platform", "proxmox");
+        assertThat(fired.get(0).annotations().get("summary")).endsWith("is failing: TIMEOUT: read timed out after 10 s");
+        at(75);
+        pipe(heartbeat(PARIS, CollectorStatus.ERROR, CollectorErrorKind.MALFORMED, "unexpected end of JSON"));
+        pipe(rejected);
+        assertThat(alerts.readValuesToList()).extracting(Alert::alertname).filteredOn(name -> name.startsWith("Collector"))
+                .as("one episode: nothing more while the errors go on").isEmpty();
+        at(90);
+        pipe(heartbeatOk(PARIS));
+        assertResolved(of("CollectorFailing"), fired.get(0));
     }
 }
