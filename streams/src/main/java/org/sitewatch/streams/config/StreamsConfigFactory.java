@@ -7,6 +7,7 @@ import org.sitewatch.core.fold.AggregateLimits;
 import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.events.KafkaClientSettings;
 import org.sitewatch.streams.topology.DeadLetterHandler;
+import org.sitewatch.streams.topology.ProcessingDeadLetterHandler;
 import org.sitewatch.streams.topology.TopologySettings;
 import org.springframework.boot.context.properties.bind.Binder;
 
@@ -16,8 +17,9 @@ import org.springframework.boot.context.properties.bind.Binder;
  * choices, then the raw {@code sitewatch.streams.properties.*}, which may override those choices.
  * Exactly-once v2 is pinned: alerts and site health are written in Kafka transactions, and a
  * {@code processing.guarantee} set anywhere else is refused with the key that set it.
- * Fixed besides: explicit naming of every internal resource enforced, bad records to the DLQ, and
- * RocksDB's off-heap memory bounded by {@link BoundedRocksDbMemory}.
+ * Fixed besides: explicit naming of every internal resource enforced, records that cannot be read and
+ * records whose processing throws to the DLQ ({@link DeadLetterHandler},
+ * {@link ProcessingDeadLetterHandler}), and RocksDB's off-heap memory bounded by {@link BoundedRocksDbMemory}.
  */
 public final class StreamsConfigFactory {
 
@@ -49,6 +51,8 @@ public final class StreamsConfigFactory {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) streams.replicationFactor());
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        // A record whose folding throws (a bug) goes to the DLQ too, instead of shutting the client down.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingDeadLetterHandler.class);
         if (streams.stateDir() != null && !streams.stateDir().isBlank()) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir());
         }

@@ -17,7 +17,9 @@ import org.sitewatch.events.Topics;
  * on by default). Labels are bounded: topic × reason, site × action kind. Every series is created at 0
  * first, so {@code rate()} answers 0 rather than nothing.
  * <ul>
- *   <li>{@code sitewatch_dlq_records_total{topic,reason}}: records sent to the dead-letter topic</li>
+ *   <li>{@code sitewatch_dlq_records_total{topic,reason}}: records sent to the dead-letter topic; reason
+ *       {@value #PROCESSING_REASON} for records whose processing threw (topic: the source topic, which may be a
+ *       repartition topic, or {@value #NO_TOPIC})</li>
  *   <li>{@code sitewatch_site_ha_actions_total{site,action}}: HA actions folded, after de-duplication</li>
  * </ul>
  * Known limit: counted when processed, so a task replayed after a crash may count a record twice.
@@ -28,6 +30,10 @@ public final class StreamCounters {
     public static final String HA_ACTIONS = "sitewatch.site.ha.actions";
     /** The reason label for failures that are not contract violations. */
     public static final String OTHER_REASON = "DESERIALIZATION";
+    /** The reason label for records whose processing threw (a bug, not the record's contract). */
+    public static final String PROCESSING_REASON = "PROCESSING";
+    /** The topic label of a processing failure without an input record (a punctuation). */
+    public static final String NO_TOPIC = "none";
 
     private static final Set<String> SITES_SEEN = ConcurrentHashMap.newKeySet();
 
@@ -41,6 +47,7 @@ public final class StreamCounters {
                 dlq(topic.name(), reason.name());
             }
             dlq(topic.name(), OTHER_REASON);
+            dlq(topic.name(), PROCESSING_REASON);
         }
     }
 

@@ -1,14 +1,8 @@
 package org.sitewatch.streams.topology;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -52,55 +46,51 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
     private static final int MAX_MESSAGE_CHARS = 2000;
 
-    private Supplier<Producer<byte[], byte[]>> producer;
-    private long sendTimeoutMs = Duration.ofSeconds(30).toMillis();
+    private DeadLetterSender sender;
 
     @Override
-    @SuppressWarnings("unchecked")
     public void configure(Map<String, ?> configs) {
-        Object supplied = configs.get(PRODUCER_SUPPLIER_CONFIG);
-        producer = supplied instanceof Supplier<?> ? (Supplier<Producer<byte[], byte[]>>) supplied : new DeadLetterProducer(configs);
-        StreamCounters.registerDeadLetters();
-        Object timeout = configs.get(SEND_TIMEOUT_MS_CONFIG);
-        if (timeout != null) {
-            sendTimeoutMs = Long.parseLong(timeout.toString());
-        }
+        sender = new DeadLetterSender(configs);
     }
 
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                                  Exception exception) {
-        ProducerRecord<byte[], byte[]> dead = deadLetter(record, exception);
-        try {
-            producer.get().send(dead).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
-            StreamCounters.deadLettered(record.topic(), exception instanceof InvalidEventException invalid
-                    ? invalid.reason().name() : StreamCounters.OTHER_REASON);
-            log.warn("dead-lettered {}-{}@{}: {}: {}", record.topic(), record.partition(), record.offset(),
-                    reason(exception), exception.getMessage());
-            return DeserializationHandlerResponse.CONTINUE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.error("interrupted while dead-lettering {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-            return DeserializationHandlerResponse.FAIL;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.error("cannot write {}-{}@{} to {}; stopping rather than losing it", record.topic(), record.partition(),
-                    record.offset(), Topics.DLQ.name(), e);
+        String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
+        if (!sender.send(deadLetter(record, exception), origin)) {
             return DeserializationHandlerResponse.FAIL;
         }
+        StreamCounters.deadLettered(record.topic(), exception instanceof InvalidEventException invalid
+                ? invalid.reason().name() : StreamCounters.OTHER_REASON);
+        log.warn("dead-lettered {}: {}: {}", origin, reason(exception), exception.getMessage());
+        return DeserializationHandlerResponse.CONTINUE;
     }
 
     static ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        return deadLetter(record.headers(), record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.key(), record.value(), reason(exception), exception);
+    }
+
+    /**
+     * The dead letter of a record read from {@code topic}: its key, value, timestamp (when known) and
+     * original headers, plus the reason headers. {@code topic} is null and partition and offset -1 when
+     * the failure had no input record (a punctuation).
+     */
+    static ProducerRecord<byte[], byte[]> deadLetter(Headers original, String topic, int partition, long offset, long timestamp,
+                                                     byte[] key, byte[] value, String reason, Exception exception) {
         Headers headers = new RecordHeaders();
-        for (Header h : record.headers()) {
-            headers.add(h.key(), h.value());
+        if (original != null) {
+            for (Header h : original) {
+                headers.add(h.key(), h.value());
+            }
         }
-        headers.add(REASON, utf8(reason(exception)));
+        headers.add(REASON, utf8(reason));
         headers.add(MESSAGE, utf8(truncate(String.valueOf(exception.getMessage()))));
-        headers.add(TOPIC, utf8(record.topic()));
-        headers.add(PARTITION, utf8(Integer.toString(record.partition())));
-        headers.add(OFFSET, utf8(Long.toString(record.offset())));
-        Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
-        return new ProducerRecord<>(Topics.DLQ.name(), null, timestamp, record.key(), record.value(), headers);
+        headers.add(TOPIC, utf8(String.valueOf(topic)));
+        headers.add(PARTITION, utf8(Integer.toString(partition)));
+        headers.add(OFFSET, utf8(Long.toString(offset)));
+        Long time = timestamp >= 0 ? timestamp : null;
+        return new ProducerRecord<>(Topics.DLQ.name(), null, time, key, value, headers);
     }
 
     static String reason(Exception exception) {
