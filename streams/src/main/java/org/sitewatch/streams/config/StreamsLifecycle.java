@@ -2,6 +2,7 @@ package org.sitewatch.streams.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -30,11 +31,15 @@ import org.springframework.context.SmartLifecycle;
  * over at once instead of after the session timeout (45 s) during which those keys answer 503. Topics must exist before
  * start: the launcher creates them; a missing source topic makes Kafka Streams stop with an error,
  * which the views then report (503).
+ *
+ * <p>When nobody chose the internal topics' replication factor, {@link #start()} counts the brokers
+ * first and sizes it min(3, brokers) ({@link StreamsConfigFactory#withReplicationDefaults}).
  */
 public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, Supplier<KafkaStreams>,
         ApplicationListener<WebServerInitializedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsLifecycle.class);
+    private static final Duration BROKER_COUNT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Topology topology;
     private final Properties properties;
@@ -82,7 +87,8 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, S
         ks.setStateListener((next, previous) -> log.info("Kafka Streams {} -> {}", previous, next));
         ks.setGlobalStateRestoreListener(restoration);
         ks.setUncaughtExceptionHandler(e -> {
-            // A bug or an unreadable store, not a bad record (those go to the DLQ): stop visibly, the views answer 503.
+            // Not a bad record nor a record whose processing threw (those go to the DLQ): an unreadable store,
+            // an unwritable DLQ, a broken transaction. Stop visibly, the views answer 503.
             log.error("Kafka Streams failed; shutting the streams client down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
@@ -96,6 +102,13 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, S
 
     @Override
     public void start() {
+        if (streams == null && StreamsConfigFactory.needsBrokerCount(properties)) {
+            // Only a started Kafka Streams creates internal topics, so only here are the brokers counted.
+            StreamsConfigFactory.withReplicationDefaults(properties, BrokerCount.of(properties, BROKER_COUNT_TIMEOUT));
+            log.info("internal topics: replication factor {}, min.insync.replicas {}",
+                    properties.get(StreamsConfig.REPLICATION_FACTOR_CONFIG),
+                    properties.get(StreamsConfigFactory.INTERNAL_TOPICS_MIN_INSYNC_REPLICAS));
+        }
         create().start();
         running = true;
         log.info("Kafka Streams started{}", advertised == null ? " (no address advertised: single instance)"

@@ -18,7 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param applicationId the Streams {@code application.id}: consumer group and prefix of internal topics
  * @param stateDir where RocksDB state lives; null keeps the Kafka Streams default
  * @param commitInterval null keeps the Kafka Streams default (100 ms under exactly-once)
- * @param replicationFactor of the internal (changelog, repartition) topics
+ * @param replicationFactor of the internal (changelog, repartition) topics; not set: 3, or the number of
+ *     brokers when fewer, counted at start ({@link ReplicationDefaults}); -1: the broker's
+ *     {@code default.replication.factor}. Their {@code min.insync.replicas} follows it (2 from 3 on)
  * @param dedupeRetention how long a CloudEvent identity is remembered to drop re-sent events
  * @param punctuateInterval how often RPO deadlines and collector staleness are checked (wall clock)
  * @param maxProblemsPerSite problems listed per site; further ones are only counted
@@ -45,7 +47,7 @@ public record StreamsProperties(
         String stateDir,
         Duration commitInterval,
         @DefaultValue("1") int numThreads,
-        @DefaultValue("1") short replicationFactor,
+        Short replicationFactor,
         @DefaultValue("2h") Duration dedupeRetention,
         @DefaultValue("10s") Duration punctuateInterval,
         @DefaultValue("500") int maxProblemsPerSite,
@@ -72,12 +74,16 @@ public record StreamsProperties(
             throw new IllegalArgumentException("sitewatch.streams.store-objects=" + storeObjects + ": at least 1 "
                     + "(values kept as objects per store and task; see docs/sizing.md)");
         }
+        if (replicationFactor != null && replicationFactor < 1 && replicationFactor != ReplicationDefaults.BROKER_DEFAULT) {
+            throw new IllegalArgumentException("sitewatch.streams.replication-factor=" + replicationFactor + ": at least 1, "
+                    + "or -1 for the broker's default.replication.factor; leave it unset for 3 (or the broker count when fewer)");
+        }
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 
     /** With the default RocksDB memory and store objects. */
     public StreamsProperties(boolean enabled, boolean autoStartup, String applicationId, String stateDir,
-                             Duration commitInterval, int numThreads, short replicationFactor, Duration dedupeRetention,
+                             Duration commitInterval, int numThreads, Short replicationFactor, Duration dedupeRetention,
                              Duration punctuateInterval, int maxProblemsPerSite, int recentHaActions, Duration closeTimeout,
                              boolean leaveGroupOnClose, String advertisedHost, Integer advertisedPort,
                              Map<String, String> properties) {

@@ -62,7 +62,7 @@ class PropertiesBindingTest {
         StreamsProperties streams = binder.bindOrCreate("sitewatch.streams", StreamsProperties.class);
 
         assertThat(streams.applicationId()).isEqualTo("sitewatch-streams");
-        assertThat(streams.replicationFactor()).isEqualTo((short) 1);
+        assertThat(streams.replicationFactor()).isNull();
         assertThat(streams.dedupeRetention()).isEqualTo(Duration.ofHours(2));
         assertThat(binder.bindOrCreate("sitewatch.health", HealthProperties.class).toRules().defaults().staleAfterIntervals())
                 .isEqualTo(3);
