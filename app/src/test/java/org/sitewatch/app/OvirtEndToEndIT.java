@@ -104,9 +104,9 @@ class OvirtEndToEndIT {
         until("rhv-a2 back and the pair replicating: both alerts resolved, the site OK", Duration.ofSeconds(25),
                 () -> !firing().contains("HaHostFailed") && !firing().contains("ReplicationFailed")
                         && api.siteStatus(SITE).equals(Optional.of("OK")));
-        assertThat(api.get(PAIR).orElseThrow().path("items").path("total").asLong()).isEqualTo(1);
-        // the engine shows no recovery points for array-replicated domains: the pair is not held "never synced"
         JsonNode pair = api.get(PAIR).orElseThrow();
+        assertThat(pair.path("items").path("total").asLong()).isEqualTo(1);
+        // the engine shows no recovery points for array-replicated domains: the pair is not held "never synced"
         assertThat(pair.has("reasons")).as("%s", pair).isTrue();
         assertThat(pair.path("reasons").toString()).as("%s", pair).doesNotContain("never synced");
     }

@@ -281,7 +281,8 @@ public final class CitrixFront implements VendorFront {
     }
 
     private static void odataError(HttpExchange ex, int status, String code, String message) throws IOException {
-        sendJson(ex, status, Map.of("error", Map.of("code", code, "message", message)));
+        Reply reply = Reply.error(status, code, message);
+        sendJson(ex, reply.status(), reply.body());
     }
 
     private static void sendJson(HttpExchange ex, int status, Object body) throws IOException {

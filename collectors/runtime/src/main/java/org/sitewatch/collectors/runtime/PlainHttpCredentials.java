@@ -31,12 +31,7 @@ final class PlainHttpCredentials {
     record Finding(String text, boolean loopbackOnly) {
     }
 
-    /** The warning for this endpoint, or empty when no credential travels over plain HTTP. */
-    static Optional<String> warning(EndpointConfig endpoint, Class<? extends Record> settingsType) {
-        return find(endpoint, settingsType).map(Finding::text);
-    }
-
-    /** As {@link #warning}, saying also whether the plain URLs stay on this host. */
+    /** What to say about this endpoint, or empty when no credential travels over plain HTTP. */
     static Optional<Finding> find(EndpointConfig endpoint, Class<? extends Record> settingsType) {
         Record settings;
         try {

@@ -84,7 +84,7 @@ class SecretRedactionTest {
     void shouldWarnOfATokenSentOverPlainHttpNamingTheKeysButNotTheValue() {
         EndpointConfig plain = endpoint("http://pve1.example:8006/api2/json", SECRET);
 
-        String warning = PlainHttpCredentials.warning(plain, HttpVendorSettings.class).orElseThrow();
+        String warning = warning(plain, HttpVendorSettings.class).orElseThrow();
 
         assertThat(warning).startsWith("collector pve-lab: endpoints[pve-lab].proxmox.url is plain http://")
                 .contains("endpoints[pve-lab].proxmox.api-token").doesNotContain(SECRET);
@@ -96,9 +96,9 @@ class SecretRedactionTest {
                 .setting("login", java.util.Map.of("username", "monitor", "password", SECRET)).build();
         EndpointConfig userInfo = endpoint("http://monitor:" + SECRET + "@pve1.example/api2/json", null);
 
-        assertThat(PlainHttpCredentials.warning(nested, HttpVendorSettings.class)).hasValueSatisfying(w ->
+        assertThat(warning(nested, HttpVendorSettings.class)).hasValueSatisfying(w ->
                 assertThat(w).contains("endpoints[vc].vsphere.login.password").doesNotContain(SECRET));
-        assertThat(PlainHttpCredentials.warning(userInfo, HttpVendorSettings.class)).hasValueSatisfying(w ->
+        assertThat(warning(userInfo, HttpVendorSettings.class)).hasValueSatisfying(w ->
                 assertThat(w).contains("endpoints[pve-lab].proxmox.url (user info)").doesNotContain(SECRET));
     }
 
@@ -118,12 +118,17 @@ class SecretRedactionTest {
 
     @Test
     void shouldNotWarnOverHttpsOrWithoutACredential() {
-        assertThat(PlainHttpCredentials.warning(endpoint("https://pve1.example/api2/json", SECRET), HttpVendorSettings.class))
+        assertThat(warning(endpoint("https://pve1.example/api2/json", SECRET), HttpVendorSettings.class))
                 .isEmpty();
-        assertThat(PlainHttpCredentials.warning(endpoint("http://pve1.example/api2/json", null), HttpVendorSettings.class))
+        assertThat(warning(endpoint("http://pve1.example/api2/json", null), HttpVendorSettings.class))
                 .isEmpty();
-        assertThat(PlainHttpCredentials.warning(endpoint("http://pve1.example/api2/json", SECRET), Unbindable.class))
+        assertThat(warning(endpoint("http://pve1.example/api2/json", SECRET), Unbindable.class))
                 .as("a block that does not bind is refused at start-up instead").isEmpty();
+    }
+
+    /** The text of the plain-HTTP finding, as the runtime logs it. */
+    private static java.util.Optional<String> warning(EndpointConfig endpoint, Class<? extends Record> settingsType) {
+        return PlainHttpCredentials.find(endpoint, settingsType).map(PlainHttpCredentials.Finding::text);
     }
 
     record Unbindable(@org.sitewatch.collectors.spi.settings.Required String missing) {
