@@ -54,6 +54,19 @@ public final class Topics {
                     TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(RAW_RETENTION.toMillis())));
 
     /**
+     * The alert dispatcher's own delivery bookkeeping: key {@code <consumer group>/<fingerprint>}, value
+     * the alerting module's JSON record of that alert's delivery state (newest alert, what each target
+     * is still owed, the {@link #ALERTS} offset last applied); a tombstone when the alert is forgotten.
+     * Compacted without lag, so a dispatcher that starts over reads about one record per alert, however
+     * long {@link #ALERTS} keeps its history. Partition p holds the state of {@link #ALERTS}' partition p,
+     * so it needs at least as many partitions. Hourly segments let compaction keep up with frequent writes.
+     */
+    public static final TopicSpec<String, byte[]> ALERT_DISPATCH = new TopicSpec<>("sitewatch.alert-dispatch",
+            Serdes.String(), Serdes.ByteArray(), ALERTS.partitions(),
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis())));
+
+    /**
      * The collectors' checkpoints: key {@code <collector id>/<key>}, a small UTF-8 value (an event
      * history cursor, the last published state of an entity); a null value deletes the key. Compacted,
      * so a collector that starts reads every endpoint's newest checkpoints to the end before any
@@ -77,7 +90,7 @@ public final class Topics {
 
     /** Every topic that must exist before collectors or the streams app start. */
     public static final List<TopicSpec<?, ?>> ALL = List.of(VM, HA, REPLICATION, COLLECTOR, DLQ, SITE_HEALTH, ALERTS,
-            MAINTENANCE, COLLECTOR_CHECKPOINTS);
+            ALERT_DISPATCH, MAINTENANCE, COLLECTOR_CHECKPOINTS);
 
     private Topics() {
     }
