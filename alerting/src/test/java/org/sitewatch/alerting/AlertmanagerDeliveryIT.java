@@ -110,7 +110,7 @@ class AlertmanagerDeliveryIT {
                 firing("ReplicationFailed", "nice", "critical", now, Map.of("item", "101-0")),
                 firing("HaQuorumLost", "nice", "critical", now, Map.of("cluster", "pve-n")),
                 firing("SiteUnknown", "nice", "critical", now));
-        Alert whilePaused = firing("TestFailoverOverdue", "nice", "info", now, Map.of("peer_site", "nice-dr"));
+        Alert whileDown = firing("TestFailoverOverdue", "nice", "info", now, Map.of("peer_site", "nice-dr"));
 
         try (RunningApp app = RunningApp.start(AlertingTestApp.class, dispatcher("am-outage"))) {
             kafka.sendAlerts(before);
@@ -118,24 +118,29 @@ class AlertmanagerDeliveryIT {
 
             am.stop();
             kafka.sendAlerts(meanwhile.toArray(Alert[]::new));
-            // Retries run out: the dispatcher pauses reading and keeps retrying, with its alerts still owed.
+            // Retries run out: the target's worker keeps retrying every max-backoff, its state changes owed.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(app.meter("sitewatch.alert.dispatcher.paused")).isEqualTo(1.0);
-                assertThat(app.meter("sitewatch.alert.delivery.pending")).isGreaterThanOrEqualTo(3);
+                assertThat(app.meter("sitewatch.alert.delivery.failures.in.a.row", "target", "alertmanager"))
+                        .isGreaterThanOrEqualTo(3);
+                assertThat(app.meter("sitewatch.alert.delivery.backlog", "target", "alertmanager")).isEqualTo(3);
             });
-            kafka.sendAlerts(whilePaused);
+            kafka.sendAlerts(whileDown);
+            // Still read while the target is down: the new state change joins its backlog.
+            await().atMost(Duration.ofSeconds(10)).until(
+                    () -> app.meter("sitewatch.alert.delivery.backlog", "target", "alertmanager") == 4);
 
             am.start();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (Alert a : meanwhile) {
                     assertThat(am.labelsOf(a.alertname())).as(a.alertname()).isEqualTo(a.labels());
                 }
-                assertThat(am.labelsOf("TestFailoverOverdue")).isEqualTo(whilePaused.labels());
+                assertThat(am.labelsOf("TestFailoverOverdue")).isEqualTo(whileDown.labels());
                 // Alertmanager keeps alerts in memory only: the one from before the outage is back by re-sending.
                 assertThat(am.labelsOf("CollectorDown")).isEqualTo(before.labels());
             });
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                assertThat(app.meter("sitewatch.alert.dispatcher.paused")).isZero();
+                assertThat(app.meter("sitewatch.alert.delivery.failures.in.a.row", "target", "alertmanager")).isZero();
+                assertThat(app.meter("sitewatch.alert.delivery.backlog", "target", "alertmanager")).isZero();
                 assertThat(app.meter("sitewatch.alert.delivery.pending")).isZero();
             });
             assertThat(app.meter("sitewatch.alert.deliveries", "target", "alertmanager", "outcome", "failure"))

@@ -25,10 +25,10 @@ import org.sitewatch.testsupport.RunningApp;
 import org.sitewatch.testsupport.TestKafka;
 
 /**
- * A dispatcher killed with SIGKILL (no shutdown, no commit) loses nothing: the one that replaces it
- * re-reads from the committed offsets and delivers what was not acknowledged, including a request
- * the receiver had processed but never answered (a documented duplicate), and re-sends nothing
- * that was acknowledged before.
+ * A dispatcher killed with SIGKILL (no shutdown) loses nothing: the one that replaces it reads the
+ * delivery state back from {@code sitewatch.alert-dispatch}, reads on from the committed offsets, and
+ * delivers what was not acknowledged, including a request the receiver had processed but never
+ * answered (a documented duplicate), and re-sends nothing that was acknowledged before.
  */
 class DispatcherCrashIT {
 
@@ -85,7 +85,7 @@ class DispatcherCrashIT {
                         .isEqualTo(1);
                 assertThat(receiver.count("HaHostFailed", "firing")).isEqualTo(1);
                 assertThat(receiver.invalidSignatures()).isZero();
-                // The new instance rebuilt the committed alert from the compacted topic and read the rest.
+                // The new instance rebuilt every alert's delivery state from the state topic.
                 JsonNode listed = app.http().getJson("/api/alerts?state=firing");
                 List<String> names = new ArrayList<>();
                 listed.forEach(a -> names.add(a.path("labels").path("alertname").asText()));

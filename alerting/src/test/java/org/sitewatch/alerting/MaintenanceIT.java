@@ -11,18 +11,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.alerting.health.ComponentHealthIndicator;
+import org.sitewatch.alerting.maintenance.KafkaMaintenanceLog;
+import org.sitewatch.alerting.maintenance.MaintenanceWindows;
 import org.sitewatch.alerting.support.AlertingTestApp;
 import org.sitewatch.alerting.support.WebhookReceiver;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.Json;
+import org.sitewatch.events.KafkaClientSettings;
 import org.sitewatch.testsupport.AlertmanagerProcess;
 import org.sitewatch.testsupport.RunningApp;
 import org.sitewatch.testsupport.TestKafka;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * Maintenance windows over REST against the real parts: an alert inside a window is listed as
@@ -124,6 +135,35 @@ class MaintenanceIT {
                         !receiver.seen("ReplicationRpoBreached", "firing") && !receiver.seen("ReplicationRpoBreached", "resolved"));
                 assertThat(receiver.count("ReplicationFailed", "firing")).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void shouldSayWhenTheMaintenanceLogReaderDied() {
+        AtomicBoolean breakReader = new AtomicBoolean();
+        MaintenanceWindows windows = new MaintenanceWindows(List.of(), Duration.ofHours(1));
+        KafkaMaintenanceLog log = new KafkaMaintenanceLog(KafkaClientSettings.of(kafka.bootstrapServers()), windows,
+                Duration.ofSeconds(30), config -> new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer()) {
+                    @Override
+                    public ConsumerRecords<String, byte[]> poll(Duration timeout) {
+                        if (breakReader.get()) {
+                            throw new IllegalStateException("a bug in the reader");
+                        }
+                        return super.poll(timeout);
+                    }
+                });
+        log.start();
+        try {
+            ComponentHealthIndicator indicator = new ComponentHealthIndicator(() -> List.of(log.health()), Map::of);
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+
+            breakReader.set(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.DOWN));
+            assertThat(indicator.health().getDetails()).containsKey("diedAt")
+                    .containsEntry("error", "IllegalStateException: a bug in the reader");
+        } finally {
+            log.stop();
         }
     }
 

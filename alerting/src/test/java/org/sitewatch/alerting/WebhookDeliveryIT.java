@@ -96,7 +96,7 @@ class WebhookDeliveryIT {
             assertThat(receiver.received()).isEmpty();
 
             receiver.accept();
-            // Reading was paused while the receiver failed, so nothing was skipped or reordered meanwhile.
+            // Every state change stayed owed to it while it failed: nothing skipped, each alert's in order.
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.seen("SiteUnknown", "firing")
                     && receiver.seen("HaQuorumLost", "firing") && receiver.seen("SiteUnknown", "resolved"));
             assertThat(receiver.first("SiteUnknown", "resolved").startsAt()).isEqualTo(now.toString());

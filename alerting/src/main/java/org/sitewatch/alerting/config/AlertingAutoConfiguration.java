@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sitewatch.alerting.delivery.AlertTarget;
 import org.sitewatch.alerting.delivery.AlertmanagerClient;
 import org.sitewatch.alerting.delivery.HttpPoster;
@@ -13,6 +14,7 @@ import org.sitewatch.alerting.dispatch.AlertDispatcher;
 import org.sitewatch.alerting.dispatch.DeliveryMetrics;
 import org.sitewatch.alerting.dispatch.DispatcherLifecycle;
 import org.sitewatch.alerting.dispatch.DispatcherSettings;
+import org.sitewatch.alerting.health.ComponentHealthIndicator;
 import org.sitewatch.alerting.maintenance.KafkaMaintenanceLog;
 import org.sitewatch.alerting.maintenance.MaintenanceLimits;
 import org.sitewatch.alerting.maintenance.MaintenanceService;
@@ -22,10 +24,12 @@ import org.sitewatch.alerting.web.AlertingApiExceptionHandler;
 import org.sitewatch.alerting.web.AlertsController;
 import org.sitewatch.alerting.web.MaintenanceController;
 import org.sitewatch.events.KafkaClientSettings;
+import org.sitewatch.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Alert delivery inside a Spring Boot application when {@code sitewatch.alerting.enabled} is true
@@ -44,8 +49,10 @@ import org.springframework.core.env.Environment;
  *
  * <p>Registered as an auto-configuration; time comes from the application's single {@link Clock}
  * bean if any, meters go to its {@link MeterRegistry} (else Micrometer's global one). It creates
- * only its own maintenance topic if it is missing; {@code sitewatch.alerts} must exist (the launcher
- * provisions both with the rest of {@code Topics.ALL}).
+ * only its own topics (maintenance, dispatch state) if they are missing; {@code sitewatch.alerts} must
+ * exist (the launcher provisions all of them with the rest of {@code Topics.ALL}). With Spring Boot's
+ * health support on the class path it adds health indicators for the dispatcher thread, the delivery
+ * workers and the maintenance-log reader.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "sitewatch.alerting", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -73,8 +80,11 @@ public class AlertingAutoConfiguration {
 
     @Bean
     public KafkaMaintenanceLog sitewatchMaintenanceLog(Environment environment, AlertingProperties properties,
-                                                       MaintenanceWindows windows) {
-        return new KafkaMaintenanceLog(kafkaClientSettings(environment, properties), windows, properties.kafkaTimeout());
+                                                       MaintenanceWindows windows, DeliveryMetrics metrics) {
+        KafkaMaintenanceLog log = new KafkaMaintenanceLog(kafkaClientSettings(environment, properties), windows,
+                properties.kafkaTimeout());
+        metrics.component(log.health());
+        return log;
     }
 
     @Bean
@@ -99,7 +109,35 @@ public class AlertingAutoConfiguration {
                 properties.pollInterval(), properties.kafkaTimeout());
         AlertDispatcher dispatcher = AlertDispatcher.create(settings, alerts, windows, targets, metrics,
                 clock.getIfUnique(Clock::systemUTC));
-        return new DispatcherLifecycle(dispatcher, properties.kafkaTimeout());
+        dispatcher.components().forEach(metrics::component);
+        KafkaClientSettings kafka = settings.kafka();
+        return new DispatcherLifecycle(dispatcher, properties.kafkaTimeout(), () -> AlertingTopics.ensure(kafka,
+                properties.kafkaTimeout(), List.of(Topics.ALERT_DISPATCH), "alert-dispatch-admin"));
+    }
+
+    /** {@code /actuator/health} parts, where Spring Boot's health support is on the class path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class AlertingHealthConfiguration {
+
+        /** DOWN once the dispatcher thread died; says whether it is still rebuilding its delivery state. */
+        @Bean
+        HealthIndicator alertDispatcherHealthIndicator(DispatcherLifecycle lifecycle) {
+            AlertDispatcher d = lifecycle.dispatcher();
+            return new ComponentHealthIndicator(() -> List.of(d.health()), () -> Map.of("rebuilding", d.rebuilding()));
+        }
+
+        /** DOWN once some target's delivery worker died; each target's failures in a row and last success. */
+        @Bean
+        HealthIndicator alertDeliveryHealthIndicator(DispatcherLifecycle lifecycle) {
+            return new ComponentHealthIndicator(lifecycle.dispatcher()::deliveryHealth, Map::of);
+        }
+
+        /** DOWN once the maintenance-log reader died (windows created elsewhere are no longer seen). */
+        @Bean
+        HealthIndicator maintenanceLogHealthIndicator(KafkaMaintenanceLog maintenanceLog) {
+            return new ComponentHealthIndicator(() -> List.of(maintenanceLog.health()), Map::of);
+        }
     }
 
     static List<AlertTarget> targets(AlertingProperties properties) {

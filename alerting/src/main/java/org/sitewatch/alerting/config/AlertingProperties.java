@@ -34,7 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param resolvedRetention how long resolved alerts stay listed (and re-sendable), default 1h
  * @param maintenance maintenance windows declared in configuration (read-only over REST)
  * @param pollInterval longest wait of one dispatcher cycle; also how soon an ended window releases its alerts
- * @param kafkaTimeout bound on start-up reads (maintenance windows, active set rebuild) and writes
+ * @param kafkaTimeout bound on the maintenance windows' start-up read, on each Kafka call and write, and on the
+ *     stop (not on the rebuild of the delivery state, which has no time cap and logs its progress)
  * @param kafka Kafka client settings for the alerting clients only, applied on top of {@code sitewatch.kafka.properties.*};
  *     delivery guarantees cannot be weakened
  */
@@ -170,7 +171,8 @@ public record AlertingProperties(
 
     /**
      * {@code sitewatch.alerting.retry.*}: a failing target is retried after 1s, 2s, 4s ... up to
-     * {@code max-backoff}; after {@code max-attempts} failures reading pauses and retries continue every max-backoff.
+     * {@code max-backoff}; after {@code max-attempts} failures in a row it is logged at ERROR and retries continue
+     * every max-backoff (only this target waits; nothing is skipped).
      */
     public record Retry(
             @DefaultValue("5") @Min(value = 1, message = "must be at least 1") int maxAttempts,

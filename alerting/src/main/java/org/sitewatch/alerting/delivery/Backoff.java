@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Retry policy of a failing target: after the n-th failure in a row, wait
  * {@code min(initial × 2^(n-1), max)}. After {@code maxAttempts} failures the target is
- * <em>exhausted</em>: the dispatcher stops reading new records (pauses its partitions) and keeps
- * retrying every {@code max}, so nothing is skipped; the first success resumes everything.
+ * <em>exhausted</em>: it is said at ERROR, and retries go on every {@code max} for ever, so nothing
+ * is skipped; only this target waits (each target has its own delivery worker).
  */
 public record Backoff(int maxAttempts, Duration initial, Duration max) {
 

@@ -8,7 +8,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs the {@link AlertDispatcher} on its own thread with the Spring context. Starts after the
  * maintenance log (so windows are known before the first delivery) and stops before it; stopping
- * lets the dispatcher commit what was delivered, bounded by {@code stopTimeout}.
+ * lets the delivery workers finish their request and the dispatcher write the delivery state and
+ * commit, bounded by {@code stopTimeout} each.
  */
 public final class DispatcherLifecycle implements SmartLifecycle {
 
@@ -19,12 +20,22 @@ public final class DispatcherLifecycle implements SmartLifecycle {
 
     private final AlertDispatcher dispatcher;
     private final Duration stopTimeout;
+    private final Runnable prepare;
     private Thread thread;
     private boolean used;
 
-    public DispatcherLifecycle(AlertDispatcher dispatcher, Duration stopTimeout) {
+    /**
+     * @param prepare run on {@link #start()} before the thread starts (creating the state topic if missing);
+     *     then the topics are checked, and a failure of either stops the start-up with its reason
+     */
+    public DispatcherLifecycle(AlertDispatcher dispatcher, Duration stopTimeout, Runnable prepare) {
         this.dispatcher = dispatcher;
         this.stopTimeout = stopTimeout;
+        this.prepare = prepare;
+    }
+
+    public AlertDispatcher dispatcher() {
+        return dispatcher;
     }
 
     @Override
@@ -33,11 +44,13 @@ public final class DispatcherLifecycle implements SmartLifecycle {
             return;
         }
         if (used) {
-            // The Kafka consumer was closed by the first stop; a new context builds a new dispatcher.
+            // The Kafka clients were closed by the first stop; a new context builds a new dispatcher.
             log.warn("the alert dispatcher is single-use and was already stopped; not restarting it");
             return;
         }
         used = true;
+        prepare.run();
+        dispatcher.checkTopics();
         thread = new Thread(() -> {
             try {
                 dispatcher.run();
@@ -56,7 +69,8 @@ public final class DispatcherLifecycle implements SmartLifecycle {
         }
         dispatcher.stop();
         try {
-            thread.join(stopTimeout.toMillis());
+            // The workers' requests in flight, then the state write and the commit.
+            thread.join(stopTimeout.multipliedBy(2).toMillis());
             if (thread.isAlive()) {
                 log.warn("the alert dispatcher did not stop within {}", stopTimeout);
             }

@@ -5,8 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.sitewatch.alerting.delivery.Backoff;
 import org.sitewatch.events.KafkaClientSettings;
 
@@ -29,12 +33,24 @@ public record DispatcherSettings(KafkaClientSettings kafka, String groupId, Back
         return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Group-less, for the rebuild of the active set. */
-    KafkaConsumer<String, byte[]> loaderConsumer() {
+    /** Group-less, for the rebuild of the delivery state from {@code sitewatch.alert-dispatch}. */
+    KafkaConsumer<String, byte[]> stateReader() {
         Map<String, Object> c = readerConfig("alert-rebuild");
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-rebuild");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Writes the delivery state: idempotent and acks=all, so an acknowledged state is on every in-sync replica. */
+    KafkaProducer<String, byte[]> stateWriter() {
+        Map<String, Object> c = new HashMap<>(kafka.clientConfig("alert-state-writer"));
+        c.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-state");
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) kafkaTimeout.toMillis());
+        return new KafkaProducer<>(c, new StringSerializer(), new ByteArraySerializer());
     }
 
     private Map<String, Object> readerConfig(String role) {

@@ -5,15 +5,17 @@ import java.time.Instant;
 import org.sitewatch.alerting.delivery.Backoff;
 
 /**
- * The dispatcher's bookkeeping for one target: failures in a row, when it may be tried next, when
- * the active set was last re-sent to it. Dispatcher thread only.
+ * One target's delivery progress: failures in a row, when it may be tried next, when the active
+ * set was last re-sent to it, its last success. Written by the target's delivery worker only; read
+ * by metrics and health (hence volatile).
  */
 final class TargetState {
 
-    private int failuresInARow;
-    private Instant nextAttempt = Instant.MIN;
-    private Instant lastResend = Instant.MIN;
-    private String lastError;
+    private volatile int failuresInARow;
+    private volatile Instant nextAttempt = Instant.MIN;
+    private volatile Instant lastResend = Instant.MIN;
+    private volatile Instant lastSuccess;
+    private volatile String lastError;
 
     boolean mayAttempt(Instant now) {
         return !now.isBefore(nextAttempt);
@@ -28,11 +30,12 @@ final class TargetState {
     }
 
     /** Returns whether this ended a failure streak. */
-    boolean succeeded() {
+    boolean succeeded(Instant now) {
         boolean recovered = failuresInARow > 0;
         failuresInARow = 0;
         nextAttempt = Instant.MIN;
         lastError = null;
+        lastSuccess = now;
         return recovered;
     }
 
@@ -44,6 +47,19 @@ final class TargetState {
 
     int failuresInARow() {
         return failuresInARow;
+    }
+
+    Instant nextAttempt() {
+        return nextAttempt;
+    }
+
+    Instant lastResend() {
+        return lastResend;
+    }
+
+    /** Null until the first success. */
+    Instant lastSuccess() {
+        return lastSuccess;
     }
 
     String lastError() {

@@ -1,6 +1,7 @@
 package org.sitewatch.alerting.maintenance;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,9 +21,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.sitewatch.alerting.config.AlertingTopics;
+import org.sitewatch.alerting.health.ComponentHealth;
 import org.sitewatch.events.KafkaClientSettings;
 import org.sitewatch.events.MaintenanceWindow;
-import org.sitewatch.events.TopicProvisioner;
 import org.sitewatch.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,15 +54,24 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
     private final MaintenanceWindows windows;
     private final Duration timeout;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final ComponentHealth health = new ComponentHealth("maintenance-log");
     private volatile boolean running;
     private KafkaProducer<String, MaintenanceWindow> producer;
-    private KafkaConsumer<String, byte[]> consumer;
+    private final Function<Map<String, Object>, Consumer<String, byte[]>> consumers;
+    private Consumer<String, byte[]> consumer;
     private Thread tail;
 
     public KafkaMaintenanceLog(KafkaClientSettings kafka, MaintenanceWindows windows, Duration timeout) {
+        this(kafka, windows, timeout, c -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()));
+    }
+
+    /** With the reader's consumer made by {@code consumers} from its configuration (tests make one that fails). */
+    public KafkaMaintenanceLog(KafkaClientSettings kafka, MaintenanceWindows windows, Duration timeout,
+                               Function<Map<String, Object>, Consumer<String, byte[]>> consumers) {
         this.kafka = kafka;
         this.windows = windows;
         this.timeout = timeout;
+        this.consumers = consumers;
     }
 
     @Override
@@ -77,7 +89,7 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
         Map<String, Object> consumerConfig = new HashMap<>(kafka.clientConfig("maintenance-reader"));
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "sitewatch-maintenance-reader");
-        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = consumers.apply(consumerConfig);
         running = true;
         windows.whenPruned(this::deletePruned);
         tail = new Thread(this::tail, "sitewatch-maintenance-log");
@@ -126,7 +138,13 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
         }
     }
 
+    /** Whether the reader thread runs: once it died, windows created elsewhere are no longer seen here. */
+    public ComponentHealth health() {
+        return health;
+    }
+
     private void tail() {
+        health.started();
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, timeout).stream()
                     .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
@@ -143,7 +161,8 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
             }
         } catch (WakeupException e) {
             // stop() asked
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            health.died(Instant.now(), e);
             log.error("the maintenance log stopped reading {}; windows created elsewhere are no longer seen here", TOPIC, e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
@@ -177,15 +196,7 @@ public final class KafkaMaintenanceLog implements MaintenanceStore, SmartLifecyc
     }
 
     private void provisionTopic() {
-        try (Admin admin = Admin.create(kafka.clientConfig("maintenance-admin"))) {
-            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-            new TopicProvisioner(admin, (short) Math.max(1, Math.min(3, brokers)), timeout).ensure(List.of(Topics.MAINTENANCE));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka to create " + TOPIC + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating " + TOPIC, e);
-        }
+        AlertingTopics.ensure(kafka, timeout, List.of(Topics.MAINTENANCE), "maintenance-admin");
     }
 
     @Override

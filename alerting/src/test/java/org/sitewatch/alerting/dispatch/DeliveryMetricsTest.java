@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sitewatch.alerting.health.ComponentHealth;
 import org.sitewatch.alerting.maintenance.MaintenanceWindows;
 import org.sitewatch.alerting.state.ActiveAlerts;
 import org.sitewatch.events.Alert;
@@ -30,7 +31,16 @@ class DeliveryMetricsTest {
         DeliveryMetrics metrics = new DeliveryMetrics(registry, alerts, Clock.fixed(T0, ZoneOffset.UTC));
         metrics.delivered("alertmanager", true, Duration.ofMillis(12));
         metrics.delivered("alertmanager", false, Duration.ofMillis(3));
-        metrics.paused(true);
+        TargetState state = new TargetState();
+        state.succeeded(T0);
+        metrics.track("alertmanager", state, alerts);
+        ComponentHealth dispatcher = new ComponentHealth("alert-dispatcher");
+        dispatcher.started();
+        ComponentHealth reader = new ComponentHealth("maintenance-log");
+        reader.started();
+        reader.died(T0, new IllegalStateException("boom"));
+        metrics.component(dispatcher);
+        metrics.component(reader);
 
         String text = registry.scrape();
         assertThat(text)
@@ -42,7 +52,14 @@ class DeliveryMetricsTest {
                 .contains("sitewatch_alerts_active{severity=\"warning\"} 0.0")
                 .contains("sitewatch_alert_delivery_pending 1.0")
                 .contains("sitewatch_alerts_suppressed 0.0")
-                .contains("sitewatch_alert_dispatcher_paused 1.0")
+                .contains("sitewatch_alert_delivery_backlog{target=\"alertmanager\"} 1.0")
+                .contains("sitewatch_alert_delivery_failures_in_a_row{target=\"alertmanager\"} 0.0")
+                .contains("sitewatch_alert_delivery_last_success_timestamp_seconds{target=\"alertmanager\"} "
+                        + (double) T0.getEpochSecond())
+                .contains("sitewatch_alert_state_changes_collapsed_total{target=\"alertmanager\"} 0.0")
+                .contains("sitewatch_alert_dispatcher_rebuilding 0.0")
+                .contains("sitewatch_component_up{part=\"alert-dispatcher\"} 1.0")
+                .contains("sitewatch_component_up{part=\"maintenance-log\"} 0.0")
                 .contains("sitewatch_alert_records_invalid_total 0.0");
     }
 }

@@ -27,19 +27,20 @@ class ActiveAlertsTest {
     private final ActiveAlerts alerts = new ActiveAlerts(windows, Duration.ofHours(1));
 
     @Test
-    void shouldOweANewFiringAlertToEveryTargetAndHoldItsOffset() {
+    void shouldOweANewFiringAlertToEveryTargetUntilEachAcceptedIt() {
         Alert a = firing("ReplicationFailed", "paris", "critical", T0);
         assertThat(alerts.apply(a.fingerprint(), a, 1, 7, TARGETS, NOW)).isEqualTo(Change.STATE_CHANGE);
 
         assertThat(alerts.deliverableFor("hook", NOW)).containsExactly(a);
-        assertThat(alerts.heldOffset(1)).hasValue(7);
-        assertThat(alerts.heldOffset(0)).isEmpty();
+        assertThat(alerts.backlog("hook")).isEqualTo(1);
+        assertThat(alerts.backlog("alertmanager")).isEqualTo(1);
 
         alerts.delivered("hook", List.of(a));
         assertThat(alerts.deliverableFor("hook", NOW)).isEmpty();
-        assertThat(alerts.heldOffset(1)).as("alertmanager still owes it").hasValue(7);
+        assertThat(alerts.backlog("hook")).isZero();
+        assertThat(alerts.backlog("alertmanager")).as("alertmanager still owes it, on its own").isEqualTo(1);
         alerts.delivered("alertmanager", List.of(a));
-        assertThat(alerts.heldOffset(1)).isEmpty();
+        assertThat(alerts.backlog("alertmanager")).isZero();
         assertThat(alerts.pendingCount()).isZero();
     }
 
@@ -52,7 +53,7 @@ class ActiveAlertsTest {
         Alert again = new Alert(a.fingerprint(), AlertState.FIRING, a.labels(), Map.of("summary", "new text"), T0, null, null);
         assertThat(alerts.apply(a.fingerprint(), again, 0, 2, TARGETS, NOW)).isEqualTo(Change.REFRESH);
         assertThat(alerts.deliverableFor("hook", NOW)).isEmpty();
-        assertThat(alerts.heldOffset(0)).isEmpty();
+        assertThat(alerts.backlog("hook")).isZero();
         assertThat(alerts.list(AlertQuery.ALL, NOW).get(0).annotations()).containsEntry("summary", "new text");
     }
 
@@ -76,13 +77,13 @@ class ActiveAlertsTest {
 
         assertThat(alerts.deliverableFor("hook", NOW)).as("a resolve never before its firing").containsExactly(a, resolved);
         assertThat(alerts.deliverableFor("alertmanager", NOW)).containsExactly(resolved);
-        assertThat(alerts.heldOffset(2)).hasValue(10);
+        assertThat(alerts.backlog("hook")).isEqualTo(2);
 
         alerts.delivered("hook", List.of(a));
-        assertThat(alerts.heldOffset(2)).hasValue(11);
+        assertThat(alerts.deliverableFor("hook", NOW)).containsExactly(resolved);
         alerts.delivered("hook", List.of(resolved));
         alerts.delivered("alertmanager", List.of(resolved));
-        assertThat(alerts.heldOffset(2)).isEmpty();
+        assertThat(alerts.backlog("hook") + alerts.backlog("alertmanager")).isZero();
     }
 
     @Test
@@ -92,7 +93,7 @@ class ActiveAlertsTest {
         Alert reworded = new Alert(a.fingerprint(), AlertState.FIRING, a.labels(), Map.of("summary", "v2"), T0, null, null);
         alerts.apply(a.fingerprint(), reworded, 0, 2, TARGETS, NOW);
         assertThat(alerts.deliverableFor("hook", NOW)).containsExactly(reworded);
-        assertThat(alerts.heldOffset(0)).hasValue(1);
+        assertThat(alerts.backlog("hook")).as("one state change, with the newest content").isEqualTo(1);
     }
 
     @Test
@@ -102,7 +103,7 @@ class ActiveAlertsTest {
 
         assertThat(alerts.deliverableFor("hook", NOW)).isEmpty();
         assertThat(alerts.resendable(NOW, Duration.ofMinutes(15))).isEmpty();
-        assertThat(alerts.heldOffset(0)).as("not committed while owed").hasValue(3);
+        assertThat(alerts.backlog("hook")).as("owed while held").isEqualTo(1);
         AlertView view = alerts.list(AlertQuery.ALL, NOW).get(0);
         assertThat(view.suppressed()).isTrue();
         assertThat(view.suppressedBy()).containsExactly("lyon-works");
@@ -121,7 +122,7 @@ class ActiveAlertsTest {
         alerts.apply(a.fingerprint(), a.resolved(NOW, null), 0, 4, TARGETS, NOW);
 
         assertThat(alerts.deliverableFor("hook", NOW)).isEmpty();
-        assertThat(alerts.heldOffset(0)).isEmpty();
+        assertThat(alerts.backlog("hook")).isZero();
         assertThat(alerts.resendable(NOW, Duration.ofMinutes(15))).isEmpty();
     }
 
@@ -167,36 +168,126 @@ class ActiveAlertsTest {
     }
 
     @Test
-    void shouldRestoreDeliveredRecordsOwingNothing() {
+    void shouldRestoreThePersistedDeliveryStateExactly() {
         Alert a = firing("CollectorDown", "paris", "warning", T0);
-        alerts.restore(a.fingerprint(), a, 0);
+        alerts.apply(a.fingerprint(), a, 0, 7, TARGETS, NOW);
+        alerts.delivered("alertmanager", List.of(a));
+        List<StateWrite> persisted = alerts.drainChanges();
+        assertThat(persisted).singleElement().satisfies(w -> {
+            assertThat(w.partition()).isZero();
+            assertThat(w.record().sourceOffset()).isEqualTo(7);
+            assertThat(w.record().announced()).isTrue();
+        });
 
-        assertThat(alerts.deliverableFor("hook", NOW)).isEmpty();
-        assertThat(alerts.heldOffset(0)).isEmpty();
-        assertThat(alerts.resendable(NOW, Duration.ofMinutes(15))).containsExactly(a);
+        ActiveAlerts restarted = new ActiveAlerts(windows, Duration.ofHours(1));
+        restarted.restore(a.fingerprint(), persisted.get(0).record(), 0, TARGETS);
+        assertThat(restarted.deliverableFor("alertmanager", NOW)).as("accepted before the restart").isEmpty();
+        assertThat(restarted.deliverableFor("hook", NOW)).as("still owed after the restart").containsExactly(a);
+        assertThat(restarted.resendable(NOW, Duration.ofMinutes(15))).containsExactly(a);
+        assertThat(restarted.drainChanges()).as("restoring is not a change").isEmpty();
 
         Alert resolved = a.resolved(NOW, null);
-        alerts.apply(a.fingerprint(), resolved, 0, 9, TARGETS, NOW);
-        assertThat(alerts.deliverableFor("hook", NOW)).containsExactly(resolved);
+        restarted.apply(a.fingerprint(), resolved, 0, 9, TARGETS, NOW);
+        assertThat(restarted.deliverableFor("alertmanager", NOW)).containsExactly(resolved);
     }
 
     @Test
-    void shouldNotResendARestoredResolveThatAWindowMayHaveHidden() {
+    void shouldNotResendARestoredResolveThatAWindowHid() {
         Alert a = firing("HaHostFailed", "lyon", "critical", T0);
-        alerts.restore(a.fingerprint(), a.resolved(NOW, null), 0);
+        alerts.restore(a.fingerprint(), new DeliveryRecord(a.resolved(NOW, null), false, List.of(), 4), 0, TARGETS);
         assertThat(alerts.resendable(NOW, Duration.ofMinutes(15))).isEmpty();
         assertThat(alerts.list(AlertQuery.ALL, NOW)).hasSize(1);
     }
 
     @Test
-    void shouldPreferALeakedResolveToAStaleFiringAfterARestart() {
-        // After a restart a restored firing record may have been delivered before its window started, or hidden by it:
-        // it counts as announced, so its resolve goes out (receivers ignore resolves of alerts they never saw).
-        Alert a = firing("HaHostFailed", "lyon", "critical", T0);
-        alerts.restore(a.fingerprint(), a, 0);
-        Alert resolved = a.resolved(NOW, null);
-        alerts.apply(a.fingerprint(), resolved, 0, 5, TARGETS, NOW);
-        assertThat(alerts.deliverableFor("hook", NOW)).containsExactly(resolved);
+    void shouldSkipRecordsReadAgainAfterACrashBeforeTheCommit() {
+        Alert a = firing("HaHostFailed", "paris", "critical", T0);
+        alerts.restore(a.fingerprint(), new DeliveryRecord(a, true, List.of(), 5), 2, TARGETS);
+
+        assertThat(alerts.apply(a.fingerprint(), a, 2, 5, TARGETS, NOW)).isEqualTo(Change.ALREADY_APPLIED);
+        assertThat(alerts.apply(a.fingerprint(), a.resolved(NOW, null), 2, 4, TARGETS, NOW))
+                .isEqualTo(Change.ALREADY_APPLIED);
+        assertThat(alerts.backlog("hook")).isZero();
+        assertThat(alerts.apply(a.fingerprint(), a.resolved(NOW, null), 2, 6, TARGETS, NOW)).isEqualTo(Change.STATE_CHANGE);
+        assertThat(alerts.backlog("hook")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropWhatIsOwedToATargetNoLongerConfigured() {
+        Alert a = firing("HaHostFailed", "paris", "critical", T0);
+        DeliveryRecord record = new DeliveryRecord(a, false,
+                List.of(new DeliveryRecord.OwedChange(a, List.of("hook", "removed-hook"))), 3);
+        alerts.restore(a.fingerprint(), record, 0, TARGETS);
+        assertThat(alerts.backlog("removed-hook")).isZero();
+        assertThat(alerts.backlog("hook")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPersistEveryChangeOnceAndATombstoneWhenAnAlertGoes() {
+        Alert a = firing("A", "paris", "warning", T0);
+        Alert b = firing("B", "paris", "warning", T0);
+        alerts.apply(a.fingerprint(), a, 0, 1, TARGETS, NOW);
+        alerts.apply(b.fingerprint(), b, 1, 1, TARGETS, NOW);
+        assertThat(alerts.drainChanges()).extracting(StateWrite::fingerprint)
+                .containsExactlyInAnyOrder(a.fingerprint(), b.fingerprint());
+        assertThat(alerts.drainChanges()).isEmpty();
+
+        alerts.delivered("hook", List.of(b));
+        alerts.delivered("hook", List.of(b));
+        assertThat(alerts.drainChanges()).as("a delivery changes the bookkeeping").singleElement()
+                .satisfies(w -> assertThat(w.record().owed()).singleElement()
+                        .satisfies(o -> assertThat(o.targets()).containsExactly("alertmanager")));
+
+        alerts.apply(a.fingerprint(), null, 0, 2, TARGETS, NOW);
+        List<StateWrite> tombstone = alerts.drainChanges();
+        assertThat(tombstone).singleElement().satisfies(w -> {
+            assertThat(w.fingerprint()).isEqualTo(a.fingerprint());
+            assertThat(w.record()).isNull();
+        });
+        alerts.unpersisted(tombstone);
+        assertThat(alerts.drainChanges()).as("handed back when the write failed").hasSize(1);
+    }
+
+    @Test
+    void shouldHandOutNothingOfAPartitionStillBeingRebuilt() {
+        Alert a = firing("A", "paris", "warning", T0);
+        alerts.rebuilding(List.of(0));
+        alerts.restore(a.fingerprint(), new DeliveryRecord(a, false,
+                List.of(new DeliveryRecord.OwedChange(a, List.of("hook"))), 1), 0, TARGETS);
+        assertThat(alerts.isRebuilding()).isTrue();
+        assertThat(alerts.deliverableFor("hook", NOW)).isEmpty();
+        assertThat(alerts.resendable(NOW, Duration.ofMinutes(15))).isEmpty();
+
+        alerts.rebuilt(List.of(0));
+        assertThat(alerts.isRebuilding()).isFalse();
+        assertThat(alerts.deliverableFor("hook", NOW)).containsExactly(a);
+    }
+
+    @Test
+    void shouldBoundWhatOneAlertOwesATargetThatIsDownAndCountWhatItForgets() {
+        Alert first = firing("Flapping", "paris", "warning", T0);
+        long offset = 0;
+        for (int i = 0; i < 50; i++) {
+            Alert episode = firing("Flapping", "paris", "warning", T0.plusSeconds(10L * i));
+            alerts.apply(first.fingerprint(), episode, 0, offset++, TARGETS, NOW);
+            alerts.delivered("alertmanager", alerts.deliverableFor("alertmanager", NOW));
+            alerts.apply(first.fingerprint(), episode.resolved(T0.plusSeconds(10L * i + 5), null), 0, offset++, TARGETS, NOW);
+            alerts.delivered("alertmanager", alerts.deliverableFor("alertmanager", NOW));
+        }
+        Alert last = firing("Flapping", "paris", "warning", T0.plusSeconds(1000));
+        alerts.apply(first.fingerprint(), last, 0, offset, TARGETS, NOW);
+
+        List<Alert> owed = alerts.deliverableFor("hook", NOW);
+        assertThat(owed).hasSizeLessThanOrEqualTo(ActiveAlerts.MAX_OWED_PER_TARGET);
+        assertThat(owed.get(owed.size() - 1)).as("the newest state is never forgotten").isEqualTo(last);
+        for (int i = 0; i + 1 < owed.size(); i++) {
+            if (owed.get(i + 1).state() == AlertState.RESOLVED) {
+                assertThat(owed.get(i).startsAt()).as("a resolve comes with its own firing")
+                        .isEqualTo(owed.get(i + 1).startsAt());
+            }
+        }
+        assertThat(alerts.collapsed("hook")).isEqualTo(101 - owed.size());
+        assertThat(alerts.collapsed("alertmanager")).as("it accepted everything").isZero();
     }
 
     @Test
@@ -207,7 +298,7 @@ class ActiveAlertsTest {
         alerts.apply(b.fingerprint(), b, 1, 1, TARGETS, NOW);
 
         assertThat(alerts.apply(a.fingerprint(), null, 0, 2, TARGETS, NOW)).isEqualTo(Change.REMOVED);
-        assertThat(alerts.heldOffset(0)).isEmpty();
+        assertThat(alerts.backlog("hook")).isEqualTo(1);
         alerts.forget(List.of(1));
         assertThat(alerts.size()).isZero();
     }
