@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -98,6 +100,21 @@ class AlertDispatcherTest {
         assertThat(health.getDetails()).containsKey("diedAt")
                 .containsEntry("error", "AssertionError: a bug in the loop");
         assertThat(dispatcher.health().up()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseToStartWhenTheStateTopicHasFewerPartitionsThanTheAlertsTopic() {
+        group.updatePartitions(Topics.ALERTS.name(), List.of(partition(Topics.ALERTS.name(), 0),
+                partition(Topics.ALERTS.name(), 1), partition(Topics.ALERTS.name(), 2)));
+        group.updatePartitions(Topics.ALERT_DISPATCH.name(), List.of(partition(Topics.ALERT_DISPATCH.name(), 0)));
+
+        assertThatThrownBy(dispatcher::checkTopics).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sitewatch.alert-dispatch has 1 partitions but sitewatch.alerts has 3")
+                .hasMessageContaining("--partitions 3");
+    }
+
+    private static PartitionInfo partition(String topic, int p) {
+        return new PartitionInfo(topic, p, null, new Node[0], new Node[0]);
     }
 
     /** Under the producer's lock, which its flush() takes: seen by the dispatcher thread. */
