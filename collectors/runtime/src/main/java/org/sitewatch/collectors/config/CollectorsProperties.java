@@ -145,15 +145,19 @@ public record CollectorsProperties(
      *     they are dropped (counted) and the source resyncs (default 10000)
      * @param outboxCapacity the most HA actions one endpoint keeps while Kafka cannot take them
      *     (default 1000); newer ones are then dropped, counted and logged
+     * @param shutdownTimeout the longest the collectors take to stop, Kafka reachable or not (default 8s: keep it
+     *     below the container's stop grace, Docker's 10 s); what Kafka has not acknowledged by then is given up
      */
     public record RuntimeOptions(
             @DurationMin(seconds = 1, message = "must be at least 1s") Duration pushHeartbeatInterval,
             @DefaultValue("10000") @Min(value = 1, message = "must be at least 1") int callbackQueueCapacity,
-            @DefaultValue("1000") @Min(value = 1, message = "must be at least 1") int outboxCapacity) {
+            @DefaultValue("1000") @Min(value = 1, message = "must be at least 1") int outboxCapacity,
+            @DefaultValue("8s") @DurationMin(seconds = 1, message = "must be at least 1s") Duration shutdownTimeout) {
 
         public RuntimeSettings toSettings() {
             return RuntimeSettings.DEFAULT.withPushHeartbeatInterval(pushHeartbeatInterval)
-                    .withCallbackQueueCapacity(callbackQueueCapacity).withOutboxCapacity(outboxCapacity);
+                    .withCallbackQueueCapacity(callbackQueueCapacity).withOutboxCapacity(outboxCapacity)
+                    .withShutdownTimeout(shutdownTimeout);
         }
     }
 }

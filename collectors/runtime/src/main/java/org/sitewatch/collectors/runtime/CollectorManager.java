@@ -117,6 +117,12 @@ public final class CollectorManager implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Stops within the shutdown time ({@link RuntimeSettings#shutdownTimeout()}, see {@link ShutdownBudget}),
+     * Kafka reachable or not: the endpoints first, each on its own thread, then the sink, which gives
+     * up what Kafka has not acknowledged by the deadline. Only committed writes are acknowledged, and
+     * their checkpoints alone moved, so what is given up is read from the vendor again after a restart.
+     */
     @Override
     public synchronized void stop() {
         if (!running) {
@@ -124,11 +130,35 @@ public final class CollectorManager implements SmartLifecycle {
         }
         running = false;
         stopped = true;
-        // Runners stop in parallel: each may wait a few seconds for an in-flight poll.
-        runners.parallelStream().forEach(EndpointRunner::stop);
-        sink.flush();
-        sink.close();
-        log.info("collectors stopped; {} endpoint(s)", runners.size());
+        ShutdownBudget budget = ShutdownBudget.startingNow(settings.shutdownTimeout());
+        stopEndpoints(budget);
+        sink.close(ShutdownBudget.until(budget.deadline()));
+        log.info("collectors stopped in {} ms (shutdown time {} s); {} endpoint(s)", budget.elapsed().toMillis(),
+                budget.total().toMillis() / 1000.0, runners.size());
+    }
+
+    /** Each endpoint stops on its own thread: a source that hangs while closing holds back no other. */
+    private void stopEndpoints(ShutdownBudget budget) {
+        List<Thread> stopping = new ArrayList<>();
+        for (EndpointRunner runner : runners) {
+            Thread thread = new Thread(() -> runner.stop(ShutdownBudget.until(budget.endpointsStopBy())),
+                    "sitewatch-collector-" + runner.endpoint().id() + "-stop");
+            thread.setDaemon(true);
+            thread.start();
+            stopping.add(thread);
+        }
+        for (int i = 0; i < stopping.size(); i++) {
+            try {
+                stopping.get(i).join(Math.max(1, ShutdownBudget.until(budget.endpointsStopBy()).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (stopping.get(i).isAlive()) {
+                log.warn("collector {} is still stopping after its share of the shutdown time; closing the sink without it",
+                        runners.get(i).endpoint().id());
+            }
+        }
     }
 
     @Override

@@ -107,8 +107,16 @@ public final class EndpointRunner {
         }
     }
 
-    /** Stops polling or the subscription, waits briefly for the thread, closes the source. */
+    /** {@link #stop(Duration)} waiting up to 5 s for the endpoint's thread. */
     public void stop() {
+        stop(STOP_WAIT);
+    }
+
+    /**
+     * Stops polling or the subscription and interrupts the endpoint's thread (a write to Kafka it is
+     * blocked in fails, uncommitted), waits up to {@code wait} for it, closes the source.
+     */
+    public void stop(Duration wait) {
         running = false;
         EndpointLoop current = loop;
         if (current != null) {
@@ -116,8 +124,9 @@ public final class EndpointRunner {
         }
         services.scheduler.shutdownNow();
         try {
-            if (!services.scheduler.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("collector {} did not stop within {} s", services.endpoint.id(), STOP_WAIT.toSeconds());
+            if (!services.scheduler.awaitTermination(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                log.warn("collector {} did not stop within {} ms; its thread is left to end by itself",
+                        services.endpoint.id(), wait.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,6 +135,7 @@ public final class EndpointRunner {
         if (created != null) {
             created.close();
         }
+        services.stopped();
         services.metrics.close();
     }
 }

@@ -129,6 +129,11 @@ final class EndpointServices {
             List<SitewatchEvent> events = publisher.events(page);
             List<CheckpointRecord> cursor = List.of(CheckpointRecord.put(historyCursorKey, page.nextCursor()));
             if (!await(publisher.commit(events, cursor))) {
+                if (scheduler.isShutdown()) {
+                    log.info("collector {}: stopping; {} event-history event(s) after cursor {} were not committed, so the "
+                            + "cursor did not move: the restarted collector reads them from the vendor again", endpoint.id(),
+                            events.size(), historyCursor);
+                }
                 return;
             }
             checkpoints.apply(cursor);
@@ -194,7 +199,24 @@ final class EndpointServices {
         List<EventData> valid = publisher.valid(states);
         List<CheckpointRecord> writes = publishedStates.writesFor(valid);
         // Applied once stored: what the checkpoints say was published, was.
-        publisher.commit(publisher.events(time, valid), writes).thenRun(() -> checkpoints.apply(writes));
+        publisher.commit(publisher.events(time, valid), writes).whenComplete((ok, error) -> {
+            if (error == null) {
+                checkpoints.apply(writes);
+            } else if (scheduler.isShutdown()) {
+                log.info("collector {}: stopping; {} changed state(s) were not committed, so their checkpoints did not move: "
+                        + "the restarted collector publishes them again", endpoint.id(), valid.size());
+            }
+        });
+    }
+
+    /** Says what the stopped endpoint leaves unsent: HA actions still in its outbox. */
+    void stopped() {
+        int waiting = outbox.size();
+        if (waiting > 0) {
+            log.warn("collector {}: stopped with {} HA action(s) in its outbox not acknowledged by Kafka; unless the closing "
+                    + "producer still delivers them they are lost (read from a snapshot, they have no checkpoint to read "
+                    + "them again from)", endpoint.id(), waiting);
+        }
     }
 
     private boolean await(java.util.concurrent.CompletableFuture<Void> stored) {

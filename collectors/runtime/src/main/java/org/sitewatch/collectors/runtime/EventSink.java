@@ -1,5 +1,6 @@
 package org.sitewatch.collectors.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.sitewatch.events.SitewatchEvent;
@@ -54,5 +55,15 @@ public interface EventSink extends AutoCloseable {
     /** Flushes and releases resources; idempotent. */
     @Override
     default void close() {
+    }
+
+    /**
+     * Closes within about {@code timeout}, also when the store is unreachable: what is not stored by
+     * then is given up (and logged), never waited for. Nothing stored is lost by that: what
+     * {@link #publishAtomically} did not store has its checkpoints unmoved, so it is read again after
+     * a restart. The default closes without a bound.
+     */
+    default void close(Duration timeout) {
+        close();
     }
 }

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -17,6 +20,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.TopicSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes events to their raw topic with an idempotent producer ({@code acks=all},
@@ -26,13 +31,21 @@ import org.sitewatch.events.TopicSpec;
  * reported through the returned future (the runtime counts it and the next resync republishes).
  * {@link #publishAtomically} writes events with checkpoints in one transaction ({@link KafkaTransactions}).
  *
+ * <p>{@link #close(Duration)} is bounded also when Kafka is down: the transactional producers get a
+ * third of the time (an open transaction is aborted), the plain producer the rest; what is still
+ * unacknowledged then is dropped and logged by type.
+ *
  * <p>Limits: does not create topics (the launcher does, with {@code TopicProvisioner}); when the
  * brokers are unreachable a send blocks its endpoint's thread up to {@code max.block.ms}.
  */
 public final class KafkaEventSink implements EventSink {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventSink.class);
+
     private final Producer<byte[], byte[]> producer;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Plain sends that failed once the close began, by CloudEvents type (what the close gave up). */
+    private final Map<String, AtomicInteger> droppedAtClose = new ConcurrentHashMap<>();
     private final KafkaClientMetrics clientMetrics;
     private final KafkaTransactions transactions;
     /** The plain producer's settings, from which the checkpoint reader takes its connection settings. */
@@ -114,6 +127,9 @@ public final class KafkaEventSink implements EventSink {
                 if (error == null) {
                     result.complete(null);
                 } else {
+                    if (closed.get()) {
+                        droppedAtClose.computeIfAbsent(event.type().typeName(), t -> new AtomicInteger()).incrementAndGet();
+                    }
                     result.completeExceptionally(error);
                 }
             });
@@ -175,14 +191,35 @@ public final class KafkaEventSink implements EventSink {
         }
     }
 
+    /** {@link #close(Duration)} with the collectors' default shutdown time. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            transactions.close();
-            producer.close(Duration.ofSeconds(10));
-            if (clientMetrics != null) {
-                clientMetrics.close();
-            }
+        close(ShutdownBudget.DEFAULT_TOTAL);
+    }
+
+    /**
+     * Closes within about {@code timeout} even with Kafka down: a third for the transactional producers
+     * (aborting a transaction still open), the rest for the plain producer's unacknowledged sends
+     * (heartbeats, HA actions of the outbox), which are then dropped and logged.
+     */
+    @Override
+    public void close(Duration timeout) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        transactions.close(timeout.dividedBy(3));
+        producer.close(ShutdownBudget.until(deadline));
+        if (!droppedAtClose.isEmpty()) {
+            Map<String, Integer> dropped = new TreeMap<>();
+            droppedAtClose.forEach((type, n) -> dropped.put(type, n.get()));
+            log.warn("collectors: Kafka did not acknowledge these sends within the shutdown time, they are dropped: {}. "
+                    + "Heartbeats and states need nothing (the restarted collector sends new heartbeats and publishes every "
+                    + "state whose checkpoint did not move); an HA action read from a snapshot, not from a checkpointed event "
+                    + "history, is lost", dropped);
+        }
+        if (clientMetrics != null) {
+            clientMetrics.close();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.sitewatch.collectors.runtime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -34,6 +35,9 @@ final class KafkaTransactions implements AutoCloseable {
     private final Function<String, Producer<byte[], byte[]>> producerFactory;
     private final Map<String, Producer<byte[], byte[]>> producers = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Writers between beginTransaction and the end of their commit. */
+    private final Set<String> committing = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** @param producerFactory a transactional producer for a {@code transactional.id} */
     KafkaTransactions(Function<String, Producer<byte[], byte[]>> producerFactory) {
@@ -47,6 +51,7 @@ final class KafkaTransactions implements AutoCloseable {
             Producer<byte[], byte[]> producer = null;
             try {
                 producer = producerFor(writerId);
+                committing.add(writerId);
                 producer.beginTransaction();
                 for (SitewatchEvent event : events) {
                     producer.send(KafkaEventSink.toRecord(event));
@@ -59,6 +64,8 @@ final class KafkaTransactions implements AutoCloseable {
             } catch (RuntimeException e) {
                 discard(writerId, producer);
                 return CompletableFuture.failedFuture(e);
+            } finally {
+                committing.remove(writerId);
             }
         }
     }
@@ -91,6 +98,9 @@ final class KafkaTransactions implements AutoCloseable {
 
     private Producer<byte[], byte[]> producerFor(String writerId) {
         return producers.computeIfAbsent(writerId, id -> {
+            if (closed) {
+                throw new IllegalStateException("the collectors are stopping: no new transactional producer for " + id);
+            }
             Producer<byte[], byte[]> created = producerFactory.apply(TRANSACTIONAL_ID_PREFIX + id);
             try {
                 created.initTransactions();
@@ -114,9 +124,30 @@ final class KafkaTransactions implements AutoCloseable {
         }
     }
 
+    /** {@link #close(Duration)} within 5 s. */
     @Override
     public void close() {
-        producers.forEach((id, producer) -> producer.close(Duration.ofSeconds(5)));
+        close(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Closes every producer by the end of {@code timeout}, Kafka reachable or not. A producer whose
+     * transaction is still open (its endpoint did not stop in time) aborts it; if Kafka is down the
+     * broker aborts it when the restarted collector takes over the transactional id, or at
+     * {@code transaction.timeout.ms}. Either way none of it is ever visible to read_committed readers.
+     */
+    void close(Duration timeout) {
+        closed = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        producers.forEach((id, producer) -> {
+            boolean open = committing.contains(id);
+            producer.close(ShutdownBudget.until(deadline));
+            if (open) {
+                log.warn("collector {}: stopping, a transaction still open (events with their checkpoints) is aborted; "
+                        + "none of it is visible and the restarted collector reads those events from the vendor again",
+                        id);
+            }
+        });
         producers.clear();
     }
 }

@@ -14,11 +14,20 @@ import java.util.Objects;
  * @param commitTimeout the longest the endpoint waits for an atomic write (events with their
  *     checkpoints) before treating it as failed
  * @param historyPagesPerPoll the most event-history pages read in one poll cycle
+ * @param shutdownTimeout the longest stopping the collectors may take, Kafka reachable or not (default 8 s,
+ *     within Docker's 10 s between SIGTERM and SIGKILL); see {@link ShutdownBudget}
  */
 public record RuntimeSettings(Duration pushHeartbeatInterval, int callbackQueueCapacity, int outboxCapacity,
-                              Duration commitTimeout, int historyPagesPerPoll) {
+                              Duration commitTimeout, int historyPagesPerPoll, Duration shutdownTimeout) {
 
     public static final RuntimeSettings DEFAULT = new RuntimeSettings(null, 10_000, 1_000, Duration.ofSeconds(30), 10);
+
+    /** The default shutdown time ({@link ShutdownBudget#DEFAULT_TOTAL}). */
+    public RuntimeSettings(Duration pushHeartbeatInterval, int callbackQueueCapacity, int outboxCapacity,
+                           Duration commitTimeout, int historyPagesPerPoll) {
+        this(pushHeartbeatInterval, callbackQueueCapacity, outboxCapacity, commitTimeout, historyPagesPerPoll,
+                ShutdownBudget.DEFAULT_TOTAL);
+    }
 
     public RuntimeSettings {
         if (pushHeartbeatInterval != null && (pushHeartbeatInterval.isNegative() || pushHeartbeatInterval.isZero())) {
@@ -37,18 +46,30 @@ public record RuntimeSettings(Duration pushHeartbeatInterval, int callbackQueueC
         if (historyPagesPerPoll < 1) {
             throw new IllegalArgumentException("history-pages-per-poll must be at least 1 but was " + historyPagesPerPoll);
         }
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        if (shutdownTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("shutdown-timeout must be at least 1s but was " + shutdownTimeout);
+        }
     }
 
     public RuntimeSettings withPushHeartbeatInterval(Duration interval) {
-        return new RuntimeSettings(interval, callbackQueueCapacity, outboxCapacity, commitTimeout, historyPagesPerPoll);
+        return new RuntimeSettings(interval, callbackQueueCapacity, outboxCapacity, commitTimeout, historyPagesPerPoll,
+                shutdownTimeout);
     }
 
     public RuntimeSettings withCallbackQueueCapacity(int capacity) {
-        return new RuntimeSettings(pushHeartbeatInterval, capacity, outboxCapacity, commitTimeout, historyPagesPerPoll);
+        return new RuntimeSettings(pushHeartbeatInterval, capacity, outboxCapacity, commitTimeout, historyPagesPerPoll,
+                shutdownTimeout);
     }
 
     public RuntimeSettings withOutboxCapacity(int capacity) {
-        return new RuntimeSettings(pushHeartbeatInterval, callbackQueueCapacity, capacity, commitTimeout, historyPagesPerPoll);
+        return new RuntimeSettings(pushHeartbeatInterval, callbackQueueCapacity, capacity, commitTimeout, historyPagesPerPoll,
+                shutdownTimeout);
+    }
+
+    public RuntimeSettings withShutdownTimeout(Duration timeout) {
+        return new RuntimeSettings(pushHeartbeatInterval, callbackQueueCapacity, outboxCapacity, commitTimeout,
+                historyPagesPerPoll, timeout);
     }
 
     /** The heartbeat interval of a push endpoint whose poll interval is {@code pollInterval}. */

@@ -10,30 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitewatch.collectors.spi.CollectorContext;
-import org.sitewatch.collectors.spi.CollectorSource;
 import org.sitewatch.collectors.spi.EndpointConfig;
-import org.sitewatch.collectors.spi.EventHistory;
-import org.sitewatch.collectors.spi.PollingSource;
 import org.sitewatch.collectors.spi.Snapshot;
 import org.sitewatch.events.HaAction;
 import org.sitewatch.events.Platform;
@@ -72,7 +62,7 @@ class CheckpointsIT {
     @Test
     void shouldPublishEveryHistoryEventExactlyOnceAcrossARestartMidStream() {
         FakeEventHistory history = new FakeEventHistory("hist-site", 120, 5);
-        TestFactory factory = new TestFactory(() -> Snapshot.builder(Clock.systemUTC().instant()).build(), history);
+        HistoryFactory factory = new HistoryFactory(() -> Snapshot.builder(Clock.systemUTC().instant()).build(), history);
         EndpointConfig endpoint = endpoint("hist-a", "hist-site");
 
         CollectorManager first = manager(endpoint, factory, KafkaEventSink.create(bootstrap(), Map.of(), null));
@@ -96,7 +86,7 @@ class CheckpointsIT {
     @Test
     void shouldNeitherLoseNorRepeatEventsWhenATransactionDiesBeforeItsCommit() {
         FakeEventHistory history = new FakeEventHistory("crash-site", 60, 5);
-        TestFactory factory = new TestFactory(() -> Snapshot.builder(Clock.systemUTC().instant()).build(), history);
+        HistoryFactory factory = new HistoryFactory(() -> Snapshot.builder(Clock.systemUTC().instant()).build(), history);
         AtomicInteger commits = new AtomicInteger();
         AtomicBoolean crashed = new AtomicBoolean();
         // The fourth commit of the endpoint "crashes": events and cursor were sent, the commit never happens.
@@ -130,7 +120,7 @@ class CheckpointsIT {
     @Test
     void shouldReportAVmRemovedWhileTheCollectorWasDownAndNotRepublishTheRest() {
         AtomicReference<List<String>> inventory = new AtomicReference<>(List.of("100", "101", "102"));
-        TestFactory factory = new TestFactory(() -> vms("down-site", inventory.get()), null);
+        HistoryFactory factory = new HistoryFactory(() -> vms("down-site", inventory.get()), null);
         EndpointConfig endpoint = endpoint("down-a", "down-site");
 
         CollectorManager first = manager(endpoint, factory, KafkaEventSink.create(bootstrap(), Map.of(), null));
@@ -171,7 +161,7 @@ class CheckpointsIT {
         }
     }
 
-    private static CollectorManager manager(EndpointConfig endpoint, TestFactory factory, EventSink sink) {
+    private static CollectorManager manager(EndpointConfig endpoint, HistoryFactory factory, EventSink sink) {
         RuntimeSettings settings = new RuntimeSettings(null, 1000, 100, Duration.ofSeconds(20), 1);
         return new CollectorManager(List.of(endpoint), new CollectorRegistry(List.of(factory)), sink,
                 new SimpleMeterRegistry(), Clock.systemUTC(), new RetryPolicy(Duration.ofMillis(200), Duration.ofMillis(300)),
@@ -200,62 +190,12 @@ class CheckpointsIT {
     }
 
     private static List<String> vendorIds(TopicSpec<String, SitewatchEvent> topic, String site) {
-        return readCommitted(topic).stream().filter(e -> e.data() instanceof HaAction && e.data().site().equals(site))
+        return CommittedEvents.read(bootstrap(), topic).stream().filter(e -> e.data() instanceof HaAction && e.data().site().equals(site))
                 .map(SitewatchEvent::id).toList();
     }
 
     private static List<VmState> vms(String site) {
-        return readCommitted(Topics.VM).stream().map(SitewatchEvent::data).filter(d -> d instanceof VmState)
+        return CommittedEvents.read(bootstrap(), Topics.VM).stream().map(SitewatchEvent::data).filter(d -> d instanceof VmState)
                 .map(d -> (VmState) d).filter(v -> v.site().equals(site)).toList();
     }
-
-    /** Everything committed in the topic, read to its end as the streams app reads it (read_committed). */
-    private static List<SitewatchEvent> readCommitted(TopicSpec<String, SitewatchEvent> topic) {
-        List<SitewatchEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, SitewatchEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, SitewatchEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(record.value());
-                }
-            }
-        }
-        return events;
-    }
-
-    /** Polls whatever the supplier says and, when given one, exposes an event history. */
-    private static final class TestFactory extends ScriptedSources.ScriptedPlatform {
-        private final java.util.function.Supplier<Snapshot> snapshots;
-        private final EventHistory history;
-        final AtomicInteger polls = new AtomicInteger();
-
-        TestFactory(java.util.function.Supplier<Snapshot> snapshots, EventHistory history) {
-            this.snapshots = snapshots;
-            this.history = history;
-        }
-
-        @Override
-        public CollectorSource create(EndpointConfig endpoint, CollectorContext context) {
-            return new PollingSource() {
-                @Override
-                public Snapshot poll() {
-                    polls.incrementAndGet();
-                    return snapshots.get();
-                }
-
-                @Override
-                public Optional<EventHistory> eventHistory() {
-                    return Optional.ofNullable(history);
-                }
-            };
-        }
-    }
-
 }

@@ -25,13 +25,15 @@ final class FakeEventHistory implements EventHistory {
     private final Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     private final String site;
-    private final int total;
+    /** How many events the vendor has so far; a test may add more ({@link #growTo}). */
+    private final AtomicInteger total;
     private final int pageSize;
     final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger highestServed = new AtomicInteger();
 
     FakeEventHistory(String site, int total, int pageSize) {
         this.site = site;
-        this.total = total;
+        this.total = new AtomicInteger(total);
         this.pageSize = pageSize;
     }
 
@@ -40,11 +42,23 @@ final class FakeEventHistory implements EventHistory {
         reads.incrementAndGet();
         int after = cursor == null ? 0 : Integer.parseInt(cursor);
         List<EventPage.HistoryEvent> events = new ArrayList<>();
-        int last = Math.min(total, after + pageSize);
+        int available = total.get();
+        int last = Math.min(available, after + pageSize);
+        highestServed.accumulateAndGet(last, Math::max);
         for (int n = after + 1; n <= last; n++) {
             events.add(new EventPage.HistoryEvent(t0.plusSeconds(n), action(n), "evt-" + n));
         }
-        return new EventPage(events, Integer.toString(last), last < total);
+        return new EventPage(events, Integer.toString(Math.max(after, last)), last < available);
+    }
+
+    /** The vendor now has {@code n} events. */
+    void growTo(int n) {
+        total.set(n);
+    }
+
+    /** The number of the newest event handed to the collector so far. */
+    int servedUpTo() {
+        return highestServed.get();
     }
 
     HaAction action(int n) {

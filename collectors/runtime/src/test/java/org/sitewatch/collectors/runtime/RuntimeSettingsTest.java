@@ -18,7 +18,8 @@ class RuntimeSettingsTest {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
                 "sitewatch.collectors.runtime.push-heartbeat-interval", "30s",
                 "sitewatch.collectors.runtime.callback-queue-capacity", "500",
-                "sitewatch.collectors.runtime.outbox-capacity", "25")));
+                "sitewatch.collectors.runtime.outbox-capacity", "25",
+                "sitewatch.collectors.runtime.shutdown-timeout", "5s")));
 
         RuntimeSettings settings = binder.bindOrCreate("sitewatch.collectors", CollectorsProperties.class)
                 .runtime().toSettings();
@@ -26,6 +27,7 @@ class RuntimeSettingsTest {
         assertThat(settings.pushHeartbeatEvery(Duration.ofSeconds(15))).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.callbackQueueCapacity()).isEqualTo(500);
         assertThat(settings.outboxCapacity()).isEqualTo(25);
+        assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -35,6 +37,7 @@ class RuntimeSettingsTest {
 
         assertThat(defaults).isEqualTo(RuntimeSettings.DEFAULT);
         assertThat(defaults.pushHeartbeatEvery(Duration.ofSeconds(15))).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.shutdownTimeout()).as("within Docker's 10 s stop grace").isEqualTo(Duration.ofSeconds(8));
     }
 
     @Test
@@ -43,5 +46,7 @@ class RuntimeSettingsTest {
                 .hasMessage("outbox-capacity must be at least 1 but was 0");
         assertThatThrownBy(() -> RuntimeSettings.DEFAULT.withPushHeartbeatInterval(Duration.ZERO))
                 .hasMessageContaining("push-heartbeat-interval must be positive");
+        assertThatThrownBy(() -> RuntimeSettings.DEFAULT.withShutdownTimeout(Duration.ofMillis(500)))
+                .hasMessage("shutdown-timeout must be at least 1s but was PT0.5S");
     }
 }
