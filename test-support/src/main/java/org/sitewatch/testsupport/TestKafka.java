@@ -3,6 +3,7 @@ package org.sitewatch.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,16 +13,21 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.sitewatch.broker.EmbeddedKafkaBroker;
 import org.sitewatch.events.Alert;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.TopicProvisioner;
+import org.sitewatch.events.TopicSpec;
 import org.sitewatch.events.Topics;
 
 /**
@@ -30,17 +36,23 @@ import org.sitewatch.events.Topics;
  * close it in {@code @AfterAll}. Writes as the real producers do: events as the collectors publish
  * them, alerts in transactions as the streams app writes them.
  *
+ * <p>The broker can be stopped and started again ({@link #stopBroker()}, {@link #restartBroker()}) on the
+ * same data dir and port, as a broker outage would look to its clients: {@link #bootstrapServers()}
+ * stays the same.
+ *
  * <p>Limits: one node, replication factor 1, no security. Producers are created on first use.
  */
 public final class TestKafka implements AutoCloseable {
 
-    private final EmbeddedKafkaBroker broker;
+    private EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
     private final Admin admin;
     private KafkaProducer<String, SitewatchEvent> events;
     private KafkaProducer<String, Alert> alerts;
 
     private TestKafka(EmbeddedKafkaBroker broker) {
         this.broker = broker;
+        this.bootstrapServers = broker.bootstrapServers();
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.ALL);
     }
@@ -57,7 +69,42 @@ public final class TestKafka implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    /** Shuts the broker down cleanly, as an outage; clients keep trying its address. */
+    public synchronized void stopBroker() {
+        broker.close();
+    }
+
+    /** Starts the broker again on the same data dir and port: topics, records and transactions are back. */
+    public synchronized void restartBroker() {
+        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        broker = EmbeddedKafkaBroker.builder().dataDir(broker.dataDir()).port(port).start();
+    }
+
+    /** Every value committed in the topic so far, read to its end with read_committed as the streams app reads it. */
+    public <V> List<V> readCommitted(TopicSpec<String, V> topic) {
+        return readCommittedRecords(topic).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** {@link #readCommitted} with the records' keys, partitions and offsets. */
+    public <V> List<ConsumerRecord<String, V>> readCommittedRecords(TopicSpec<String, V> topic) {
+        List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     public Admin admin() {

@@ -190,12 +190,12 @@ class CheckpointsIT {
     }
 
     private static List<String> vendorIds(TopicSpec<String, SitewatchEvent> topic, String site) {
-        return CommittedEvents.read(bootstrap(), topic).stream().filter(e -> e.data() instanceof HaAction && e.data().site().equals(site))
+        return broker.readCommitted(topic).stream().filter(e -> e.data() instanceof HaAction && e.data().site().equals(site))
                 .map(SitewatchEvent::id).toList();
     }
 
     private static List<VmState> vms(String site) {
-        return CommittedEvents.read(bootstrap(), Topics.VM).stream().map(SitewatchEvent::data).filter(d -> d instanceof VmState)
+        return broker.readCommitted(Topics.VM).stream().map(SitewatchEvent::data).filter(d -> d instanceof VmState)
                 .map(d -> (VmState) d).filter(v -> v.site().equals(site)).toList();
     }
 }
