@@ -3,20 +3,18 @@ package org.sitewatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -24,14 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitewatch.collectors.runtime.CollectorMetrics;
 import org.sitewatch.events.HaAction;
 import org.sitewatch.events.SitewatchEvent;
 import org.sitewatch.events.Topics;
 import org.sitewatch.events.VmState;
-import org.sitewatch.simulator.Scenario;
 import org.sitewatch.simulator.SimulatedEndpoint;
 import org.sitewatch.simulator.Simulator;
-import org.sitewatch.testsupport.MutableClock;
 import org.sitewatch.testsupport.TestKafka;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,7 +42,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * coming, a VM is deleted while it is down, and it is started again (in this JVM, assembled as {@code sitewatch
  * collectors} assembles it: a second child JVM would only add start time). Read back from the raw topic with
  * read_committed: every engine event since the collector's first read exactly once (no gap, no repeat), and the
- * deleted VM reported removed.
+ * deleted VM reported removed. Last, a container stop with Kafka down: the restarted collectors' Spring context
+ * closes within Docker's 10 s although heartbeats wait for a broker that is gone.
  */
 class CollectorRestartFaultIT {
 
@@ -62,39 +60,20 @@ class CollectorRestartFaultIT {
     @TempDir
     static Path dir;
     private static TestKafka kafka;
-    private static MutableClock clock;
+    private static SimulatedTime time;
     private static Simulator simulator;
-    private static ScheduledExecutorService driver;
-    /** The simulated second the test has moved the clock to, and the one it moves it on to. */
-    private static final AtomicLong simulatedSecond = new AtomicLong();
-    private static final AtomicLong targetSecond = new AtomicLong();
-    private static Instant start;
 
     @BeforeAll
     static void start() {
         kafka = TestKafka.start(dir.resolve("kafka"));
-        start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        clock = new MutableClock(start);
-        simulator = Simulator.builder(Scenario.parse(scenario())).clock(clock).bindAddress("127.0.0.1").port(0).build()
-                .start();
-        // Moves the simulated time one second every 100 ms towards the target, so events arrive while the collector reads.
-        driver = Executors.newSingleThreadScheduledExecutor();
-        driver.scheduleAtFixedRate(() -> {
-            if (simulatedSecond.get() < targetSecond.get()) {
-                clock.advance(Duration.ofSeconds(1));
-                simulator.tick();
-                simulatedSecond.incrementAndGet();
-            }
-        }, 100, 100, TimeUnit.MILLISECONDS);
+        time = new SimulatedTime(scenario(), Duration.ofMillis(100));
+        simulator = time.simulator();
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.shutdownNow();
-        }
-        if (simulator != null) {
-            simulator.close();
+        if (time != null) {
+            time.close();
         }
         if (kafka != null) {
             kafka.close();
@@ -107,8 +86,8 @@ class CollectorRestartFaultIT {
         String source = "/sitewatch/collectors/ovirt/" + endpoint.id();
         Path config = collectorConfig();
 
-        moveTo(4); // the engine has history before the collector's first read, which starts after it
-        await().atMost(WAIT).until(() -> simulatedSecond.get() >= 4);
+        time.moveTo(4); // the engine has history before the collector's first read, which starts after it
+        await().atMost(WAIT).until(() -> time.second() >= 4);
         Process first = ChildCollectors.start(dir, "collectors-1", kafka.bootstrapServers(), config);
         long firstCursor;
         try {
@@ -116,32 +95,49 @@ class CollectorRestartFaultIT {
                     .until(() -> ChildCollectors.alive(first, dir) && historyCursor(endpoint.id()) != null);
             firstCursor = Long.parseLong(historyCursor(endpoint.id()));
 
-            moveTo(20);
+            time.moveTo(20);
             await("the events of 8 migrations published").atMost(WAIT)
                     .until(() -> ChildCollectors.alive(first, dir) && engineEventIds(source).size() >= 16);
-            moveTo(30); // the kill comes while the engine keeps writing events and the collector reads them
-            await().atMost(WAIT).until(() -> simulatedSecond.get() >= 24);
+            time.moveTo(30); // the kill comes while the engine keeps writing events and the collector reads them
+            await().atMost(WAIT).until(() -> time.second() >= 24);
         } finally {
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         assertThat(first.isAlive()).isFalse();
         long publishedBeforeKill = engineEventIds(source).size();
 
-        moveTo(2 * MIGRATIONS + 2); // old01 deleted and more migrations, all while the collector is down
-        await("the simulation played to its end").atMost(WAIT).until(() -> simulatedSecond.get() >= 2 * MIGRATIONS + 2);
+        time.moveTo(2 * MIGRATIONS + 2); // old01 deleted and more migrations, all while the collector is down
+        await("the simulation played to its end").atMost(WAIT).until(() -> time.second() >= 2 * MIGRATIONS + 2);
 
         // Restarted in this JVM, as 'sitewatch collectors' assembles it (a second child JVM would only add start time).
-        try (ConfigurableApplicationContext second = SpringLauncher.start(Map.of(
+        ConfigurableApplicationContext second = SpringLauncher.start(Map.of(
                 "sitewatch.streams.enabled", "false", "sitewatch.alerting.enabled", "false", NO_WEB_SERVER, "none",
                 "sitewatch.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "spring.config.additional-location", "file:" + config), List.of())) {
+                "spring.config.additional-location", "file:" + config,
+                // A write to a missing Kafka fails after 3 s, not 15: the polls go on sooner during the outage below.
+                "sitewatch.collectors.producer.max.block.ms", "3000"), List.of());
+        try {
             await("old01, deleted while the collector was down, reported removed").atMost(WAIT)
                     .until(() -> removedVms().contains("old01"));
             await("every migration's events published").atMost(WAIT)
                     .until(() -> engineEventIds(source).size() >= EXPECTED_EVENTS);
+        } catch (RuntimeException | Error e) {
+            second.close();
+            throw e;
         }
-
         List<String> ids = engineEventIds(source);
+        List<String> removed = removedVms();
+
+        // Then a container stop with Kafka down: heartbeats Kafka cannot take pile up, the stop stays bounded.
+        kafka.stopBroker();
+        double pollsAtOutage = okPolls(second);
+        await("the collector polls on with Kafka down").atMost(WAIT).until(() -> okPolls(second) >= pollsAtOutage + 1);
+        long t0 = System.nanoTime();
+        second.close();
+        Duration stopTook = Duration.ofNanos(System.nanoTime() - t0);
+        System.out.printf("the collectors' Spring context closed with Kafka down in %d ms%n", stopTook.toMillis());
+        assertThat(stopTook).as("stop with Kafka down, within Docker's 10 s").isLessThan(Duration.ofSeconds(10));
+
         Map<String, Long> counts = ids.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(publishedBeforeKill).as("the kill fell between the first events and the last").isBetween(16L,
                 EXPECTED_EVENTS - 1L);
@@ -149,7 +145,7 @@ class CollectorRestartFaultIT {
                 .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(firstCursor + 1, firstCursor + EXPECTED_EVENTS)
                         .mapToObj(Long::toString).toList());
         assertThat(counts).as("no event twice").allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
-        assertThat(removedVms()).as("only the deleted VM is removed").containsExactly("old01");
+        assertThat(removed).as("only the deleted VM is removed").containsExactly("old01");
     }
 
     /** Two migrations of web01 every 4 simulated seconds, old01 deleted at {@value #REMOVAL_AT} s. */
@@ -179,10 +175,6 @@ class CollectorRestartFaultIT {
                 """ + timeline;
     }
 
-    private static void moveTo(long second) {
-        targetSecond.set(second);
-    }
-
     private static Path collectorConfig() throws Exception {
         Properties properties = new Properties();
         properties.putAll(SimulatedEndpointProperties.of(simulator.endpoints(), Duration.ofMillis(300)));
@@ -198,6 +190,12 @@ class CollectorRestartFaultIT {
     private static List<String> engineEventIds(String source) {
         return kafka.readCommitted(Topics.HA).stream().filter(e -> e.source().toString().equals(source)
                 && e.data() instanceof HaAction).map(SitewatchEvent::id).toList();
+    }
+
+    /** Successful polls of the collectors in {@code context}. */
+    private static double okPolls(ConfigurableApplicationContext context) {
+        return context.getBeanProvider(MeterRegistry.class).getIfAvailable(() -> Metrics.globalRegistry).find(CollectorMetrics.POLLS).tag("outcome", "ok").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     /** The names of the VMs of the site reported removed. */
