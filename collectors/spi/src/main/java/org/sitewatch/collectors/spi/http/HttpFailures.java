@@ -20,7 +20,8 @@ import org.sitewatch.events.CollectorErrorKind;
  * 401/403 permanent AUTH; 404/501 {@link NotAvailableException}; 429 retriable with the
  * {@code Retry-After} it carried; 5xx retriable; other 4xx permanent; connect failures and
  * time-outs retriable; TLS handshake and certificate failures permanent, with a remedy naming the
- * CA file key. Messages name the method and path, never a header. Public for a vendor transport that
+ * CA file key; an answer over the size cap permanent MALFORMED naming the key to raise
+ * ({@link #tooLarge}). Messages name the method and path, never a header. Public for a vendor transport that
  * cannot use {@link JsonHttpClient} (e.g. one that logs in per connection, as NTLM does), so every
  * HTTP failure is classified the same way.
  */
@@ -60,6 +61,9 @@ public final class HttpFailures {
     /** The failure for an exception thrown while sending or reading. */
     public CollectorException forIo(String path, IOException e) {
         String what = "GET " + path + ": ";
+        if (e instanceof AnswerTooLargeException tooLarge) {
+            return tooLarge("GET " + path, tooLarge);
+        }
         // The JDK reports a failed handshake inside a connect time-out's cause chain: look for TLS first.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
@@ -71,7 +75,7 @@ public final class HttpFailures {
             return CollectorException.retriable(CollectorErrorKind.CONNECT, what + "connect timed out", e);
         }
         if (e instanceof HttpTimeoutException) {
-            return CollectorException.retriable(CollectorErrorKind.TIMEOUT, what + "no answer in time", e);
+            return CollectorException.retriable(CollectorErrorKind.TIMEOUT, what + "no answer in time (" + e.getMessage() + ")", e);
         }
         if (e instanceof ConnectException) {
             return CollectorException.retriable(CollectorErrorKind.CONNECT, what + "cannot connect: " + e, e);
@@ -80,10 +84,27 @@ public final class HttpFailures {
     }
 
     /**
+     * An answer over the size cap: permanent MALFORMED. Permanent, because an inventory that outgrew
+     * the cap is as large on the next poll; retrying at the retriable back-off would download up to
+     * the cap again every few seconds and only repeat the error. The runtime logs the remedy (the key
+     * to raise) once at ERROR and tries again every permanent-failure interval, so an answer that
+     * shrinks back is picked up; the heartbeat is ERROR, so CollectorFailing still pages.
+     *
+     * @param what the request, e.g. {@code GET /cluster/resources}
+     */
+    public static CollectorException tooLarge(String what, AnswerTooLargeException e) {
+        String remedy = e.limitKey() == null
+                ? "An answer this large is not what this request expects: check the endpoint's URL and what answers there"
+                : "Raise " + e.limitKey() + " (now " + e.limit() + " bytes) if the endpoint's answers really are that large,"
+                        + " or find what makes them grow";
+        return CollectorException.permanent(CollectorErrorKind.MALFORMED, what + ": " + e.getMessage(), remedy, e);
+    }
+
+    /**
      * {@code Retry-After} as delta-seconds or an HTTP date (RFC 9110); null when absent or
      * unreadable, zero for a date in the past.
      */
-    Duration retryAfter(String header) {
+    public Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }

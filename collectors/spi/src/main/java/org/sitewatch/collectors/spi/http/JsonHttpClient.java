@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.CookieHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import javax.net.ssl.SSLContext;
 import org.sitewatch.collectors.spi.CollectorException;
 import org.sitewatch.events.CollectorErrorKind;
@@ -29,12 +27,16 @@ import org.sitewatch.events.CollectorErrorKind;
  * <p>Absolute URLs (paging links) are followed only to the API root's own scheme, host and port,
  * so credentials in the headers never go to another host.
  *
+ * <p>Each answer is read through {@link BoundedAnswers}: whole within the time-out (headers and
+ * body), and only up to the size cap (default 32 MiB), past which reading stops and the request
+ * fails naming the size read and the key that raises the cap.
+ *
  * <p>Limits: GET only; HTTP/1.1; no redirects followed (a redirect is reported as a 3xx answer);
- * the answer is held in memory, hence the cap (default {@value #DEFAULT_MAX_RESPONSE_BYTES} bytes).
+ * the answer is held in memory, hence the cap.
  */
 public final class JsonHttpClient {
 
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = BoundedAnswers.DEFAULT_MAX_BYTES;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -81,9 +83,9 @@ public final class JsonHttpClient {
         URI uri = resolve(pathOrUrl);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET();
         headers.forEach(request::header);
-        HttpResponse<InputStream> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = BoundedAnswers.send(http, request.build(), maxResponseBytes, maxResponseKey, timeout);
         } catch (IOException e) {
             throw failures.forIo(pathOrUrl, e);
         } catch (InterruptedException e) {
@@ -92,7 +94,7 @@ public final class JsonHttpClient {
             // just has to end the poll rather than look like one slow request.
             throw CollectorException.retriable(CollectorErrorKind.INTERNAL, "GET " + pathOrUrl + " was interrupted", e);
         }
-        String body = readCapped(pathOrUrl, response);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw failures.forStatus(pathOrUrl, status, body, response.headers().firstValue("Retry-After").orElse(null));
@@ -122,27 +124,6 @@ public final class JsonHttpClient {
         return uri;
     }
 
-    private String readCapped(String path, HttpResponse<InputStream> response) throws CollectorException {
-        OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
-        try (InputStream in = response.body()) {
-            if (declared.isPresent() && declared.getAsLong() > maxResponseBytes) {
-                throw tooLarge(path, declared.getAsLong() + " bytes");
-            }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
-            if (bytes.length > maxResponseBytes) {
-                throw tooLarge(path, "more than " + maxResponseBytes + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw failures.forIo(path, e);
-        }
-    }
-
-    private CollectorException tooLarge(String path, String size) {
-        return CollectorException.retriable(CollectorErrorKind.MALFORMED, "GET " + path + " answered " + size
-                + ", over the limit of " + maxResponseBytes + " bytes (" + maxResponseKey + ")", null);
-    }
-
     /** Configures one endpoint's client. Not thread-safe; the built client is. */
     public static final class Builder {
         private final URI base;
@@ -160,7 +141,7 @@ public final class JsonHttpClient {
             this.remedies = HttpRemedies.generic("the endpoint's settings", "ca-file");
         }
 
-        /** Connect time-out and per-request time-out. */
+        /** Connect time-out and the longest one request may take, its whole answer included. */
         public Builder timeout(Duration value) {
             this.timeout = Objects.requireNonNull(value, "timeout");
             return this;
@@ -188,8 +169,8 @@ public final class JsonHttpClient {
         }
 
         /**
-         * @param value the largest answer read; larger ones fail as MALFORMED
-         * @param key the full key of the setting, named in that failure
+         * @param value the largest answer read; larger ones fail as permanent MALFORMED (see {@link HttpFailures#tooLarge})
+         * @param key the full key of the setting, named in that failure; null when the cap is not a setting
          */
         public Builder maxResponseBytes(long value, String key) {
             if (value < 1) {

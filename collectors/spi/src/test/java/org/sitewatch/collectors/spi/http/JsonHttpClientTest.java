@@ -150,7 +150,10 @@ class JsonHttpClientTest {
         CollectorException e = failure(capped, "/things");
 
         assertThat(e.kind()).isEqualTo(CollectorErrorKind.MALFORMED);
-        assertThat(e.getMessage()).contains("over the limit of 1024 bytes (" + BLOCK + ".max-response-bytes)");
+        assertThat(e.permanent()).isTrue();
+        assertThat(e.getMessage()).contains("GET /things", "declares 2012 bytes",
+                "over the limit of 1024 bytes (" + BLOCK + ".max-response-bytes)");
+        assertThat(e.remedy()).contains("Raise " + BLOCK + ".max-response-bytes (now 1024 bytes)");
     }
 
     @Test
@@ -159,8 +162,30 @@ class JsonHttpClientTest {
         JsonHttpClient capped = JsonHttpClient.builder(server.base()).maxResponseBytes(1024, "max-response-bytes").build();
         JsonHttpClient roomy = JsonHttpClient.builder(server.base()).maxResponseBytes(4096, "max-response-bytes").build();
 
-        assertThat(failure(capped, "/things").getMessage()).contains("more than 1024 bytes");
+        assertThat(failure(capped, "/things").getMessage()).contains("went past", "over the limit of 1024 bytes");
         assertThat(roomy.get("/things").size()).isEqualTo(1001);
+    }
+
+    @Test
+    void shouldGiveUpOnABodyTrickledSlowerThanTheTimeOut() {
+        server = new LocalHttpServer(exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('[');
+                    out.flush();
+                    Thread.sleep(100); // the fault itself: one byte every 100 ms
+                }
+            } catch (InterruptedException | java.io.IOException e) {
+                // the client went away, as it should
+            }
+        });
+
+        CollectorException e = failure(client(server.base(), Duration.ofMillis(500)), "/things");
+
+        // Read to its end, the 100 bytes would be MALFORMED after 10 s: TIMEOUT proves the read was cut short.
+        assertThat(e.kind()).isEqualTo(CollectorErrorKind.TIMEOUT);
+        assertThat(e.getMessage()).contains("GET /things: no answer in time");
     }
 
     @Test
