@@ -5,6 +5,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.FixedDelay;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import java.time.Duration;
@@ -31,14 +32,18 @@ final class ArmConnections {
     static ArmClient open(EndpointConfig endpoint, AzureSettings settings) throws CollectorException {
         String block = endpoint.vendor().key();
         SSLContext tls = TlsContexts.create(settings.caFile(), settings.insecureSkipTlsVerify(), block + ".ca-file");
-        HttpClient transport = new JdkHttpTransport(tls, endpoint.timeout());
+        HttpClient transport = new JdkHttpTransport(tls, endpoint.timeout(), settings.maxResponseBytes(),
+                block + ".max-response-bytes");
         ClientSecretCredentialBuilder credential = new ClientSecretCredentialBuilder()
                 .tenantId(settings.tenantId())
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret().reveal())
                 .authorityHost(settings.authorityHost().toString())
                 .httpClient(transport)
-                .retryPolicy(retries(endpoint));
+                // Token requests are retried by the ARM pipeline's retry policy, which asks for the token
+                // again on each try; retrying inside the credential as well multiplied the tries (3 × 3 plus
+                // MSAL's own) past the poll's deadline, so a 5xx ended as a time-out.
+                .retryPolicy(new RetryPolicy(new FixedDelay(0, Duration.ZERO)));
         if (!settings.publicAuthority()) {
             // MSAL would ask the public cloud whether a custom authority is a known instance.
             credential.disableInstanceDiscovery();

@@ -1,6 +1,7 @@
 package org.sitewatch.collectors.azure;
 
 import com.azure.core.exception.ClientAuthenticationException;
+import com.microsoft.aad.msal4j.MsalClientException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -8,6 +9,8 @@ import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
+import org.sitewatch.collectors.spi.http.HttpFailures;
 import org.sitewatch.events.CollectorErrorKind;
 
 /**
@@ -46,6 +49,18 @@ final class ArmFailures {
                         what + ": the token endpoint refused the service principal: " + firstLine(t.getMessage()),
                         credentialsRemedy(), null);
             }
+            if (tokenStatus(t) == 429) {
+                // MSAL keeps no headers: the token endpoint's Retry-After is lost, the usual back-off applies.
+                return CollectorException.throttled(what + ": the token endpoint answered HTTP 429", null);
+            }
+            if (tokenStatus(t) >= 500) {
+                return CollectorException.retriable(CollectorErrorKind.HTTP_5XX, what + ": the token endpoint answered HTTP "
+                        + tokenStatus(t) + ": " + firstLine(t.getMessage()), null);
+            }
+            if (t instanceof MsalClientException && t.getMessage() != null && t.getMessage().contains("JSON")) {
+                return CollectorException.retriable(CollectorErrorKind.MALFORMED,
+                        what + ": the token endpoint's answer could not be read: " + firstLine(t.getMessage()), null);
+            }
             if (t instanceof ArmCallException arm) {
                 return classify(what, arm);
             }
@@ -53,6 +68,9 @@ final class ArmFailures {
                 return CollectorException.permanent(CollectorErrorKind.TLS, what + ": TLS failed: " + t.getMessage(),
                         "Set " + block + ".ca-file to the PEM of the CA that signed the certificate of "
                                 + block + ".resource-manager-endpoint and .authority-host", null);
+            }
+            if (t instanceof AnswerTooLargeException tooLarge) {
+                return HttpFailures.tooLarge(what, tooLarge);
             }
             if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException) {
                 return CollectorException.retriable(CollectorErrorKind.TIMEOUT, what + ": timed out", null);
@@ -97,7 +115,25 @@ final class ArmFailures {
      * a 5xx there heals by itself, a 4xx needs the settings fixed.
      */
     private static boolean refusedByTokenEndpoint(Throwable t) {
-        return t instanceof MsalServiceException msal && msal.statusCode() >= 400 && msal.statusCode() < 500;
+        int status = tokenStatus(t);
+        return status >= 400 && status < 500 && status != 429;
+    }
+
+    private static final java.util.regex.Pattern MSAL_STATUS = java.util.regex.Pattern.compile("status code: (\\d{3})");
+
+    /**
+     * The HTTP status of a token endpoint's refusal, or -1. MSAL sets it only when the answer was an
+     * OAuth error it could read; otherwise ("Unknown service exception") it is only in the message.
+     */
+    private static int tokenStatus(Throwable t) {
+        if (!(t instanceof MsalServiceException msal)) {
+            return -1;
+        }
+        if (msal.statusCode() != null) {
+            return msal.statusCode();
+        }
+        java.util.regex.Matcher m = MSAL_STATUS.matcher(String.valueOf(msal.getMessage()));
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private String credentialsRemedy() {

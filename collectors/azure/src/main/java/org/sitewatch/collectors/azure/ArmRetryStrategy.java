@@ -6,12 +6,14 @@ import com.azure.core.http.policy.RequestRetryCondition;
 import com.azure.core.http.policy.RetryStrategy;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
 
 /**
  * The SDK's exponential back-off (which waits as long as a 429's {@code Retry-After} asks), except
  * that a throttled answer asking for a longer wait than {@code longestWait} is not retried: the poll
  * has a deadline, and the collector then reports the vault as throttled instead of sleeping past it.
- * A TLS failure (an untrusted certificate) is not retried either: it will not heal by waiting.
+ * A TLS failure (an untrusted certificate) or an answer over the size cap is not retried either:
+ * neither heals by waiting.
  */
 final class ArmRetryStrategy implements RetryStrategy {
 
@@ -36,7 +38,7 @@ final class ArmRetryStrategy implements RetryStrategy {
     @Override
     public boolean shouldRetryCondition(RequestRetryCondition condition) {
         for (Throwable t = condition.getThrowable(); t != null; t = t.getCause()) {
-            if (t instanceof SSLException) {
+            if (t instanceof SSLException || t instanceof AnswerTooLargeException) {
                 return false;
             }
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
 import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Required;
@@ -39,6 +40,8 @@ import org.sitewatch.collectors.spi.settings.Secret;
  * @param vmStateEvery every how many polls VM power state and Resource Health are read again (default 4)
  * @param policyEvery every how many polls a vault's replication policies are read again (default 10);
  *     a policy an item names that is not known yet is read at once
+ * @param maxResponseBytes the largest answer read, token and ARM answers alike (default 32 MiB; an ARM
+ *     page is a few hundred KiB); past it the read stops and the poll fails naming this key
  */
 public record AzureSettings(
         @Required(example = "00000000-0000-0000-0000-000000000000") String tenantId,
@@ -54,7 +57,8 @@ public record AzureSettings(
         Map<String, String> sites,
         Integer maxPages,
         Integer vmStateEvery,
-        Integer policyEvery) {
+        Integer policyEvery,
+        Long maxResponseBytes) {
 
     public static final URI PUBLIC_AUTHORITY_HOST = URI.create("https://login.microsoftonline.com/");
     public static final URI PUBLIC_RESOURCE_MANAGER = URI.create("https://management.azure.com/");
@@ -112,6 +116,10 @@ public record AzureSettings(
         vmStateEvery = vmStateEvery == null ? DEFAULT_VM_STATE_EVERY : vmStateEvery;
         if (vmStateEvery < 1) {
             throw new InvalidSettingException("vm-state-every", "must be at least 1 but was " + vmStateEvery);
+        }
+        maxResponseBytes = maxResponseBytes == null ? BoundedAnswers.DEFAULT_MAX_BYTES : maxResponseBytes;
+        if (maxResponseBytes < 1024) {
+            throw new InvalidSettingException("max-response-bytes", "must be at least 1024 but was " + maxResponseBytes);
         }
         policyEvery = policyEvery == null ? DEFAULT_POLICY_EVERY : policyEvery;
         if (policyEvery < 1) {

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +29,9 @@ import reactor.core.publisher.Mono;
  * TLS context. {@code azure-core-http-jdk-httpclient} would do this, but it does not resolve from
  * the repository this project builds with; this is the small part of it the collector needs.
  *
- * <p>Limits: answers are buffered whole (ARM pages and tokens are small); no proxy support.
+ * <p>Answers are read through {@link BoundedAnswers}: whole within the time-out, and only up to
+ * {@code max-response-bytes}; past it the read stops and the failure ({@link AnswerTooLargeException},
+ * classified by {@link ArmFailures}) names the key. Limits: answers are buffered whole; no proxy support.
  */
 final class JdkHttpTransport implements HttpClient {
 
@@ -36,11 +40,15 @@ final class JdkHttpTransport implements HttpClient {
 
     private final java.net.http.HttpClient client;
     private final Duration timeout;
+    private final long maxResponseBytes;
+    private final String maxResponseKey;
 
-    JdkHttpTransport(SSLContext tls, Duration timeout) {
+    JdkHttpTransport(SSLContext tls, Duration timeout, long maxResponseBytes, String maxResponseKey) {
         this.client = java.net.http.HttpClient.newBuilder().sslContext(tls).connectTimeout(timeout)
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
+        this.maxResponseBytes = maxResponseBytes;
+        this.maxResponseKey = maxResponseKey;
     }
 
     @Override
@@ -69,7 +77,7 @@ final class JdkHttpTransport implements HttpClient {
                 : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toBytes()));
         try {
             java.net.http.HttpResponse<byte[]> answer =
-                    client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                    BoundedAnswers.send(client, builder.build(), maxResponseBytes, maxResponseKey, timeout);
             HttpHeaders headers = new HttpHeaders();
             answer.headers().map().forEach((name, values) -> headers.set(name, values));
             return new BufferedResponse(request, answer.statusCode(), headers, answer.body());

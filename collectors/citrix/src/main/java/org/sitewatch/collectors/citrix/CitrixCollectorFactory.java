@@ -1,6 +1,7 @@
 package org.sitewatch.collectors.citrix;
 
 import java.net.URI;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.sitewatch.collectors.spi.CollectorContext;
 import org.sitewatch.collectors.spi.CollectorException;
@@ -37,9 +38,9 @@ public final class CitrixCollectorFactory implements CollectorFactory {
                 ? cloud(endpoint, settings, tls, context, block)
                 : new NtlmTransport(settings.dataRoot(), settings.domain(), settings.username(),
                         settings.password().reveal(), tls, endpoint.timeout(), settings.maxResponseBytes(),
-                        remedies(block, settings.mode()), context.clock());
+                        block + ".max-response-bytes", remedies(block, settings.mode()), context.clock());
         return new CitrixCollector(endpoint, settings,
-                new MonitorClient(transport, settings.maxThrottleWait(), settings.maxPages(), d -> Thread.sleep(d.toMillis())),
+                new MonitorClient(transport, throttleWait(endpoint, settings), settings.maxPages(), d -> Thread.sleep(d.toMillis())),
                 context.clock());
     }
 
@@ -73,5 +74,15 @@ public final class CitrixCollectorFactory implements CollectorFactory {
                         : "the Delivery Controller running the Monitor Service, e.g. https://ddc01.corp.example (the "
                         + "collector adds " + CitrixSettings.ON_PREM_DATA_PATH + ")"),
                 HttpRemedies.tlsRemedy(block + ".ca-file", ""));
+    }
+
+    /**
+     * The longest Retry-After waited for inside a poll: max-throttle-wait, but never more than half the
+     * poll's deadline, so a throttled poll still ends as throttled (its Retry-After kept for the back-off)
+     * instead of being cut off by the deadline as a time-out.
+     */
+    static Duration throttleWait(EndpointConfig endpoint, CitrixSettings settings) {
+        Duration half = endpoint.effectivePollDeadline().dividedBy(2);
+        return settings.maxThrottleWait().compareTo(half) > 0 ? half : settings.maxThrottleWait();
     }
 }

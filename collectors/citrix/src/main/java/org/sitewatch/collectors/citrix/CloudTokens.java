@@ -16,6 +16,9 @@ import java.time.Instant;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
+import org.sitewatch.collectors.spi.http.HttpFailures;
 import org.sitewatch.collectors.spi.settings.Secret;
 import org.sitewatch.events.CollectorErrorKind;
 
@@ -78,9 +81,11 @@ final class CloudTokens {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
         Instant asked = clock.instant();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = BoundedAnswers.send(http, request, BoundedAnswers.LOGIN_MAX_BYTES, null, timeout);
+        } catch (AnswerTooLargeException e) {
+            throw HttpFailures.tooLarge(what(), e);
         } catch (HttpTimeoutException e) {
             throw CollectorException.retriable(CollectorErrorKind.TIMEOUT, what() + ": no answer in time", e);
         } catch (SSLException e) {
@@ -93,9 +98,10 @@ final class CloudTokens {
             throw CollectorException.retriable(CollectorErrorKind.INTERNAL, what() + " was interrupted", e);
         }
         int status = response.statusCode();
+        String body = new String(response.body(), StandardCharsets.UTF_8);
         if (status == 400 || status == 401 || status == 403) {
             throw CollectorException.permanent(CollectorErrorKind.AUTH, what() + " was refused with HTTP " + status
-                    + error(response.body()), "Check " + block + ".client-id and client-secret: they must be an "
+                    + error(body), "Check " + block + ".client-id and client-secret: they must be an "
                     + "existing, unexpired Citrix Cloud API client of the customer in " + block + ".customer-id", null);
         }
         if (status == 429) {
@@ -111,7 +117,7 @@ final class CloudTokens {
                     "Check " + block + ".token-url: it must be the Citrix Cloud token endpoint, e.g. "
                     + "https://api-eu.cloud.com" + CitrixSettings.TOKEN_PATH, null);
         }
-        accept(response.body(), asked);
+        accept(body, asked);
         return token;
     }
 

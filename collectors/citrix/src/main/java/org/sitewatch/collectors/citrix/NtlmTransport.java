@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
 import org.sitewatch.collectors.spi.http.HttpFailures;
 import org.sitewatch.collectors.spi.http.HttpRemedies;
 import org.sitewatch.collectors.spi.http.ntlm.NtlmMessages;
@@ -56,6 +55,7 @@ final class NtlmTransport implements MonitorTransport {
     private final String password;
     private final Duration timeout;
     private final long maxResponseBytes;
+    private final String maxResponseKey;
     private final HttpRemedies remedies;
     private final HttpFailures failures;
     private final Clock clock;
@@ -63,7 +63,7 @@ final class NtlmTransport implements MonitorTransport {
     private final SecureRandom random = new SecureRandom();
 
     NtlmTransport(URI root, String domain, String user, String password, SSLContext tls, Duration timeout,
-                  long maxResponseBytes, HttpRemedies remedies, Clock clock) {
+                  long maxResponseBytes, String maxResponseKey, HttpRemedies remedies, Clock clock) {
         this.root = root;
         this.rootText = root.toString().replaceAll("/+$", "");
         this.domain = domain;
@@ -71,6 +71,7 @@ final class NtlmTransport implements MonitorTransport {
         this.password = password;
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;
+        this.maxResponseKey = maxResponseKey;
         this.remedies = remedies;
         this.failures = new HttpFailures(remedies, clock);
         this.clock = clock;
@@ -126,16 +127,10 @@ final class NtlmTransport implements MonitorTransport {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
-                if (body.length > maxResponseBytes) {
-                    throw CollectorException.retriable(CollectorErrorKind.MALFORMED, "GET " + path + " answered more than "
-                            + maxResponseBytes + " bytes (max-response-bytes)", null);
-                }
-                in.transferTo(OutputStream.nullOutputStream()); // drained, so the logged-in connection is kept
-                return new Answer(response.statusCode(), response.headers(), body);
-            }
+            // Read whole (or cancelled at the cap, which ends the connection and its NTLM login with it).
+            HttpResponse<byte[]> response = BoundedAnswers.send(http, request.build(), maxResponseBytes,
+                    maxResponseKey, timeout);
+            return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw failures.forIo(path, e);
         } catch (InterruptedException e) {

@@ -67,8 +67,9 @@ final class KubeClients {
         return context == null ? Config.fromKubeconfig(kubeconfig) : Config.fromKubeconfig(context, kubeconfig, null);
     }
 
-    static KubernetesClient client(Config config) {
-        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+    static KubernetesClient client(Config config, AnswerCapInterceptor cap) {
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory())
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(AnswerCapInterceptor.NAME, cap)).build();
     }
 
     private static String contextHint(KubevirtSettings settings) {

@@ -92,7 +92,8 @@ final class KubevirtCollector implements PushSource {
         String credentials = settings.inCluster() ? "the service account" : settings.kubeconfig().origin();
         KubevirtFailures failures = new KubevirtFailures(config.getMasterUrl().replaceAll("/+$", ""), credentials,
                 endpoint.vendor().key());
-        Subscription s = new Subscription(sink, failures, KubeClients.client(config));
+        Subscription s = new Subscription(sink, failures, KubeClients.client(config,
+                new AnswerCapInterceptor(settings.maxResponseBytes(), endpoint.vendor().key() + ".max-response-bytes")));
         subscription = s;
         try {
             s.start();

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
+import org.sitewatch.collectors.spi.http.HttpFailures;
 import org.sitewatch.events.CollectorErrorKind;
 
 /**
@@ -49,6 +51,10 @@ final class KubevirtFailures {
         KubernetesClientException api = find(t, KubernetesClientException.class);
         int code = api == null ? 0 : api.getCode();
         String where = apiServer + path;
+        AnswerTooLargeException tooLarge = find(t, AnswerTooLargeException.class);
+        if (tooLarge != null) {
+            return HttpFailures.tooLarge("reading " + where, tooLarge);
+        }
         if (code == 401) {
             return CollectorException.permanent(CollectorErrorKind.AUTH, "the API server " + apiServer
                     + " rejected the credentials from " + credentials + " (401)", "Renew the token or client "
@@ -93,12 +99,38 @@ final class KubevirtFailures {
                 || find(t, TimeoutException.class) != null) {
             return CollectorException.retriable(CollectorErrorKind.TIMEOUT, "reading " + where + " timed out", failure);
         }
+        if (unparseable(t)) {
+            return CollectorException.retriable(CollectorErrorKind.MALFORMED, "the API server's answer to " + where
+                    + " could not be read: " + rootMessage(t), failure);
+        }
         if (find(t, IOException.class) != null) {
             return CollectorException.retriable(CollectorErrorKind.CONNECT, "reading " + where + " failed: " + rootMessage(t),
                     failure);
         }
         return CollectorException.retriable(CollectorErrorKind.INTERNAL, "watching " + where + " failed: " + rootMessage(t),
                 failure);
+    }
+
+    /**
+     * Whether the answer could not be parsed: fabric8 reads JSON with Jackson and falls back to YAML
+     * (SnakeYAML) for what is not JSON, so either parser's error anywhere in the chain means a
+     * malformed answer, not a bug of the collector.
+     */
+    private static boolean unparseable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            // By name: the plug-in may use fabric8 only, not the parsers fabric8 brings along.
+            String type = c.getClass().getName();
+            if (type.startsWith("com.fasterxml.jackson.") || type.contains("snakeyaml")) {
+                return true;
+            }
+            // fabric8 re-throws some parse errors as its own exception with the parser's text only.
+            String m = c.getMessage();
+            if (m != null && (m.startsWith("Cannot deserialize") || m.startsWith("while parsing")
+                    || m.startsWith("Unexpected character") || m.startsWith("Unrecognized token"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the API server answered 403: the account lacks a right. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
 import org.sitewatch.collectors.spi.settings.InvalidSettingException;
 import org.sitewatch.collectors.spi.settings.Redactor;
 import org.sitewatch.collectors.spi.settings.Secret;
@@ -22,6 +23,9 @@ import org.sitewatch.collectors.spi.settings.Secret;
  *     null for the endpoint's id
  * @param resyncPeriod how often a full snapshot is rebuilt from the watch caches and published,
  *     on top of the one after every (re-)list (default 10 minutes)
+ * @param maxResponseBytes the largest answer read, one list page or one other request (default 32 MiB);
+ *     past it the read stops and the subscription fails naming this key. A watch is a stream without
+ *     end, so it is not capped as a whole (fabric8 reads it one event at a time)
  */
 public record KubevirtSettings(
         Secret kubeconfig,
@@ -29,7 +33,8 @@ public record KubevirtSettings(
         String context,
         List<String> namespaces,
         String clusterName,
-        Duration resyncPeriod) {
+        Duration resyncPeriod,
+        Long maxResponseBytes) {
 
     static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofMinutes(10);
     /** A Kubernetes namespace name (RFC 1123 label). */
@@ -59,6 +64,10 @@ public record KubevirtSettings(
         }
         if (clusterName != null && clusterName.isBlank()) {
             throw new InvalidSettingException("cluster-name", "must not be blank (leave it out for the endpoint's id)");
+        }
+        maxResponseBytes = maxResponseBytes == null ? BoundedAnswers.DEFAULT_MAX_BYTES : maxResponseBytes;
+        if (maxResponseBytes < 1024) {
+            throw new InvalidSettingException("max-response-bytes", "must be at least 1024 but was " + maxResponseBytes);
         }
         resyncPeriod = resyncPeriod == null ? DEFAULT_RESYNC_PERIOD : resyncPeriod;
         if (resyncPeriod.compareTo(Duration.ofSeconds(1)) < 0) {

@@ -12,10 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
+import org.sitewatch.collectors.spi.http.HttpFailures;
+import org.sitewatch.collectors.spi.http.HttpRemedies;
 import org.sitewatch.collectors.spi.settings.UserPassword;
 import org.sitewatch.events.CollectorErrorKind;
 
@@ -58,22 +63,29 @@ final class OvirtSso {
         HttpRequest request = HttpRequest.newBuilder(tokenUri).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = BoundedAnswers.send(http, request, BoundedAnswers.LOGIN_MAX_BYTES, null, timeout);
+        } catch (AnswerTooLargeException e) {
+            throw HttpFailures.tooLarge(what(), e);
         } catch (IOException e) {
             throw forIo(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CollectorException.retriable(CollectorErrorKind.INTERNAL, what() + " was interrupted", e);
         }
-        JsonNode answer = parse(response.body());
+        JsonNode answer = parse(new String(response.body(), StandardCharsets.UTF_8));
         int status = response.statusCode();
         if (status == 400 || status == 401 || status == 403) {
             throw CollectorException.permanent(CollectorErrorKind.AUTH, what() + " refused the login of "
                     + login.username() + " with HTTP " + status + errorText(answer),
                     "Check " + block + ".login: username as user@domain (e.g. admin@internal) and its password ("
                             + login.password().origin() + ")", null);
+        }
+        if (status == 429) {
+            throw CollectorException.throttled(what() + " answered HTTP 429" + errorText(answer), new HttpFailures(
+                    HttpRemedies.generic(block, "ca-file"), Clock.systemUTC())
+                    .retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
         }
         if (status >= 500) {
             throw CollectorException.retriable(CollectorErrorKind.HTTP_5XX, what() + " answered HTTP " + status

@@ -1,8 +1,6 @@
 package org.sitewatch.collectors.hyperv.wsman;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -20,6 +18,10 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.security.auth.Subject;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
+import org.sitewatch.collectors.spi.http.HttpFailures;
+import org.sitewatch.collectors.spi.http.HttpRemedies;
 import org.sitewatch.collectors.spi.http.ntlm.NtlmMessages;
 import org.sitewatch.events.CollectorErrorKind;
 
@@ -188,18 +190,11 @@ final class WsmanTransport {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = response.body()) {
-                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, target.maxEnvelopeBytes() + 1));
-                if (body.length > target.maxEnvelopeBytes()) {
-                    throw CollectorException.retriable(CollectorErrorKind.MALFORMED, "WinRM " + operation
-                            + ": the answer is larger than " + target.maxEnvelopeBytes() + " bytes ("
-                            + target.settingsBlock() + ".max-envelope-bytes)", null);
-                }
-                in.transferTo(OutputStream.nullOutputStream()); // drain, so the connection can be reused
-            }
-            return new Answer(response.statusCode(), response.headers(), body);
+            HttpResponse<byte[]> response = BoundedAnswers.send(http, request.build(), target.maxEnvelopeBytes(),
+                    target.settingsBlock() + ".max-envelope-bytes", timeout);
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (AnswerTooLargeException e) {
+            throw HttpFailures.tooLarge("WinRM " + operation, e);
         } catch (IOException e) {
             throw ioFailure(operation, e);
         } catch (InterruptedException e) {
@@ -220,6 +215,12 @@ final class WsmanTransport {
         if (status == 401 || status == 403) {
             throw authFailure(operation, "the listener answered HTTP " + status + " to "
                     + (target.auth() instanceof WsmanAuth.Basic basic ? "Basic login " + basic.user() : "the login"));
+        }
+        if (status == 429) {
+            // WinRM itself does not throttle, but a proxy in front of the listener may.
+            throw CollectorException.throttled("WinRM " + operation + ": HTTP 429", new HttpFailures(
+                    HttpRemedies.generic(target.settingsBlock(), "ca-file"), clock)
+                    .retryAfter(answer.headers().firstValue("Retry-After").orElse(null)));
         }
         if (status >= 500) {
             throw CollectorException.retriable(CollectorErrorKind.HTTP_5XX, "WinRM " + operation + ": HTTP " + status,

@@ -195,8 +195,10 @@ class WsmanClientTest {
         assertThatThrownBy(() -> new WsmanClient(target).runPowerShell(SCRIPT, DEADLINE))
                 .isInstanceOfSatisfying(CollectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(CollectorErrorKind.MALFORMED);
-                    assertThat(e.getMessage()).contains("larger than 2048 bytes")
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(e.getMessage()).contains("over the limit of 2048 bytes")
                             .contains("sitewatch.collectors.endpoints[0].hyperv.max-envelope-bytes");
+                    assertThat(e.remedy()).contains("Raise sitewatch.collectors.endpoints[0].hyperv.max-envelope-bytes");
                 });
     }
 

@@ -3,7 +3,6 @@ package org.sitewatch.collectors.vmware.replication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +21,9 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
+import org.sitewatch.collectors.spi.http.HttpFailures;
 import org.sitewatch.collectors.spi.http.HttpRemedies;
 import org.sitewatch.collectors.spi.http.JsonHttpClient;
 import org.sitewatch.collectors.spi.http.NotAvailableException;
@@ -44,7 +46,6 @@ final class DrSession {
     static final String SESSION_HEADER = "x-dr-session";
     static final int PAGE_SIZE = 100;
     private static final int MAX_PAGES = 1000;
-    private static final int MAX_LOGIN_ANSWER = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -166,13 +167,13 @@ final class DrSession {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         String what = "POST /session as " + login.username();
-        HttpResponse<InputStream> response;
+        HttpResponse<byte[]> response;
         String body;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = new String(in.readNBytes(MAX_LOGIN_ANSWER), StandardCharsets.UTF_8);
-            }
+            response = BoundedAnswers.send(http, request, BoundedAnswers.LOGIN_MAX_BYTES, null, timeout);
+            body = new String(response.body(), StandardCharsets.UTF_8);
+        } catch (AnswerTooLargeException e) {
+            throw HttpFailures.tooLarge(what, e);
         } catch (IOException e) {
             throw ioFailure(what, e);
         } catch (InterruptedException e) {
@@ -189,6 +190,8 @@ final class DrSession {
                     + " without a session_id", null);
         }
         JsonHttpClient.Builder client = JsonHttpClient.builder(base).timeout(timeout).header(SESSION_HEADER, id)
+                // Pages of PAGE_SIZE items: far below the default cap, which is therefore not a setting here.
+                .maxResponseBytes(JsonHttpClient.DEFAULT_MAX_RESPONSE_BYTES, null)
                 .remedies(remedies);
         if (tls != null) {
             client.sslContext(tls);

@@ -1,19 +1,24 @@
 package org.sitewatch.collectors.vmware.vim25;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.xml.stream.XMLStreamException;
 import org.sitewatch.collectors.spi.CollectorException;
+import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
+import org.sitewatch.collectors.spi.http.BoundedAnswers;
+import org.sitewatch.collectors.spi.http.HttpFailures;
+import org.sitewatch.collectors.spi.http.HttpRemedies;
 import org.sitewatch.events.CollectorErrorKind;
 
 /**
@@ -25,6 +30,10 @@ import org.sitewatch.events.CollectorErrorKind;
  * larger than the cap, retriable MALFORMED. Messages name the method, never a header or a body.
  */
 final class SoapTransport {
+
+    /** Reads a proxy's {@code Retry-After} (seconds or an HTTP date); only its clock is used. */
+    private static final HttpFailures THROTTLE =
+            new HttpFailures(HttpRemedies.generic("the vSphere endpoint's settings", "ca-file"), Clock.systemUTC());
 
     static final String SESSION_COOKIE = "vmware_soap_session";
 
@@ -59,13 +68,12 @@ final class SoapTransport {
         if (cookie != null) {
             post.header("Cookie", cookie);
         }
-        HttpResponse<InputStream> response;
-        byte[] body;
+        HttpResponse<byte[]> response;
+        Duration wait = timeout.plus(request.serverWait());
         try {
-            response = http.send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
-            }
+            response = BoundedAnswers.send(http, post.build(), maxResponseBytes, settingsBlock + ".max-response-bytes", wait);
+        } catch (AnswerTooLargeException e) {
+            throw HttpFailures.tooLarge(request.method(), e);
         } catch (IOException e) {
             throw ioFailure(request.method(), e);
         } catch (InterruptedException e) {
@@ -73,14 +81,15 @@ final class SoapTransport {
             throw CollectorException.retriable(CollectorErrorKind.TIMEOUT, request.method() + ": interrupted", e);
         }
         keepSessionCookie(response);
-        if (body.length > maxResponseBytes) {
-            throw CollectorException.retriable(CollectorErrorKind.MALFORMED, request.method() + ": the answer is larger than "
-                    + maxResponseBytes + " bytes (" + settingsBlock + ".max-response-bytes)", null);
-        }
-        return read(request.method(), response.statusCode(), body);
+        return read(request.method(), response.statusCode(), response.body(), response.headers());
     }
 
-    private DataObject read(String method, int status, byte[] body) throws CollectorException {
+    private DataObject read(String method, int status, byte[] body, HttpHeaders headers) throws CollectorException {
+        if (status == 429) {
+            // vCenter itself does not throttle, but a proxy or load balancer in front of it may.
+            throw CollectorException.throttled(method + " answered HTTP 429", THROTTLE.retryAfter(
+                    headers.firstValue("Retry-After").orElse(null)));
+        }
         if (status == 401 || status == 403) {
             throw CollectorException.permanent(CollectorErrorKind.AUTH, method + " was refused with HTTP " + status,
                     "Check " + settingsBlock + ".login", null);
