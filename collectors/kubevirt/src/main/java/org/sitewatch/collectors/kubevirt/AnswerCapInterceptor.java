@@ -9,8 +9,8 @@ import org.sitewatch.collectors.spi.http.AnswerTooLargeException;
 
 /**
  * The size cap of the SPI's HTTP clients for fabric8, which reads answers with its own client: a
- * body consumer that counts what arrives and, past {@code max-response-bytes}, cancels the body and
- * fails with {@link AnswerTooLargeException} (classified by {@link KubevirtFailures} as the other
+ * body consumer that counts what arrives and, past {@code max-response-bytes}, stops the body by
+ * failing with {@link AnswerTooLargeException} (classified by {@link KubevirtFailures} as the other
  * collectors' over-cap answers are). A watch ({@code watch=true}) is a stream without end, read one
  * event at a time by fabric8, so it is not capped as a whole; every list page and other request is.
  */
@@ -49,7 +49,8 @@ final class AnswerCapInterceptor implements Interceptor {
                 received += b.remaining();
             }
             if (received > maxBytes) {
-                body.cancel();
+                // Thrown, not body.cancel(): fabric8 then ends the exchange with this failure (a cancel would
+                // surface as a bare CancellationException and lose what happened).
                 throw new AnswerTooLargeException(received, false, maxBytes, limitKey);
             }
             delegate.consume(buffers, body);
