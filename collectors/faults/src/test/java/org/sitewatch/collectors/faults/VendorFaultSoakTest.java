@@ -79,9 +79,10 @@ class VendorFaultSoakTest {
             int threadsAfter = liveThreadsAfterGc();
             long heapAfter = usedHeapAfterGc();
 
-            System.out.printf("VendorFaultSoakTest: %d faulty polls (%d requests served); live threads %d -> %d; "
-                    + "used heap after GC %.1f MiB -> %.1f MiB%n", polls, mixed.requests() + wrongCertificate.requests(),
-                    threadsBefore, threadsAfter, heapBefore / 1048576.0, heapAfter / 1048576.0);
+            // One println of a finished line: printf writes in pieces, which the collectors' log lines cut apart.
+            System.out.println(String.format("VendorFaultSoakTest: %d faulty polls (%d requests served); live threads "
+                    + "%d -> %d; used heap after GC %.1f MiB -> %.1f MiB", polls, mixed.requests() + wrongCertificate.requests(),
+                    threadsBefore, threadsAfter, heapBefore / 1048576.0, heapAfter / 1048576.0));
             assertThat(threadsAfter).isLessThanOrEqualTo(threadsBefore + THREAD_TOLERANCE);
             assertThat(heapAfter).isLessThanOrEqualTo(heapBefore + HEAP_TOLERANCE_BYTES);
             assertThat(errorsOfKind(registry, CollectorErrorKind.INTERNAL)).as("polls that ended unclassified").isZero();
@@ -98,8 +99,8 @@ class VendorFaultSoakTest {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> liveThreadsAfterGc() <= threadsBeforeStart + THREAD_TOLERANCE);
         } finally {
-            System.out.printf("VendorFaultSoakTest: live threads before any runner started %d, after all stopped %d%s%n",
-                    threadsBeforeStart, liveThreadsAfterGc(), newThreads(namesBeforeStart));
+            System.out.println(String.format("VendorFaultSoakTest: live threads before any runner started %d, after all "
+                    + "stopped %d%s", threadsBeforeStart, liveThreadsAfterGc(), newThreads(namesBeforeStart)));
         }
     }
 
