@@ -151,7 +151,7 @@ final class FaultServer implements AutoCloseable {
             case HTTP_401 -> full(out, "401 Unauthorized", "", json("injected: credentials rejected"));
             case HTTP_403 -> full(out, "403 Forbidden", "", json("injected: access refused"));
             case HTTP_429 -> full(out, "429 Too Many Requests", "Retry-After: " + VendorFault.RETRY_AFTER_SECONDS + "\r\n",
-                    json("injected: too many requests"));
+                    throttled());
             case MALFORMED -> full(out, "200 OK", "", MALFORMED);
             case TRUNCATED -> {
                 head(out, "200 OK", "Content-Type: application/json\r\nContent-Length: 4096\r\n");
@@ -171,6 +171,13 @@ final class FaultServer implements AutoCloseable {
             }
             default -> throw new IllegalStateException(fault + " is not played by answering");
         }
+    }
+
+    /** A 429 body every vendor reads its message from, shaped as a Kubernetes Status (which carries the wait too). */
+    private static byte[] throttled() {
+        return ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":429,"
+                + "\"reason\":\"TooManyRequests\",\"message\":\"injected: too many requests\","
+                + "\"details\":{\"retryAfterSeconds\":" + VendorFault.RETRY_AFTER_SECONDS + "}}").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] json(String message) {

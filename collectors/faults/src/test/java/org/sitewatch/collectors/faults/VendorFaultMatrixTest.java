@@ -160,8 +160,8 @@ class VendorFaultMatrixTest {
         if (expected.permanent()) {
             return RETRY.permanentRetryInterval().toSeconds();
         }
-        if (fault == VendorFault.HTTP_429 && platform != Platform.KUBEVIRT && platform != Platform.AZURE) {
-            // fabric8's exception and MSAL's (Azure's first call is the token request) carry no Retry-After (docs: limits)
+        if (fault == VendorFault.HTTP_429 && platform != Platform.AZURE) {
+            // MSAL's exception (Azure's first call is the token request) carries no Retry-After (docs: limits)
             return VendorFault.RETRY_AFTER_SECONDS;
         }
         return POLL_INTERVAL.multipliedBy(1L << (failuresInARow - 1)).toSeconds();

@@ -1,5 +1,6 @@
 package org.sitewatch.collectors.kubevirt;
 
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -10,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -74,7 +76,8 @@ final class KubevirtFailures {
                     + " at a cluster that runs it", failure);
         }
         if (code == 429) {
-            return CollectorException.throttled("the API server " + apiServer + " throttled reading " + path + " (429)", null);
+            return CollectorException.throttled("the API server " + apiServer + " throttled reading " + path + " (429)",
+                    retryAfter(api));
         }
         if (code >= 500) {
             return CollectorException.retriable(CollectorErrorKind.HTTP_5XX, where + " answered " + code + statusMessage(api),
@@ -131,6 +134,16 @@ final class KubevirtFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The wait a 429 asked for: the API server's Status carries it as {@code details.retryAfterSeconds}
+     * (with the same value as its Retry-After header, which fabric8's exception does not keep); null when absent.
+     */
+    private static Duration retryAfter(KubernetesClientException api) {
+        Status status = api.getStatus();
+        Integer seconds = status == null || status.getDetails() == null ? null : status.getDetails().getRetryAfterSeconds();
+        return seconds == null || seconds < 0 ? null : Duration.ofSeconds(seconds);
     }
 
     /** Whether the API server answered 403: the account lacks a right. */
