@@ -77,6 +77,10 @@ public final class CloudEventSerde implements Serde<SitewatchEvent> {
             throw new InvalidEventException(InvalidEventException.Reason.MALFORMED_DATA,
                     type.typeName() + " data is not valid JSON for its type: " + e.getMessage(), e);
         }
+        if (data == null) { // the JSON text "null": valid JSON, but no data
+            throw new InvalidEventException(InvalidEventException.Reason.NO_DATA,
+                    type.typeName() + " event " + id + " carries the JSON null as its data");
+        }
         EventValidator.check(data);
         String expectedSubject = type.subjectOf(data);
         if (!expectedSubject.equals(subject)) {

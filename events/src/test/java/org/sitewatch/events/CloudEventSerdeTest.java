@@ -64,6 +64,12 @@ class CloudEventSerdeTest {
         assertReason(headersOf(SampleEvents.VM), "{\"site\":".getBytes(), InvalidEventException.Reason.MALFORMED_DATA);
     }
 
+    /** Found by CloudEventDeserializerFuzzTest (streams): the JSON null read as no data object and threw a NullPointerException. */
+    @Test
+    void shouldRejectTheJsonNullAsData() {
+        assertReason(headersOf(SampleEvents.VM), "null".getBytes(), InvalidEventException.Reason.NO_DATA);
+    }
+
     @Test
     void shouldRejectDataMissingRequiredFieldsNamingEachOne() {
         byte[] data = "{\"platform\":\"proxmox\",\"vmId\":\"100\"}".getBytes();
