@@ -88,10 +88,16 @@ final class PveJson {
         }
     }
 
-    /** An epoch-seconds field where 0 means "never": null for 0 or missing. */
+    /** An epoch-seconds field where 0 means "never": null for 0 or missing; past {@link Instant#MAX} a bad record. */
     static Instant epochSeconds(JsonNode node, String field) {
         Long s = number(node, field);
-        return s == null || s <= 0 ? null : Instant.ofEpochSecond(s);
+        if (s == null || s <= 0) {
+            return null;
+        }
+        if (s > Instant.MAX.getEpochSecond()) {
+            throw new BadRecordException("field '" + field + "' is no time: " + s + " seconds");
+        }
+        return Instant.ofEpochSecond(s);
     }
 
     static Integer integer(JsonNode node, String field) {

@@ -75,6 +75,20 @@ class ProxmoxReplicationMapperTest {
         assertThat(r.lagSeconds()).isEqualTo(90L);
     }
 
+    /** Found by ProxmoxMapperFuzzTest: a last_sync past Instant.MAX threw a DateTimeException out of the poll. */
+    @Test
+    void shouldSkipAJobWhoseLastSyncIsNoTime() throws CollectorException {
+        List<JsonNode> jobs = PveJson.list(ProxmoxFixtures.envelope("{\"data\":[{\"id\":\"100-0\",\"guest\":100}]}"), "jobs");
+        Snapshot.Builder out = Snapshot.builder(NOW);
+
+        mapper.map(jobs, Map.of("pve1", PveJson.list(ProxmoxFixtures.envelope("{\"data\":[{\"id\":\"100-0\","
+                + "\"last_sync\":9223372036854775807}]}"), "s")), Map.of(), NOW, out);
+
+        Snapshot snapshot = out.build();
+        assertThat(snapshot.states()).isEmpty();
+        assertThat(snapshot.skipped()).singleElement().asString().contains("last_sync");
+    }
+
     @Test
     void shouldAcceptMissingOptionalFieldsTakingTheSourceFromTheNodeAndTheVmFromTheId() {
         ReplicationStatus r = mapper.withStatus(object("{'id':'205-1'}"), object("{'id':'205-1'}"), "pve4", Map.of(), NOW);
