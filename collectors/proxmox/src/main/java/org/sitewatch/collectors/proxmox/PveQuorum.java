@@ -27,6 +27,12 @@ import java.util.Map;
  */
 record PveQuorum(Map<String, Integer> nodeVotes, int qdeviceVotes, boolean qdeviceConnected) {
 
+    /**
+     * More votes than any real node has; a larger count is a bad answer (read as the default one
+     * vote), and would overflow the sums of {@link #failoverCapacity}.
+     */
+    static final long MAX_NODE_VOTES = 65_535;
+
     static final PveQuorum ONE_VOTE_PER_NODE = new PveQuorum(Map.of(), 0, false);
 
     /**
@@ -40,7 +46,7 @@ record PveQuorum(Map<String, Integer> nodeVotes, int qdeviceVotes, boolean qdevi
             for (JsonNode n : configNodes) {
                 String name = PveJson.text(n, n.has("name") ? "name" : "node");
                 Long v = safeNumber(n, "quorum_votes");
-                if (name != null && v != null && v >= 0) {
+                if (name != null && v != null && v >= 0 && v <= MAX_NODE_VOTES) {
                     votes.put(name, Math.toIntExact(v));
                 }
             }

@@ -45,6 +45,16 @@ class ProxmoxQuorumTest {
                 data("qdevice-disconnected.json")).failoverCapacity()).isZero();
     }
 
+    /** Found by ProxmoxMapperFuzzTest: a vote count past Integer.MAX_VALUE threw an ArithmeticException out of the poll. */
+    @Test
+    void shouldReadAVoteCountNoIntCanHoldAsTheDefaultVote() {
+        PveQuorum quorum = PveQuorum.read(ProxmoxFixtures.object("[{'name':'s1','quorum_votes':'1'},"
+                + "{'name':'s2','quorum_votes':2147483648}]"), null, 2);
+
+        assertThat(quorum.votesOf("s1")).isEqualTo(1);
+        assertThat(quorum.votesOf("s2")).isEqualTo(1);
+    }
+
     @Test
     void shouldGiveTwoNodesWithoutAQDeviceNoCapacity() throws Exception {
         assertThat(cluster("cluster-status-two-nodes.json", data("config-nodes-two.json"), data("qdevice-none.json"))
