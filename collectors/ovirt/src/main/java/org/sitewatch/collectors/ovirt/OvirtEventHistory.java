@@ -98,7 +98,7 @@ final class OvirtEventHistory implements EventHistory {
     }
 
     /** An event's index (its id on engines that send no index); an event with neither is MALFORMED. */
-    private static long index(JsonNode event) throws CollectorException {
+    static long index(JsonNode event) throws CollectorException {
         try {
             Long index = OvirtJson.number(event, "index");
             Long id = index != null ? index : OvirtJson.number(event, "id");
