@@ -74,7 +74,10 @@ final class OracleVmClient {
      * @throws CollectorException classified; MALFORMED when the answer is not an array
      */
     JsonNode list(String path) throws CollectorException {
-        JsonNode answer = get(path);
+        return requireList(path, get(path));
+    }
+
+    static JsonNode requireList(String path, JsonNode answer) throws CollectorException {
         if (!answer.isArray()) {
             throw CollectorException.retriable(CollectorErrorKind.MALFORMED, "GET " + path + " answered a JSON "
                     + answer.getNodeType().name().toLowerCase(java.util.Locale.ROOT)

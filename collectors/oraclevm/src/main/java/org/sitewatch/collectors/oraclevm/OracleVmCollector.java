@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class OracleVmCollector implements PollingSource {
 
     private static final Logger log = LoggerFactory.getLogger(OracleVmCollector.class);
-    private static final String POOLS = "/ServerPool";
+    static final String POOLS = "/ServerPool";
 
     private final EndpointConfig endpoint;
     private final OracleVmClient client;
@@ -54,7 +54,11 @@ final class OracleVmCollector implements PollingSource {
         JsonNode vms = client.list("/Vm");
         JsonNode servers = client.list("/Server");
         Snapshot.Builder out = Snapshot.builder(now);
-        JsonNode pools = pools(out);
+        return map(now, vms, servers, pools(out), out);
+    }
+
+    /** Maps one poll's lists into {@code out}; {@code pools} is null when they could not be read. */
+    Snapshot map(Instant now, JsonNode vms, JsonNode servers, JsonNode pools, Snapshot.Builder out) {
         OvmInventory inventory = new OvmInventory(
                 OracleVmMapper.parseAll(vms, "Vm", OvmVm::parse, EventType.VM_STATE, out),
                 OracleVmMapper.parseAll(servers, "Server", OvmServer::parse, EventType.HA_HOST, out),
