@@ -44,7 +44,7 @@ import org.sitewatch.simulator.Simulator;
 class CitrixSimulatorTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
-    private static final String ESTATE = """
+    static final String ESTATE = """
             clusters:
               - name: ctx-ams
                 platform: citrix
