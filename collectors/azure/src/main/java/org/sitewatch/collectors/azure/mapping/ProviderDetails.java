@@ -71,9 +71,16 @@ public record ProviderDetails(String instanceType, Direction direction, Duration
         }
     }
 
+    /** 100 years: a larger RPO is a bad record. */
+    static final long MAX_RPO_SECONDS = 100L * 365 * 24 * 3600;
+
     private static ProviderDetails measured(JsonNode d, String type, Direction direction, String rpoField,
                                             String recoveryPointField, String protectedVm, String recoveryVmField) {
         Long seconds = Json.number(d, rpoField);
+        if (seconds != null && seconds > MAX_RPO_SECONDS) {
+            // no replication is that far behind; it would also overflow the recovery point and the lag
+            throw new UnusableItemException(rpoField + " " + seconds + " is no RPO (over 100 years)");
+        }
         Duration rpo = seconds == null || seconds < 0 ? null : Duration.ofSeconds(seconds);
         Instant measuredAt = AsrTimes.parse(d, "lastRpoCalculatedTime");
         Instant recoveryPoint = recoveryPointField == null ? null : AsrTimes.parse(d, recoveryPointField);

@@ -39,6 +39,14 @@ class ProviderDetailsTest {
                 .isEqualTo("/subscriptions/s/resourcegroups/rg-recovery/providers/microsoft.compute/virtualmachines/vm-app01-asr");
     }
 
+    /** Found by AzureMapperFuzzTest: an rpoInSeconds of Long.MAX_VALUE threw a DateTimeException, failing the vault. */
+    @Test
+    void shouldRefuseAnRpoNoReplicationCanHaveAsAnUnusableItem() {
+        assertThatThrownBy(() -> read("{\"instanceType\":\"InMageAzureV2\",\"rpoInSeconds\":9223372036854775807,"
+                + "\"lastRpoCalculatedTime\":\"2025-01-01T09:05:00Z\"}"))
+                .isInstanceOf(UnusableItemException.class).hasMessageContaining("rpoInSeconds");
+    }
+
     @Test
     void shouldReadHyperVReplicaAzurePreferringTheRecoveryPointReceived() throws Exception {
         ProviderDetails d = read("{\"instanceType\":\"HyperVReplicaAzure\",\"rpoInSeconds\":600,"
