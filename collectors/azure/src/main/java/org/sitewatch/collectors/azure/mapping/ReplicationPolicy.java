@@ -27,6 +27,8 @@ import java.util.Locale;
 public record ReplicationPolicy(String id, String name, String instanceType, Duration recoveryPointThreshold) {
 
     static final String THRESHOLD_FIELD = "recoveryPointThresholdInMinutes";
+    /** 100 years: a larger threshold is a bad record (and overflows a Duration's seconds). */
+    static final long MAX_THRESHOLD_MINUTES = 100L * 365 * 24 * 60;
 
     /**
      * @throws UnusableItemException when the policy has no id, or its threshold is not a positive
@@ -50,9 +52,9 @@ public record ReplicationPolicy(String id, String name, String instanceType, Dur
                 throw new UnusableItemException("replication policy " + (name == null ? rawId : name) + ": "
                         + e.getMessage());
             }
-            if (minutes != null && minutes <= 0) {
+            if (minutes != null && (minutes <= 0 || minutes > MAX_THRESHOLD_MINUTES)) {
                 throw new UnusableItemException("replication policy " + (name == null ? rawId : name) + ": "
-                        + THRESHOLD_FIELD + " must be positive but was " + minutes);
+                        + THRESHOLD_FIELD + " must be positive (and at most 100 years) but was " + minutes);
             }
             threshold = minutes == null ? null : Duration.ofMinutes(minutes);
         }

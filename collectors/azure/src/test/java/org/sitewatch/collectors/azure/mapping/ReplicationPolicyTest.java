@@ -83,7 +83,11 @@ class ReplicationPolicyTest {
                 .hasMessageContaining("an hour");
         assertThatThrownBy(() -> ReplicationPolicy.of(policy("zero",
                 "{\"instanceType\":\"A2A\",\"recoveryPointThresholdInMinutes\":0}")))
-                .isInstanceOf(UnusableItemException.class).hasMessageContaining("must be positive but was 0");
+                .isInstanceOf(UnusableItemException.class).hasMessageContaining("must be positive (and at most 100 years) but was 0");
+        // found by AzureMapperFuzzTest: Long.MAX_VALUE minutes threw an ArithmeticException, failing the vault
+        assertThatThrownBy(() -> ReplicationPolicy.of(policy("huge",
+                "{\"instanceType\":\"A2A\",\"recoveryPointThresholdInMinutes\":9223372036854775807}")))
+                .isInstanceOf(UnusableItemException.class).hasMessageContaining("at most 100 years");
         assertThatThrownBy(() -> ReplicationPolicy.of(JSON.readTree("{\"name\":\"x\"}")))
                 .isInstanceOf(UnusableItemException.class).hasMessageContaining("no id");
     }
