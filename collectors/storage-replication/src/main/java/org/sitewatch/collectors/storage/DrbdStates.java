@@ -75,7 +75,7 @@ final class DrbdStates {
     }
 
     static boolean resyncing(String replicationWord) {
-        return RESYNCING.contains(replicationWord);
+        return replicationWord != null && RESYNCING.contains(replicationWord); // Set.of rejects contains(null)
     }
 
     /**

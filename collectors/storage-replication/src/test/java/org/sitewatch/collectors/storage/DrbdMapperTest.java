@@ -68,6 +68,19 @@ class DrbdMapperTest {
         assertThat(byName(s).get("vmdisk-101").vendorState()).contains("volume:0", "volume:1");
     }
 
+    /** Found by StorageReplicationFuzzTest: a connected peer without peer devices threw a NullPointerException. */
+    @Test
+    void shouldReportAConnectedPeerWithoutPeerDevicesAsUnknown() {
+        Snapshot.Builder out = Snapshot.builder(T0);
+        mapper.map(DrbdStatusParser.parse("{\"name\":\"vmdisk-200\",\"role\":\"Primary\",\"devices\":[{\"volume\":0,"
+                + "\"disk-state\":\"UpToDate\"}],\"connections\":[{\"name\":\"kvm-b1\",\"connection-state\":\"Connected\","
+                + "\"peer-role\":\"Secondary\",\"peer_devices\":null}]}"), T0, out);
+
+        ReplicationStatus r = byName(out.build()).get("vmdisk-200");
+        assertThat(r.state()).isEqualTo(ReplicationState.UNKNOWN);
+        assertThat(r.health()).isEqualTo(ReplicationHealth.UNKNOWN);
+    }
+
     @Test
     void shouldSkipAPeerWithoutAConfiguredSiteWithAReasonInsteadOfGuessing() {
         Snapshot s = map("drbd-connected.json", T0);
