@@ -70,7 +70,8 @@ final class VmStateMapper {
 
     /** Whether KubeVirt restarts this VM by itself (its run strategy is Always or RerunOnFailure). */
     static boolean restartsByItself(GenericKubernetesResource vm) {
-        return vm != null && RESTARTING_RUN_STRATEGIES.contains(runStrategy(vm));
+        String strategy = vm == null ? null : runStrategy(vm);
+        return strategy != null && RESTARTING_RUN_STRATEGIES.contains(strategy); // Set.of rejects contains(null)
     }
 
     static PowerState fromPrintableStatus(String printable, GenericKubernetesResource vmi) {

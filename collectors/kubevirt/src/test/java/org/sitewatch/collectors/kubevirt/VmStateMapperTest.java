@@ -33,6 +33,12 @@ class VmStateMapperTest {
         assertThat(state.haProtected()).as("a VMI without a VM is not restarted by anyone").isFalse();
     }
 
+    /** Found by KubevirtMapperFuzzTest: a VM with no run strategy anywhere threw a NullPointerException. */
+    @Test
+    void shouldNotTakeAVmWithoutARunStrategyForOneThatRestartsByItself() {
+        assertThat(VmStateMapper.restartsByItself(Kv.vm("prod", "a").build())).isFalse();
+    }
+
     @Test
     void shouldMapAVmiWithoutAPhaseAsNotStarted() {
         assertThat(mapper.map("prod/db01", null, Kv.vmi("prod", "db01", "u1", null, null)))
