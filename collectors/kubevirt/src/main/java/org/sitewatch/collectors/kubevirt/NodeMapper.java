@@ -85,7 +85,7 @@ final class NodeMapper {
         if (node.getStatus() == null || node.getStatus().getConditions() == null) {
             return Optional.empty();
         }
-        return node.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        return node.getStatus().getConditions().stream().filter(c -> c != null && type.equals(c.getType())).findFirst();
     }
 
     private static String describe(NodeCondition condition) {

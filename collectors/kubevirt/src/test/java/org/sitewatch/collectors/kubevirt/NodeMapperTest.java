@@ -16,6 +16,15 @@ class NodeMapperTest {
 
     private final NodeMapper mapper = new NodeMapper(new Sites(VmStateMapperTest.ENDPOINT, "ocp-par"));
 
+    /** Found by KubevirtMapperFuzzTest: a null entry in status.conditions threw a NullPointerException. */
+    @Test
+    void shouldPassOverANullCondition() {
+        Node node = Kv.node("worker-1", "True");
+        node.getStatus().getConditions().add(0, null);
+
+        assertThat(mapper.map(node).state()).isEqualTo(HaHostState.HEALTHY);
+    }
+
     @Test
     void shouldMapTheReadyCondition() {
         assertThat(List.of(mapper.map(Kv.node("worker-1", "True")),
