@@ -29,6 +29,8 @@ final class SoapResponseReader {
 
     private static final String XSD = "http://www.w3.org/2001/XMLSchema";
     private static final XMLInputFactory INPUT = secureFactory();
+    /** How deep the body's elements may nest. */
+    static final int MAX_DEPTH = 256;
 
     private SoapResponseReader() {
     }
@@ -54,7 +56,7 @@ final class SoapResponseReader {
                 return new DataObject(null, Map.of());
             }
             boolean fault = isSoap(xml, "Fault");
-            Object content = readValue(xml, null);
+            Object content = readValue(xml, null, 0);
             DataObject element = content instanceof DataObject object ? object : new DataObject(null, Map.of());
             if (fault) {
                 throw VimFault.of(method, element);
@@ -98,7 +100,11 @@ final class SoapResponseReader {
     }
 
     /** Reads the element the parser is on, up to its end, as a value; {@code impliedType} types an array item. */
-    private static Object readValue(XMLStreamReader xml, String impliedType) throws XMLStreamException {
+    private static Object readValue(XMLStreamReader xml, String impliedType, int depth) throws XMLStreamException {
+        if (depth > MAX_DEPTH) {
+            // read recursively: a deeper answer would overflow the stack (vim25 objects nest a few dozen levels)
+            throw new XMLStreamException("the answer nests elements deeper than " + MAX_DEPTH + " levels");
+        }
         String declared = xsiType(xml);
         String type = declared != null ? declared : impliedType;
         String refType = referenceType(xml);
@@ -110,7 +116,7 @@ final class SoapResponseReader {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
-                Object child = readValue(xml, array ? name : null);
+                Object child = readValue(xml, array ? name : null, depth + 1);
                 if (array) {
                     items.add(child);
                 } else {

@@ -225,6 +225,18 @@ class SoapResponseReaderTest {
                 .isInstanceOf(XMLStreamException.class);
     }
 
+    /** Found by SoapResponseFuzzTest: 3,270 nested elements in an answer overflowed the reader's stack. */
+    @Test
+    void shouldRefuseAnAnswerNestedDeeperThanAnyVimObject() {
+        String nested = "<n>".repeat(SoapResponseReader.MAX_DEPTH + 1) + "</n>".repeat(SoapResponseReader.MAX_DEPTH + 1);
+        byte[] body = ("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                + "<R xmlns=\"urn:vim25\"><returnval>" + nested + "</returnval></R></soapenv:Body></soapenv:Envelope>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SoapResponseReader.read("Test", body)).isInstanceOf(XMLStreamException.class)
+                .hasMessageContaining("deeper than " + SoapResponseReader.MAX_DEPTH);
+    }
+
     private static ObjectContent object(int index) throws Exception {
         return RetrieveResult.from(Fixtures.response("retrieve-properties-ex.xml").object("returnval"))
                 .objects().get(index);
