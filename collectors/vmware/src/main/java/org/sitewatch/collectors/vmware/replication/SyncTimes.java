@@ -42,7 +42,11 @@ final class SyncTimes {
             return null;
         }
         if (text.matches("\\d{1,19}")) {
-            return epoch(Long.parseLong(text));
+            try {
+                return epoch(Long.parseLong(text));
+            } catch (NumberFormatException e) { // 19 digits may exceed a long
+                throw new UnusableRecordException("last_sync_time " + text + " is out of range");
+            }
         }
         try {
             return OffsetDateTime.parse(text).toInstant();

@@ -182,6 +182,13 @@ class ReplicationMapperTest {
         assertThat(map(info("OK").put("last_sync_time", 0)).lastRecoveryPoint()).isNull();
     }
 
+    /** Found by VsphereReplicationFuzzTest: 19 digits past Long.MAX_VALUE threw a NumberFormatException. */
+    @Test
+    void shouldSkipASyncTimeNoLongCanHold() {
+        assertThatThrownBy(() -> SyncTimes.parse(JSON.getNodeFactory().textNode("9223372036854775808")))
+                .isInstanceOf(UnusableRecordException.class).hasMessageContaining("out of range");
+    }
+
     @Test
     void shouldSkipAnUnreadableSyncTimeRatherThanCallItNeverSynced() {
         assertThatThrownBy(() -> map(info("OK").put("last_sync_time", "yesterday")))
