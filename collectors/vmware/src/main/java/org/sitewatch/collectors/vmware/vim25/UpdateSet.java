@@ -69,8 +69,13 @@ public record UpdateSet(String version, boolean truncated, List<ObjectUpdate> ob
                 List<PropertyChange> changes = update.objects("changeSet").stream()
                         .map(c -> new PropertyChange(c.string("name"), Op.fromWire(c.string("op")), c.get("val")))
                         .toList();
-                updates.add(new ObjectUpdate(filter, Kind.fromWire(update.string("kind")), update.moRef("obj"),
-                        changes, ObjectContent.missing(update)));
+                MoRef obj = update.moRef("obj");
+                if (obj == null) {
+                    // Refused as a whole (MALFORMED): a mirror keyed by a null reference would fail every later poll.
+                    throw new IllegalArgumentException("an object update names no object (obj)");
+                }
+                updates.add(new ObjectUpdate(filter, Kind.fromWire(update.string("kind")), obj, changes,
+                        ObjectContent.missing(update)));
             }
         }
         return new UpdateSet(set.string("version"), Boolean.TRUE.equals(set.bool("truncated")), updates);

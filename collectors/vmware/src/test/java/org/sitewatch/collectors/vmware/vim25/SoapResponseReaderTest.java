@@ -225,6 +225,18 @@ class SoapResponseReaderTest {
                 .isInstanceOf(XMLStreamException.class);
     }
 
+    /** Found by InventoryFuzzTest: an object update without its obj went into the mirror under null and failed every later poll. */
+    @Test
+    void shouldRefuseAnUpdateSetWithAnObjectUpdateThatNamesNoObject() throws Exception {
+        String answer = new String(Fixtures.bytes("wait-for-updates-ex.xml"), StandardCharsets.UTF_8)
+                .replaceFirst("<obj [^>]*>[^<]*</obj>", "");
+        DataObject returnval = SoapResponseReader.read("WaitForUpdatesEx", answer.getBytes(StandardCharsets.UTF_8))
+                .object("returnval");
+
+        assertThatThrownBy(() -> UpdateSet.from(returnval)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names no object");
+    }
+
     /** Found by SoapResponseFuzzTest: 3,270 nested elements in an answer overflowed the reader's stack. */
     @Test
     void shouldRefuseAnAnswerNestedDeeperThanAnyVimObject() {
