@@ -2,6 +2,7 @@ package org.sitewatch.streams.config;
 
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.sitewatch.core.fold.AggregateLimits;
@@ -48,6 +49,21 @@ public final class StreamsConfigFactory {
         return kafka.hasBootstrapServers() ? kafka : kafka.withBootstrapServers(DEFAULT_BOOTSTRAP_SERVERS);
     }
 
+    /** Where the instance id goes: the stream threads' consumers (Streams adds {@code -<thread>} to it). */
+    static final String GROUP_INSTANCE_ID = StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+
+    /**
+     * Completes {@code props} with this instance's {@code group.instance.id} (static membership) when it has one
+     * and the user set none raw ({@code group.instance.id} or {@code main.consumer.group.instance.id}).
+     */
+    public static Properties withInstanceId(Properties props, String instanceId) {
+        if (instanceId != null && !props.containsKey(GROUP_INSTANCE_ID)
+                && !props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+            props.put(GROUP_INSTANCE_ID, instanceId);
+        }
+        return props;
+    }
+
     /** The internal topics' {@code min.insync.replicas}, as Kafka Streams reads it. */
     static final String INTERNAL_TOPICS_MIN_INSYNC_REPLICAS = StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
 
@@ -78,6 +94,9 @@ public final class StreamsConfigFactory {
             // passed through as a custom client config, makes them leave at once.
             props.put(LEAVE_GROUP_ON_CLOSE, true);
         }
+        // A static member (StreamsLifecycle sets group.instance.id) restarted within it keeps its tasks.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) streams.sessionTimeout().toMillis());
         if (streams.commitInterval() != null) {
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
         }

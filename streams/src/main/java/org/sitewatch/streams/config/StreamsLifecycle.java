@@ -26,9 +26,16 @@ import org.springframework.context.SmartLifecycle;
  * server and without {@code sitewatch.streams.advertised-port}, no address is advertised and the views
  * answer from this instance alone.
  *
+ * <p>Static membership: the stream threads join with this instance's {@code group.instance.id}
+ * ({@link StreamsInstanceId}: {@code sitewatch.streams.instance-id}, else the id kept in the state directory),
+ * so a process restarted after a crash or a kill takes its own tasks back at once instead of waiting out
+ * its dead predecessor's session ({@code sitewatch.streams.session-timeout}).
+ *
  * <p>Closing is bounded by the close timeout and safe when never started. It leaves the consumer group
- * by default ({@code sitewatch.streams.leave-group-on-close}), so other instances take the partitions
- * over at once instead of after the session timeout (45 s) during which those keys answer 503. Topics must exist before
+ * by default ({@code sitewatch.streams.leave-group-on-close}; a static member is removed from the group
+ * by Kafka Streams' admin client), so other instances take the partitions over at once instead of after
+ * the session timeout during which those keys answer 503. The uncaught-exception handler keeps what
+ * made the client shut itself down ({@link #failure()}) for the health indicator. Topics must exist before
  * start: the launcher creates them; a missing source topic makes Kafka Streams stop with an error,
  * which the views then report (503).
  *
@@ -50,6 +57,9 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, S
     private volatile KafkaStreams streams;
     private volatile HostInfo advertised;
     private volatile boolean running;
+    private volatile boolean started;
+    private volatile Throwable failure;
+    private volatile String instanceId;
     private KafkaStreamsMetrics metrics;
     private boolean closed;
 
@@ -83,6 +93,10 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, S
             advertised = new HostInfo(settings.advertisedHost(), port);
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
         }
+        if (settings.staticMembership()) {
+            instanceId = StreamsInstanceId.resolve(settings.instanceId(), settings.stateDir());
+            StreamsConfigFactory.withInstanceId(props, instanceId);
+        }
         KafkaStreams ks = new KafkaStreams(topology, props);
         ks.setStateListener((next, previous) -> log.info("Kafka Streams {} -> {}", previous, next));
         ks.setGlobalStateRestoreListener(restoration);
@@ -90,6 +104,7 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, S
             // Not a bad record nor a record whose processing threw (those go to the DLQ): an unreadable store,
             // an unwritable DLQ, a broken transaction. Stop visibly, the views answer 503.
             log.error("Kafka Streams failed; shutting the streams client down", e);
+            failure = e;
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         if (registry != null) {
@@ -110,15 +125,32 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, S
                     properties.get(StreamsConfigFactory.INTERNAL_TOPICS_MIN_INSYNC_REPLICAS));
         }
         create().start();
+        started = true;
         running = true;
-        log.info("Kafka Streams started{}", advertised == null ? " (no address advertised: single instance)"
-                : ", queries from other instances reach it at " + advertised.host() + ":" + advertised.port());
+        log.info("Kafka Streams started{}{}", advertised == null ? " (no address advertised: single instance)"
+                : ", queries from other instances reach it at " + advertised.host() + ":" + advertised.port(),
+                instanceId == null ? "; dynamic group membership" : "; static group membership as " + instanceId);
     }
 
     /** The instance, or null before {@link #create()}. */
     @Override
     public KafkaStreams get() {
         return streams;
+    }
+
+    /** Whether {@link #start()} ran: a NOT_RUNNING client after it is one that stopped. */
+    public boolean started() {
+        return started;
+    }
+
+    /** What made Kafka Streams shut itself down (its uncaught exception), null while nothing did. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** This instance's {@code group.instance.id} (without Streams' thread suffix), null for dynamic membership. */
+    public String instanceId() {
+        return instanceId;
     }
 
     /** The address other instances reach this one at, or null when none is advertised. */

@@ -37,6 +37,14 @@ import org.springframework.util.unit.DataSize;
  * @param storeObjects values each per-record store keeps as Java objects, per task (entity states, alert
  *     memories, aggregates; see {@code WriteBehindStore}): on the heap; beyond it the least recently used
  *     are read back from RocksDB. At least 1
+ * @param instanceId this instance's static group membership ({@code group.instance.id}, each stream thread
+ *     adds {@code -<n>}): a restarted instance takes its own tasks back at once instead of waiting out its
+ *     dead predecessor's session. Unique per instance: two live instances with one id fence each other (the
+ *     older one stops). Null: the id kept in the state directory ({@link StreamsInstanceId}), made once
+ * @param staticMembership false: no {@code group.instance.id} at all (dynamic membership, the Kafka default)
+ * @param sessionTimeout how long the group waits for a member that stopped heartbeating ({@code session.timeout.ms}):
+ *     a static member restarted within it keeps its tasks without a rebalance; one that never comes back
+ *     holds its partitions (those keys answer 503) until it expires
  * @param properties raw Kafka Streams / client settings (security, tuning), applied last
  */
 @ConfigurationProperties("sitewatch.streams")
@@ -58,10 +66,14 @@ public record StreamsProperties(
         Integer advertisedPort,
         @DefaultValue("256MB") DataSize rocksdbMemory,
         @DefaultValue("10000") int storeObjects,
+        String instanceId,
+        @DefaultValue("true") boolean staticMembership,
+        @DefaultValue("45s") Duration sessionTimeout,
         Map<String, String> properties) {
 
     public static final DataSize DEFAULT_ROCKSDB_MEMORY = DataSize.ofMegabytes(256);
     public static final int DEFAULT_STORE_OBJECTS = TopologySettings.DEFAULT_STORE_OBJECT_CAPACITY;
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
 
     @ConstructorBinding
     public StreamsProperties {
@@ -78,10 +90,14 @@ public record StreamsProperties(
             throw new IllegalArgumentException("sitewatch.streams.replication-factor=" + replicationFactor + ": at least 1, "
                     + "or -1 for the broker's default.replication.factor; leave it unset for 3 (or the broker count when fewer)");
         }
+        if (instanceId != null) {
+            StreamsInstanceId.requireValid(instanceId, "sitewatch.streams.instance-id");
+        }
+        sessionTimeout = sessionTimeout == null ? DEFAULT_SESSION_TIMEOUT : sessionTimeout;
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 
-    /** With the default RocksDB memory and store objects. */
+    /** With the default RocksDB memory, store objects and membership. */
     public StreamsProperties(boolean enabled, boolean autoStartup, String applicationId, String stateDir,
                              Duration commitInterval, int numThreads, Short replicationFactor, Duration dedupeRetention,
                              Duration punctuateInterval, int maxProblemsPerSite, int recentHaActions, Duration closeTimeout,
@@ -89,6 +105,6 @@ public record StreamsProperties(
                              Map<String, String> properties) {
         this(enabled, autoStartup, applicationId, stateDir, commitInterval, numThreads, replicationFactor, dedupeRetention,
                 punctuateInterval, maxProblemsPerSite, recentHaActions, closeTimeout, leaveGroupOnClose, advertisedHost,
-                advertisedPort, DEFAULT_ROCKSDB_MEMORY, DEFAULT_STORE_OBJECTS, properties);
+                advertisedPort, DEFAULT_ROCKSDB_MEMORY, DEFAULT_STORE_OBJECTS, null, true, DEFAULT_SESSION_TIMEOUT, properties);
     }
 }
