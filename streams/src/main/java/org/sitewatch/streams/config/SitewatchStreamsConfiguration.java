@@ -7,6 +7,8 @@ import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 import org.sitewatch.core.fold.HealthRules;
 import org.sitewatch.events.KafkaClientSettings;
+import org.sitewatch.streams.health.ComponentUp;
+import org.sitewatch.streams.health.StreamsHealthIndicator;
 import org.sitewatch.streams.query.KafkaStreamsRouting;
 import org.sitewatch.streams.query.StoreTopics;
 import org.sitewatch.streams.query.KafkaStreamsStoreProvider;
@@ -85,6 +87,17 @@ public class SitewatchStreamsConfiguration {
         Properties props = StreamsConfigFactory.streamsProperties(streams, kafka);
         props.put(DeadLetterHandler.PRODUCER_SUPPLIER_CONFIG, deadLetters);
         return new StreamsLifecycle(topology, props, streams, restoration, registry.getIfAvailable());
+    }
+
+    /**
+     * Kafka Streams in {@code /actuator/health} as {@code streams}, and the gauge
+     * {@code sitewatch_component_up{part="streams"}} that SitewatchStreamsNotRunning fires on.
+     */
+    @Bean
+    StreamsHealthIndicator streamsHealthIndicator(StreamsLifecycle lifecycle, ObjectProvider<MeterRegistry> registry) {
+        StreamsHealthIndicator health = new StreamsHealthIndicator(lifecycle);
+        registry.ifAvailable(r -> ComponentUp.register(r, StreamsHealthIndicator.PART, health::up));
+        return health;
     }
 
     @Bean
