@@ -3,16 +3,19 @@ package org.sitewatch.streams.health;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.sitewatch.streams.config.StreamsLifecycle;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * Kafka Streams in {@code /actuator/health} (as {@code streams}): DOWN once the client stopped or is
  * stopping after it was started (ERROR, PENDING_ERROR, PENDING_SHUTDOWN, NOT_RUNNING), with its state and
  * the exception that made it shut itself down; UP while RUNNING, and while REBALANCING too, saying so
  * (the views answer 503 until the rebalance ends, but a rebalance is normal work, not a reason to
- * restart the process); UNKNOWN before it was started.
+ * restart the process); UNKNOWN before it was started. While up, it also counts the active and standby
+ * tasks this instance holds (its share of the work when several instances share the application id).
  */
 public final class StreamsHealthIndicator implements HealthIndicator {
 
@@ -28,12 +31,31 @@ public final class StreamsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         KafkaStreams streams = lifecycle.get();
-        return of(streams == null ? null : streams.state(), lifecycle.started(), lifecycle.failure(), lifecycle::instanceId);
+        State state = streams == null ? null : streams.state();
+        Health health = of(state, lifecycle.started(), lifecycle.failure(), lifecycle::instanceId);
+        if (state != State.RUNNING && state != State.REBALANCING) {
+            return health;
+        }
+        // How much of the work this instance holds: with several instances, each holds a share.
+        try {
+            int active = 0;
+            int standby = 0;
+            for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+                active += thread.activeTasks().size();
+                standby += thread.standbyTasks().size();
+            }
+            return Health.status(health.getStatus()).withDetails(health.getDetails())
+                    .withDetail("activeTasks", active).withDetail("standbyTasks", standby).build();
+        } catch (RuntimeException e) {
+            return health; // the client changed state meanwhile
+        }
     }
 
     /** Whether the streams client works (UP), for {@link ComponentUp}'s gauge. */
     public boolean up() {
-        return health().getStatus().equals(org.springframework.boot.health.contributor.Status.UP);
+        KafkaStreams streams = lifecycle.get();
+        return of(streams == null ? null : streams.state(), lifecycle.started(), lifecycle.failure(), lifecycle::instanceId)
+                .getStatus().equals(Status.UP);
     }
 
     /**
