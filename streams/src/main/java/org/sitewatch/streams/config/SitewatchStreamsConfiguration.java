@@ -106,7 +106,7 @@ public class SitewatchStreamsConfiguration {
     }
 
     @Bean
-    Routing sitewatchRouting(StreamsLifecycle lifecycle, Topology topology) {
-        return new KafkaStreamsRouting(lifecycle, lifecycle::advertised, StoreTopics.of(topology));
+    Routing sitewatchRouting(StreamsLifecycle lifecycle, Topology topology, StreamsProperties streams) {
+        return new KafkaStreamsRouting(lifecycle, lifecycle::advertised, StoreTopics.of(topology, streams.applicationId()));
     }
 }
