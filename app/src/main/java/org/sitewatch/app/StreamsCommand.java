@@ -1,5 +1,6 @@
 package org.sitewatch.app;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,12 +32,21 @@ final class StreamsCommand implements Runnable {
             description = "Local state directory of the stores (env SITEWATCH_STREAMS_STATE_DIR, default ${DEFAULT-VALUE}).")
     String stateDir;
 
+    @Option(names = "--instance-id", defaultValue = "${env:SITEWATCH_STREAMS_INSTANCE_ID}",
+            description = "This instance's static group membership id (env SITEWATCH_STREAMS_INSTANCE_ID); default: "
+                    + "the one kept in the state directory, made at the first start. Unique per running instance.")
+    String instanceId;
+
     @Override
     public void run() {
-        launcher.runUntilShutdown(spec, Map.of(
-                "sitewatch.collectors.enabled", "false",
-                "sitewatch.streams.state-dir", stateDir,
-                "server.port", Integer.toString(port),
-                "server.address", bind));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("sitewatch.collectors.enabled", "false");
+        properties.put("sitewatch.streams.state-dir", stateDir);
+        if (instanceId != null && !instanceId.isBlank()) {
+            properties.put("sitewatch.streams.instance-id", instanceId);
+        }
+        properties.put("server.port", Integer.toString(port));
+        properties.put("server.address", bind);
+        launcher.runUntilShutdown(spec, properties);
     }
 }

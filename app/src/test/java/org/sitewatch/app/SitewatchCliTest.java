@@ -50,6 +50,12 @@ class SitewatchCliTest {
     }
 
     @Test
+    void shouldOfferTheStreamsInstanceIdWithItsEnvironmentVariable() {
+        assertThat(SitewatchCli.execute("streams", "--help")).isZero();
+        assertThat(out.toString()).contains("--instance-id", "SITEWATCH_STREAMS_INSTANCE_ID", "--state-dir");
+    }
+
+    @Test
     void shouldRefuseToRunCollectorsWithoutAKafkaAndSayWhatToDo() {
         // The test JVM has no SITEWATCH_KAFKA_BOOTSTRAP_SERVERS (surefire does not set it).
         assertThat(SitewatchCli.execute("collectors")).isEqualTo(1);

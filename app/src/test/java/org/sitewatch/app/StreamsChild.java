@@ -19,7 +19,8 @@ import org.sitewatch.testsupport.LocalHttp;
  * test can kill it for real: {@link #kill()} is SIGKILL on Linux ({@link Process#destroyForcibly()}),
  * nothing in the child runs after it. Each start keeps the port, the state directory and the
  * instance id (unless the test gives one), as a restarted process would; its output goes to
- * {@code <name>.log} (appended over restarts). Anonymous viewing is on, so the views read without a token.
+ * {@code <name>.log} (appended over restarts). Security as the product ships it: give it credentials or
+ * {@code --sitewatch.security.anonymous-viewer=true} among the extra properties.
  */
 final class StreamsChild implements AutoCloseable {
 
@@ -60,8 +61,7 @@ final class StreamsChild implements AutoCloseable {
                 "--sitewatch.streams.commit-interval=100ms",
                 "--sitewatch.streams.punctuate-interval=1s",
                 "--sitewatch.streams.rocksdb-memory=64MB",
-                "--sitewatch.views.retry-after=1s",
-                "--sitewatch.security.anonymous-viewer=true"));
+                "--sitewatch.views.retry-after=1s"));
         command.addAll(extra);
     }
 

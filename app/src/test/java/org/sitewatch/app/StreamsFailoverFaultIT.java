@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * still holds its partitions (its session, 10 s here, has not expired) the survivor's fan-out to it fails,
  * then the group rebalances and the survivor holds every task. A third instance joining takes a share of
  * the tasks and of the data (its local part of a list is non-empty, the parts add up to the whole).
+ * Security is on without anonymous viewing: every query carries the admin token, and a query an instance
+ * answers with the others' parts forwards it to them.
  */
 class StreamsFailoverFaultIT {
 
@@ -60,12 +63,14 @@ class StreamsFailoverFaultIT {
         Files.writeString(dir.resolve("admin-token"), adminToken + "\n");
     }
 
-    private static StreamsChild instance(String name, String applicationId) {
-        StreamsChild child = new StreamsChild(dir, name, kafka.bootstrapServers(), applicationId, List.of(
+    private static StreamsChild instance(String name, String applicationId, String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--sitewatch.streams.session-timeout=" + SESSION_TIMEOUT.toSeconds() + "s",
                 "--sitewatch.streams.close-timeout=10s",
                 "--sitewatch.alerting.enabled=false",
-                "--sitewatch.security.admin-token-file=" + dir.resolve("admin-token")), Map.of());
+                "--sitewatch.security.admin-token-file=" + dir.resolve("admin-token")));
+        args.addAll(List.of(more));
+        StreamsChild child = new StreamsChild(dir, name, kafka.bootstrapServers(), applicationId, args, Map.of());
         instances.add(child);
         return child;
     }
@@ -110,13 +115,16 @@ class StreamsFailoverFaultIT {
                 .anyMatch(x -> x.status() == 503);
 
         // c joins: it takes a share, b keeps the rest, and both answer the whole view.
-        StreamsChild c = instance("c", applicationId).start();
-        List<Answer> joining = pollUntil(b, () -> c.http().json("/api/sites").isPresent() && activeTasks(c) > 0
-                && activeTasks(b) + activeTasks(c) == tasks && whole(c.http().answer("/api/sites")));
+        // c is given its id (a and b keep the one stored in their state directories).
+        StreamsChild c = instance("c", applicationId, "--instance-id", "failover-c").start();
+        List<Answer> joining = pollUntil(b, () -> view(c, "/api/sites").status() == 200 && activeTasks(c) > 0
+                && activeTasks(b) + activeTasks(c) == tasks && whole(view(c, "/api/sites")));
         assertOnlyWholeOr503(joining);
         log.info("MEASURED: third instance holds {} of {} tasks; b's answers meanwhile: {}", activeTasks(c), tasks, summary(joining));
         awaitWhole(c);
         assertThat(activeTasks(b)).isBetween(1, tasks - 1);
+        assertThat(streamsHealth(c).path("details").path("instanceId").asText()).isEqualTo("failover-c");
+        assertThat(streamsHealth(b).path("details").path("instanceId").asText()).startsWith("sitewatch-");
         int localB = 0;
         int localC = 0;
         for (String site : SITES) {
@@ -127,8 +135,8 @@ class StreamsFailoverFaultIT {
         assertThat(localC).as("the third instance holds part of the VMs").isBetween(1, SITES.size() * VMS_PER_SITE - 1);
     }
 
-    /** An answer of {@code /api/sites} as seen: status, and for a 200 whether it was whole. */
-    private record Answer(int status, boolean whole, String retryAfter) {
+    /** An answer of {@code /api/sites} as seen: status, for a 200 whether it was whole, and for one that was not, what it said. */
+    private record Answer(int status, boolean whole, String retryAfter, String partial) {
     }
 
     /** Polls {@code /api/sites} of {@code instance} every 200 ms, keeping every answer, until {@code done} and a whole answer. */
@@ -137,8 +145,10 @@ class StreamsFailoverFaultIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .failFast(() -> instances.stream().skip(1).forEach(StreamsChild::assertAlive))
                 .until(() -> {
-                    LocalHttp.Answer answer = instance.http().answer("/api/sites");
-                    seen.add(new Answer(answer.status(), answer.status() == 200 && whole(answer), answer.retryAfter()));
+                    LocalHttp.Answer answer = view(instance, "/api/sites");
+                    boolean whole = whole(answer);
+                    seen.add(new Answer(answer.status(), whole, answer.retryAfter(),
+                            answer.status() == 200 && !whole ? sitesAndCounts(answer.body()) : null));
                     return answer.status() == 200 && whole(answer) && done.call();
                 });
         return seen;
@@ -153,7 +163,7 @@ class StreamsFailoverFaultIT {
                 assertThat(x.retryAfter()).as("a 503 says when to ask again").isNotBlank();
             }
         });
-        assertThat(seen.get(seen.size() - 1)).isEqualTo(new Answer(200, true, null));
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(new Answer(200, true, null, null));
     }
 
     private static String summary(List<Answer> seen) {
@@ -166,6 +176,14 @@ class StreamsFailoverFaultIT {
                 run = 0;
             }
         }
+        return out.toString().trim();
+    }
+
+    /** Each site with its VM count, as a partial answer is reported. */
+    private static String sitesAndCounts(JsonNode body) {
+        StringBuilder out = new StringBuilder();
+        body.path("sites").forEach(site -> out.append(site.path("site").asText()).append('=')
+                .append(site.path("counts").path("vms").path("total").asText()).append(' '));
         return out.toString().trim();
     }
 
@@ -189,28 +207,49 @@ class StreamsFailoverFaultIT {
         // A child JVM's start may take long on a busy machine (several start at once): a bound, not a measurement.
         await(instance + " whole").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .failFast(instance::assertAlive)
-                .until(() -> whole(instance.http().answer("/api/sites"))
+                .until(() -> whole(view(instance, "/api/sites"))
                         && SITES.stream().allMatch(s -> vms(instance, s) == VMS_PER_SITE));
     }
 
     private static int vms(StreamsChild instance, String site) {
-        return instance.http().json("/api/sites/" + site + "/vms?limit=1").map(n -> n.path("total").asInt()).orElse(-1);
+        LocalHttp.Answer answer = view(instance, "/api/sites/" + site + "/vms?limit=1");
+        return answer.status() == 200 ? answer.body().path("total").asInt() : -1;
     }
 
     private static int localVms(StreamsChild instance, String site) {
-        return instance.http().json("/api/sites/" + site + "/vms?limit=1&local=true").map(n -> n.path("total").asInt()).orElseThrow();
+        LocalHttp.Answer answer = view(instance, "/api/sites/" + site + "/vms?limit=1&local=true");
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+        return answer.body().path("total").asInt();
     }
 
-    /** The active tasks {@code /actuator/health} says the instance holds (details need a token), -1 when it cannot say. */
+    /** The active tasks {@code /actuator/health} says the instance holds, -1 when it cannot say. */
     private static int activeTasks(StreamsChild instance) {
+        return streamsHealth(instance).path("details").path("activeTasks").asInt(-1);
+    }
+
+    /** {@code /actuator/health/streams} with the admin token (details need one); an empty node when unreachable. */
+    private static JsonNode streamsHealth(StreamsChild instance) {
+        LocalHttp.Answer answer = view(instance, "/actuator/health/streams");
+        return answer.body() == null ? Json.MAPPER.createObjectNode() : answer.body();
+    }
+
+    /**
+     * GET with the admin token (anonymous viewing is off here, as the product ships: a query one instance forwards
+     * to another carries the caller's credentials); status -1 when the instance cannot be reached.
+     */
+    private static LocalHttp.Answer view(StreamsChild instance, String path) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            instance.http().base().resolve("/actuator/health/streams"))
-                    .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build(),
+                            instance.http().base().resolve(path))
+                    .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return Json.MAPPER.readTree(response.body()).path("details").path("activeTasks").asInt(-1);
-        } catch (Exception e) {
-            return -1;
+            return new LocalHttp.Answer(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
+                    response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body()));
+        } catch (IOException e) {
+            return new LocalHttp.Answer(-1, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new LocalHttp.Answer(-1, null, null);
         }
     }
 }

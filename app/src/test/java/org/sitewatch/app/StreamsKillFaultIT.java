@@ -109,6 +109,7 @@ class StreamsKillFaultIT {
                 "--sitewatch.alerting.alertmanager.urls[0]=" + alertmanager.url(),
                 "--sitewatch.alerting.alertmanager.resend-interval=1s",
                 "--sitewatch.alerting.poll-interval=100ms",
+                "--sitewatch.security.anonymous-viewer=true",
                 // Heartbeats every 500 ms (an interval of 1 s): on a busy CI machine three missed ones are not an outage.
                 "--sitewatch.health.stale-after-intervals=10",
                 "--sitewatch.alerts.collector-down-intervals=10"),
