@@ -189,9 +189,10 @@ public final class StreamsLifecycle implements SmartLifecycle, DisposableBean, S
         if (metrics != null) {
             metrics.close();
         }
-        // Leaving the group lets the other instances take over at once, not after the session timeout.
+        // Leaving the group lets the other instances take over at once, not after the session timeout. A static member
+        // leaves through an admin request that waits for the broker: only a started client has a membership to end.
         KafkaStreams.CloseOptions options = new KafkaStreams.CloseOptions().timeout(settings.closeTimeout())
-                .leaveGroup(settings.leaveGroupOnClose());
+                .leaveGroup(settings.leaveGroupOnClose() && started);
         if (streams != null && !streams.close(options)) {
             log.warn("Kafka Streams did not close within {}; exiting anyway", settings.closeTimeout());
         }
