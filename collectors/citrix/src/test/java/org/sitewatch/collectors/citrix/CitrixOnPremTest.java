@@ -178,7 +178,7 @@ class CitrixOnPremTest {
             case "malformed" -> reply(exchange, 200, "{\"value\":[{\"Id\":");
             case "slow" -> {
                 try {
-                    Thread.sleep(1500);
+                    Thread.sleep(4000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -220,7 +220,7 @@ class CitrixOnPremTest {
         properties.put("username", "svc-sitewatch");
         properties.put("password", password);
         EndpointConfig endpoint = EndpointConfig.builder("ddc01", "frankfurt", Platform.CITRIX)
-                .settings(PropertyTree.of(properties)).timeout(Duration.ofMillis(700)).build();
+                .settings(PropertyTree.of(properties)).timeout(Duration.ofSeconds(2)).build();
         return (PollingSource) new CitrixCollectorFactory().create(endpoint, new CollectorContext(Clock.systemUTC()));
     }
 }
