@@ -43,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * cluster says it is Down) and hv-d get a 1 s OperationTimeout, so that is about 6 s instead of 25 s, and poll every
  * 5 s: a poll that long at the tests' 0.5 s interval would leave the collector without heartbeats long enough to be
  * judged stale (3 intervals), and the site UNKNOWN instead of showing its partial read.
+ * hv-d2's fault lasts 25 s: a poll already past its Create shell when the fault begins loses its ~6 s on the
+ * Delete shell, and the next one starts 5 s after it ends, so a 15 s fault could fall between two polls' reads.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HypervEndToEndIT {
@@ -92,7 +94,7 @@ class HypervEndToEndIT {
                   error: "Hyper-V failed to replicate changes for virtual machine 'hv-a-db'" }
               - { at: 40s, cluster: hv-a, action: node-offline, node: hv-a2 }
               - { at: 40s, cluster: hv-c, action: api-fault, kind: auth, path: /wsman, duration: 15s }
-              - { at: 40s, cluster: hv-d, action: api-fault, kind: timeout, path: /hv-d2, duration: 15s }
+              - { at: 40s, cluster: hv-d, action: api-fault, kind: timeout, path: /hv-d2, duration: 25s }
               - { at: 50s, cluster: hv-a, action: replication-recover, job: 101-0 }
               - { at: 60s, cluster: hv-a, action: node-online, node: hv-a2 }
             """;
