@@ -1,6 +1,7 @@
 package org.sitewatch.collectors.kubevirt;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,9 +60,17 @@ final class ActionLedger {
             log.warn("checkpoint {} is unreadable; starting a new ledger: finished migrations still listed are history",
                     CHECKPOINT_KEY);
         }
-        ActionLedger ledger = new ActionLedger(store, capacity, firstStart);
+        ActionLedger ledger = new ActionLedger(store, capacity, horizonOfAFirstStart(firstStart));
         ledger.save();
         return ledger;
+    }
+
+    /**
+     * The end of the second before {@code firstStart}: Kubernetes stamps objects to the whole second, so an
+     * object made just after the start, in the same second, carries a time before it and would read as history.
+     */
+    static Instant horizonOfAFirstStart(Instant firstStart) {
+        return firstStart.truncatedTo(ChronoUnit.SECONDS).minusMillis(1); // milliseconds: the checkpoint keeps the horizon as epoch millis
     }
 
     /** Whether the action is news: after the horizon and not published before. */
